@@ -1,0 +1,44 @@
+"""Command line: ``papersite build`` and friends, thin over :mod:`papersite.pipeline`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .pipeline import build_site
+
+
+def _print_diagnostics(result_diagnostics: list, verbose: bool) -> None:  # type: ignore[type-arg]
+    for diagnostic in result_diagnostics:
+        if diagnostic.severity != "info" or verbose:
+            print(diagnostic, file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    result = build_site(Path(args.root))
+    _print_diagnostics(result.diagnostics, args.verbose)
+    print(
+        f"papersite: {len(result.papers)} papers; {len(result.written)} pages written, "
+        f"{len(result.removed)} removed; {len(result.errors)} errors"
+    )
+    warnings = [d for d in result.diagnostics if d.severity == "warning"]
+    if args.strict and (result.errors or warnings):
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="papersite", description="Eurasia Reader's pipeline")
+    parser.add_argument("--root", default=".", help="project folder (holds mkdocs.yml and sources/)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also print notes (info)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="generate the site's Markdown pages from sources/")
+    build.add_argument("--strict", action="store_true", help="exit 1 on any warning or error")
+    build.set_defaults(func=cmd_build)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""The MkDocs side: a hook that runs the pipeline before every build.
+
+Kept thin on purpose. Everything a reader sees comes from the generated
+Markdown, so Zensical (which runs no hooks) builds the same site after
+``papersite build``. Listed in mkdocs.yml under ``hooks:``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+try:
+    from papersite.pipeline import build_site
+except ImportError:  # running from a checkout where the package is not installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from papersite.pipeline import build_site
+
+log = logging.getLogger("mkdocs.plugins.papersite")
+
+_LOG_LEVEL = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.DEBUG}
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    root = Path(config.config_file_path).resolve().parent
+    result = build_site(root)
+    for diagnostic in result.diagnostics:
+        log.log(_LOG_LEVEL[diagnostic.severity], str(diagnostic))
+    if result.written or result.removed:
+        log.info(
+            "papersite: %d papers; wrote %s; removed %s",
+            len(result.papers),
+            ", ".join(result.written) or "nothing",
+            ", ".join(result.removed) or "nothing",
+        )

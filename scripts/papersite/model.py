@@ -1,0 +1,210 @@
+"""The typed document model every stage reads and writes.
+
+Parse builds it from a source text, link passes enrich it, render turns it
+into Markdown. Every node is a frozen dataclass; stages return new nodes
+instead of changing old ones. Block-level nodes carry the source span they
+came from so any message can name file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Where a node came from: a file and its 1-based first and last line."""
+
+    path: str
+    line: int
+    end_line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+# --- inline content ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """Literal text from the source; the renderer always escapes it."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Superscript:
+    """A superscript marker such as the affiliation mark ``2*``."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """Text the source set in italics (``*M.A.*``)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Email:
+    """An e-mail address, rendered as a ``mailto:`` link when it is well formed."""
+
+    address: str
+
+
+Inline = Union[Text, Superscript, Emphasis, Email]
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The reading text of inline content, markup removed."""
+    return "".join(
+        node.address if isinstance(node, Email) else node.text for node in inlines
+    )
+
+
+# --- blocks -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of body text, or one item of a list when ``list_item`` is set."""
+
+    inlines: tuple[Inline, ...]
+    span: SourceSpan
+    list_item: bool = False
+    #: Stable, human-readable anchor, assigned by :func:`papersite.anchors.assign_ids`.
+    id: str = ""
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.inlines)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks and subsections under it."""
+
+    title: str
+    level: int
+    span: SourceSpan
+    #: The heading's numbering in the source ("VII"), kept for display.
+    number: str = ""
+    blocks: tuple[Paragraph, ...] = ()
+    subsections: tuple["Section", ...] = ()
+    id: str = ""
+    #: True for the reference list: its lines are kept raw for the bibliography.
+    is_references: bool = False
+
+
+# --- front matter -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    #: Affiliation markers ("1", "2*"); empty when the paper uses none.
+    markers: tuple[str, ...] = ()
+    email: str = ""
+    corresponding: bool = False
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    text: str
+    marker: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of a paper's reference list, kept as the paper printed it."""
+
+    raw: str
+    span: SourceSpan
+    #: The number of a numbered list entry ("12"), or "" for author–year lists
+    #: and for a numbered list's first entry when the source lost its number.
+    number: str = ""
+    #: True when the source printed no number and it was taken from the position.
+    number_inferred: bool = False
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    title: str
+    authors: tuple[Author, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    #: Dates as the source printed them, keyed by kind: received, accepted,
+    #: submitted, published.
+    dates: tuple[tuple[str, str], ...] = ()
+    venue: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    year: str = ""
+    doi: str = ""
+    keywords: tuple[str, ...] = ()
+    abstract: tuple[Paragraph, ...] = ()
+    #: The "how to cite" line some sources print, as the source gave it.
+    source_citation: str = ""
+
+    def date(self, kind: str) -> str:
+        return dict(self.dates).get(kind, "")
+
+
+# --- the paper and diagnostics ------------------------------------------------
+
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in an input, returned as data; printing happens at the edge.
+
+    ``rule`` is a stable id (see README, "Diagnostics") that users can search for.
+    """
+
+    severity: Severity
+    rule: str
+    message: str
+    span: SourceSpan | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.span}: " if self.span else ""
+        return f"{where}{self.severity}: {self.message} [{self.rule}]"
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper: its id (the page name), front matter, sections and references."""
+
+    id: str
+    source_path: str
+    front: FrontMatter
+    sections: tuple[Section, ...]
+    references: tuple[Reference, ...] = ()
+    #: Paragraphs the parser could not place anywhere better (kept, never dropped).
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+
+    def all_sections(self) -> list[Section]:
+        """Every section, depth first, in reading order."""
+        out: list[Section] = []
+
+        def walk(section: Section) -> None:
+            out.append(section)
+            for sub in section.subsections:
+                walk(sub)
+
+        for section in self.sections:
+            walk(section)
+        return out
+
+    def all_paragraphs(self) -> list[Paragraph]:
+        """Every paragraph of the paper, abstract first, in reading order."""
+        out = list(self.front.abstract)
+        for section in self.all_sections():
+            out.extend(section.blocks)
+        return out

@@ -1,0 +1,215 @@
+"""Reading a paper's front matter: title, authors, affiliations, dates, abstract, keywords.
+
+Works on the units before the first body heading. Each unit is recognised by
+its own shape (a label such as ``Abstract:`` or ``Received:``, a leading
+affiliation mark, a parenthesised affiliation, an e-mail line); whatever is
+not recognised is handed back to the body so no text is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Affiliation, Author, Diagnostic, Paragraph
+from .inline import parse_inline, strip_markers, to_plain, unescape
+from .units import Unit
+
+_ABSTRACT = re.compile(r"^\s*abstract\s*[:.\-–—]?\s*", re.IGNORECASE)
+_KEYWORDS = re.compile(r"^\s*key\s*-?\s*words?\s*[:.\-–—]?\s*", re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"(?P<label>date\s+of\s+(?:submission|acceptance|publication)|received|accepted|revised|published|submitted)"
+    r"\s*(?:on|date)?\s*:\s*(?P<value>[^;]+?)\s*(?=;|$|(?:date\s+of|received|accepted|revised|published|submitted)\b)",
+    re.IGNORECASE,
+)
+_DATE_KIND = {
+    "date of submission": "submitted",
+    "submitted": "submitted",
+    "received": "received",
+    "date of acceptance": "accepted",
+    "accepted": "accepted",
+    "revised": "revised",
+    "published": "published",
+    "date of publication": "published",
+}
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_LEADING_MARK = re.compile(r"^\s*(\^\{[^{}]{1,12}\}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\*?)")
+_INSTITUTION = re.compile(
+    r"\b(universit|department|institut|faculty|school of|college|academy|centre|center|laborator)",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^[A-Z][\w.'’\-]*$")
+
+
+@dataclass
+class FrontMatterParts:
+    """What :func:`read_front_matter` found, before it becomes a ``FrontMatter``."""
+
+    title: str = ""
+    title_line: int = 0
+    authors: list[Author] = field(default_factory=list)
+    affiliations: list[Affiliation] = field(default_factory=list)
+    dates: list[tuple[str, str]] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    abstract_units: list[Unit] = field(default_factory=list)
+    correspondence: list[tuple[str, str]] = field(default_factory=list)  # (marker, email)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def is_front_label(unit: Unit) -> bool:
+    """True for units that only front matter has (abstract, keywords, dates, e-mail)."""
+    text = unit.text
+    return bool(
+        _ABSTRACT.match(text)
+        or _KEYWORDS.match(text)
+        or _DATE_LABEL.match(text.strip())
+        or ("corresponding" in text.lower() and _EMAIL.search(text))
+    )
+
+
+def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterParts, list[Unit]]:
+    """Read front matter from ``units[:body_start]``.
+
+    Returns the parts found and the units that are not front matter after all
+    (they belong to the body, in order).
+    """
+    parts = FrontMatterParts()
+    leftovers: list[Unit] = []
+    pending_label: str | None = None  # "abstract" or "keywords" awaiting content
+    in_abstract = False
+    for index, unit in enumerate(units[:body_start]):
+        text = unit.text.strip()
+        if index == 0:
+            parts.title = unescape(text)
+            parts.title_line = unit.line
+            continue
+        if pending_label == "keywords":
+            parts.keywords.extend(_split_keywords(text))
+            pending_label = None
+            continue
+        abstract = _ABSTRACT.match(text)
+        if abstract:
+            rest = text[abstract.end():].strip()
+            in_abstract = True
+            if rest:
+                parts.abstract_units.append(_rest_of(unit, rest))
+            continue
+        keywords = _KEYWORDS.match(text)
+        if keywords:
+            in_abstract = False
+            rest = text[keywords.end():].strip()
+            if rest:
+                parts.keywords.extend(_split_keywords(rest))
+            else:
+                pending_label = "keywords"
+            continue
+        dates = _read_dates(text)
+        if dates:
+            in_abstract = False
+            parts.dates.extend(dates)
+            continue
+        if "corresponding" in text.lower() and _EMAIL.search(text):
+            in_abstract = False
+            marker_match = _LEADING_MARK.match(text)
+            marker = strip_markers(marker_match.group(1))[1][0] if marker_match else ""
+            for email in _EMAIL.findall(text):
+                parts.correspondence.append((marker, email.rstrip(".")))
+            continue
+        if in_abstract:
+            parts.abstract_units.append(unit)
+            continue
+        if index == 1 and looks_like_author_list(text):
+            parts.authors.extend(_read_authors(text))
+            continue
+        affiliation = _read_affiliation(text)
+        if affiliation is not None:
+            parts.affiliations.append(affiliation)
+            continue
+        leftovers.append(unit)
+    _attach_correspondence(parts)
+    return parts, leftovers
+
+
+def _rest_of(unit: Unit, rest: str) -> Unit:
+    return Unit(rest, unit.line, unit.end_line, False, (rest,), unit.after_blank)
+
+
+def _split_keywords(text: str) -> list[str]:
+    separator = ";" if ";" in text else ","
+    return [to_plain(word).strip().rstrip(".") for word in text.split(separator) if word.strip()]
+
+
+def _read_dates(text: str) -> list[tuple[str, str]]:
+    if not _DATE_LABEL.match(text.strip()):
+        return []
+    found = []
+    for match in _DATE_LABEL.finditer(text):
+        kind = _DATE_KIND.get(re.sub(r"\s+", " ", match.group("label").lower()), "published")
+        value = match.group("value").strip().rstrip("_ ").strip()
+        if value:
+            found.append((kind, value))
+    return found
+
+
+def looks_like_author_list(text: str) -> bool:
+    if len(text) > 300 or _INSTITUTION.search(text) or text.startswith("("):
+        return False
+    if re.search(r"[.;:!?]\s*$", text) or _LEADING_MARK.match(text):
+        return False
+    names = _split_names(text)
+    if not names or len(names) > 20:
+        return False
+    for name in names:
+        words = strip_markers(name)[0].split()
+        if not 1 <= len(words) <= 6 or not all(_NAME_WORD.match(word) for word in words):
+            return False
+    return True
+
+
+def _split_names(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r",|;|\band\b|&", text) if part.strip()]
+
+
+def _read_authors(text: str) -> list[Author]:
+    authors = []
+    for raw in _split_names(text):
+        name, markers = strip_markers(raw)
+        authors.append(Author(name=name, markers=markers))
+    return authors
+
+
+def looks_like_affiliation(text: str) -> bool:
+    return _read_affiliation(text) is not None
+
+
+def _read_affiliation(text: str) -> Affiliation | None:
+    mark = _LEADING_MARK.match(text)
+    if mark:
+        marker = strip_markers(mark.group(1))[1][0]
+        return Affiliation(text=to_plain(text[mark.end():]).strip(), marker=marker)
+    if text.startswith("(") and text.endswith(")"):
+        return Affiliation(text=to_plain(text[1:-1]).strip())
+    if _INSTITUTION.search(text) and len(text) < 300 and not re.search(r"[.!?]\s*$", text):
+        return Affiliation(text=to_plain(text).strip())
+    return None
+
+
+def _attach_correspondence(parts: FrontMatterParts) -> None:
+    """Give the corresponding author (matched by marker, ``*``) their e-mail."""
+    for marker, email in parts.correspondence:
+        index = _corresponding_author(parts.authors, marker)
+        if index is None:
+            continue
+        author = parts.authors[index]
+        parts.authors[index] = Author(author.name, author.markers, email, True)
+
+
+def _corresponding_author(authors: list[Author], marker: str) -> int | None:
+    for index, author in enumerate(authors):
+        if any(m == marker or (marker == "*" and m.endswith("*")) for m in author.markers):
+            return index
+    return 0 if len(authors) == 1 else None
+
+
+def abstract_paragraphs(units: list[Unit], path: str) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(parse_inline(unit.text), unit.span(path)) for unit in units)

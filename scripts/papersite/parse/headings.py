@@ -1,0 +1,126 @@
+"""Recognising section headings and giving shouted ones title case.
+
+Two shapes occur: numbered capitals (``I. INTRODUCTION``, ``VII.CONCLUSION``,
+``2.1 Methods``) and plain titles on a line of their own (``Background``,
+``Balance of threat``, ``Conclusion:``). The rules are general: length,
+capitalisation, final punctuation and what follows the line, never a list of
+known headings. Editors settle the rare doubtful case in the paper's metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .units import Unit
+
+_ROMAN = re.compile(r"^(?P<number>[IVXLC]{1,7})\s*[.)]\s*(?P<title>[^\s.].*)$")
+_ARABIC = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-Z].*)$")
+_TERMINAL = re.compile(r"[.,;?!]['\"”’)\]]*$")
+#: A lead-in naming labelled items that follow ("Sub-question 1: ...").
+_LABELLED_ITEM = re.compile(r"^[A-Z][\w\- ]{0,40}?\s\d+\s*[:\-–.]")
+
+MAX_HEADING_WORDS = 10
+MAX_HEADING_CHARS = 90
+
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into nor of on or per the to via vs with against over".split()
+)
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    title: str
+    number: str = ""
+    level: int = 2
+
+
+def _is_roman(value: str) -> bool:
+    return re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", value) is not None
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def detect_heading(unit: Unit, following: Unit | None) -> HeadingMatch | None:
+    """Return the heading ``unit`` is, or None when it is body text."""
+    if unit.list_item or len(unit.lines) > 2:
+        return None
+    text = unit.text.strip()
+    if not text or len(text) > MAX_HEADING_CHARS + 10:
+        return None
+    roman = _ROMAN.match(text)
+    if roman and _is_roman(roman.group("number")) and _mostly_upper(roman.group("title")):
+        if not _TERMINAL.search(text):
+            return HeadingMatch(roman.group("title").strip(), roman.group("number"), 2)
+    arabic = _ARABIC.match(text)
+    if arabic and _short_title(arabic.group("title")) and not _TERMINAL.search(text):
+        number = arabic.group("number")
+        return HeadingMatch(arabic.group("title").strip(), number, 2 + number.count("."))
+    if _mostly_upper(text) and _short_title(text) and not _TERMINAL.search(text):
+        return HeadingMatch(text.rstrip(":").strip(), "", 2)
+    if _is_plain_title(text, following):
+        return HeadingMatch(text.rstrip(":").strip(), "", 2)
+    return None
+
+
+def _short_title(title: str) -> bool:
+    return len(title.split()) <= MAX_HEADING_WORDS and len(title) <= MAX_HEADING_CHARS
+
+
+def _is_plain_title(text: str, following: Unit | None) -> bool:
+    if not text[0].isupper() or not _short_title(text) or _TERMINAL.search(text):
+        return False
+    if following is None:
+        return False
+    # A fragment whose sentence goes on after a page break is not a heading.
+    if following.text[:1].islower():
+        return False
+    if text.endswith(":"):
+        # "Conclusion:" heads prose; "Sub questions:" or "And the hypotheses are:"
+        # introduce items, so they stay body text.
+        if len(text.split()) > 3 or following.list_item:
+            return False
+        if _LABELLED_ITEM.match(following.text):
+            return False
+    return True
+
+
+def title_case(title: str, known_upper: frozenset[str] = frozenset()) -> str:
+    """Give a shouted title title case; leave titles in mixed case as they are.
+
+    Words in ``known_upper`` (acronyms the paper writes in capitals in its body,
+    such as ``US`` or ``NATO``) stay in capitals.
+    """
+    if not _mostly_upper(title):
+        return title
+    words = title.split()
+    out: list[str] = []
+    for index, word in enumerate(words):
+        core = re.sub(r"[^\w']", "", word)
+        if core.upper() in known_upper or re.sub(r"'S$", "", core.upper()) in known_upper:
+            out.append(word)
+            continue
+        lower = word.lower()
+        if 0 < index and lower in _SMALL_WORDS:
+            out.append(lower)
+            continue
+        out.append(_capitalise(lower))
+    return " ".join(out)
+
+
+def _capitalise(word: str) -> str:
+    # Capitalise each hyphen-joined part: "anti-hegemonic" -> "Anti-Hegemonic".
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def acronyms_in(body_text: str) -> frozenset[str]:
+    """Words a text writes in capitals as a rule (acronyms), e.g. US, NATO, SCO."""
+    counts: dict[str, list[int]] = {}
+    for word in re.findall(r"\b[A-Za-z]{2,6}\b", body_text):
+        upper = word.upper()
+        tally = counts.setdefault(upper, [0, 0])
+        tally[0 if word == upper else 1] += 1
+    return frozenset(word for word, (caps, other) in counts.items() if caps >= 2 and caps > other)

@@ -1,0 +1,49 @@
+"""Joining paragraphs that a page break split, and mending hyphenated splits.
+
+A page break in the extracted text is a blank line in the middle of a
+sentence. The second part is glued back to the first when the first does not
+end a sentence, or when the second starts in lower case. A word hyphenated
+across the break (``con-`` / ``tract``) is mended, unless the text elsewhere
+writes the hyphenated form (then the hyphen is real).
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"[.!?:;]['\"”’)\]]*$|[.!?]['\"”’]?\s*\(\s*[^()]*\)$")
+_HYPHEN_END = re.compile(r"(\w+)-$")
+_WORD_START = re.compile(r"^(\w+)")
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def continues(previous: str, following: str) -> bool:
+    """True when ``following`` is the rest of ``previous`` cut by a page break."""
+    following = following.lstrip()
+    if not following or not previous.strip():
+        return False
+    if following[0].islower():
+        return True
+    return not ends_sentence(previous)
+
+
+def hyphenated_forms(text: str) -> frozenset[str]:
+    """Hyphenated words the text writes inside a line (``Russia-China``), lower-cased."""
+    return frozenset(word.lower() for word in re.findall(r"\b\w+-\w+\b", text))
+
+
+def join_parts(previous: str, following: str, keep_hyphen: frozenset[str] = frozenset()) -> str:
+    """Glue ``following`` to ``previous``, mending a word hyphenated at the break."""
+    previous = previous.rstrip()
+    following = following.lstrip()
+    end = _HYPHEN_END.search(previous)
+    start = _WORD_START.match(following)
+    if end and start and following[0].islower():
+        whole = f"{end.group(1)}-{start.group(1)}".lower()
+        if whole not in keep_hyphen:
+            return previous[:-1] + following
+        return previous + following
+    return f"{previous} {following}"

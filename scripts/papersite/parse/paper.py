@@ -1,0 +1,331 @@
+"""Parse a paper's text into the document model: ``parse_paper``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..anchors import assign_ids
+from ..metadata import HeadingOverride, PaperMetadata
+from ..model import (
+    Affiliation,
+    Author,
+    Diagnostic,
+    FrontMatter,
+    Paper,
+    Paragraph,
+    Reference,
+    Section,
+    SourceSpan,
+)
+from .citation_line import mentions_title, read_citation_line
+from .frontmatter import (
+    FrontMatterParts,
+    abstract_paragraphs,
+    is_front_label,
+    looks_like_affiliation,
+    looks_like_author_list,
+    read_front_matter,
+)
+from .headings import HeadingMatch, acronyms_in, detect_heading, title_case
+from .inline import parse_inline, to_plain
+from .joining import continues, hyphenated_forms, join_parts
+from .references import is_reference_heading, split_references
+from .units import Unit, split_units
+
+
+@dataclass(frozen=True)
+class _Heading:
+    match: HeadingMatch
+    unit: Unit
+
+
+_Item = _Heading | Unit
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", to_plain(text)).strip().rstrip(":").strip().lower()
+
+
+def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata | None = None) -> Paper:
+    """Parse ``text`` (the paper at ``path``) into a :class:`Paper` with ids assigned.
+
+    Never raises on odd input: whatever cannot be placed is kept as a paragraph
+    and reported in ``Paper.diagnostics``.
+    """
+    metadata = metadata or PaperMetadata()
+    diagnostics: list[Diagnostic] = []
+    units = split_units(text)
+    if not units:
+        diagnostics.append(Diagnostic("warning", "paper-empty", "paper has no text", SourceSpan(path, 1)))
+        front = FrontMatter(title=metadata.title or paper_id)
+        return Paper(paper_id, path, front, (), (), tuple(diagnostics))
+
+    overrides = {_normal(o.text): o for o in metadata.headings}
+    units, used = _split_glued_headings(units, metadata.headings)
+    keep_hyphen = hyphenated_forms(text)
+    acronyms = acronyms_in(text)
+
+    def heading_of(index: int, strong_only: bool = False) -> HeadingMatch | None:
+        unit = units[index]
+        override = overrides.get(_normal(unit.text))
+        if override is not None:
+            used.add(override.text)
+            if not override.heading:
+                return None
+            found = detect_heading(unit, None) or HeadingMatch(unit.text.rstrip(":").strip())
+            return HeadingMatch(override.title or found.title, found.number, override.level or found.level)
+        following = units[index + 1] if index + 1 < len(units) else None
+        found = detect_heading(unit, following)
+        if found and strong_only and not (found.number or _shouts(unit.text)):
+            return None
+        return found
+
+    body_start = _find_body_start(units, heading_of)
+    parts, leftovers = read_front_matter(units, body_start)
+    items: list[_Item] = list(leftovers)
+    in_references = False
+    for index in range(body_start, len(units)):
+        # Inside a reference list only a numbered or capitalised heading ends it:
+        # a short entry is not a heading.
+        match = heading_of(index, strong_only=in_references)
+        if match:
+            in_references = is_reference_heading(match.title)
+        items.append(_Heading(match, units[index]) if match else units[index])
+    for override in metadata.headings:
+        if override.text not in used:
+            diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    "heading-override-unused",
+                    f"heading override {override.text!r} matches no line of {path}",
+                    SourceSpan(metadata.path or path, override.line or 1),
+                )
+            )
+
+    sections, references, citation_line, section_diagnostics = _build_sections(
+        items, path, keep_hyphen, acronyms, parts.title
+    )
+    diagnostics.extend(parts.diagnostics)
+    diagnostics.extend(section_diagnostics)
+    if not parts.abstract_units:
+        diagnostics.append(Diagnostic("info", "paper-no-abstract", "no abstract found", SourceSpan(path, 1)))
+    if not references:
+        diagnostics.append(Diagnostic("info", "paper-no-references", "no reference list found", SourceSpan(path, 1)))
+
+    front = _front_matter(parts, metadata, path, citation_line, keep_hyphen)
+    paper = Paper(paper_id, path, front, tuple(sections), tuple(references), tuple(diagnostics))
+    return assign_ids(paper)
+
+
+def _split_glued_headings(units: list[Unit], overrides: tuple[HeadingOverride, ...]) -> tuple[list[Unit], set[str]]:
+    """Split off headings an editor declared that the extraction glued into a paragraph."""
+    used: set[str] = set()
+    declared = [o for o in overrides if o.heading]
+    if not declared:
+        return units, used
+    out: list[Unit] = []
+    for unit in units:
+        pieces = [unit]
+        for override in declared:
+            pattern = re.compile(r"(?:(?<=[.!?:;])|^)\s*(" + re.escape(override.text) + r")\s+(?=[A-Z])")
+            next_pieces: list[Unit] = []
+            for piece in pieces:
+                match = pattern.search(piece.text)
+                if not match or piece.text.strip() == override.text:
+                    next_pieces.append(piece)
+                    continue
+                used.add(override.text)
+                before = piece.text[: match.start()].strip()
+                after = piece.text[match.end():].strip()
+                if before:
+                    next_pieces.append(replace(piece, text=before, lines=(before,)))
+                next_pieces.append(Unit(override.text, piece.line, piece.line, False, (override.text,), False))
+                next_pieces.append(Unit(after, piece.line, piece.end_line, False, (after,), False))
+            pieces = next_pieces
+        out.extend(pieces)
+    return out, used
+
+
+def _find_body_start(units: list[Unit], heading_of: object) -> int:
+    """Index of the first body heading; front matter is everything before it."""
+    assert callable(heading_of)
+    for index in range(1, len(units)):
+        unit = units[index]
+        if is_front_label(unit):
+            continue
+        # The author line right after the title and affiliations are not headings.
+        if index == 1 and looks_like_author_list(unit.text):
+            continue
+        if looks_like_affiliation(unit.text):
+            continue
+        if heading_of(index):
+            return index
+    # No heading at all: front matter ends after its last label.
+    end = 1
+    for index in range(1, min(len(units), 30)):
+        if is_front_label(units[index]):
+            bare = re.fullmatch(r"\s*(abstract|key\s*-?words?)\s*[:.\-]?\s*", units[index].text, re.IGNORECASE)
+            end = index + (2 if bare else 1)
+    return min(end, len(units))
+
+
+def _shouts(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _build_sections(
+    items: list[_Item],
+    path: str,
+    keep_hyphen: frozenset[str],
+    acronyms: frozenset[str],
+    title: str,
+) -> tuple[list[Section], list[Reference], str, list[Diagnostic]]:
+    """Group items under their headings, joining page-split paragraphs."""
+    diagnostics: list[Diagnostic] = []
+    # Each open section: [heading, units]
+    groups: list[tuple[_Heading | None, list[Unit]]] = [(None, [])]
+    for item in items:
+        if isinstance(item, _Heading):
+            groups.append((item, []))
+        else:
+            groups[-1][1].append(item)
+    if not groups[0][1]:
+        groups.pop(0)
+
+    flat: list[Section] = []
+    references: list[Reference] = []
+    citation_line = ""
+    for heading, units in groups:
+        span = (heading.unit if heading else (units[0] if units else None))
+        section_span = span.span(path) if span else SourceSpan(path, 1)
+        heading_title = title_case(heading.match.title, acronyms) if heading else ""
+        if heading and is_reference_heading(heading.match.title):
+            ref_units = list(units)
+            while ref_units and mentions_title(ref_units[-1].text, title):
+                citation_line = ref_units.pop().text if not citation_line else citation_line
+            found, ref_diagnostics = split_references(ref_units, path)
+            references.extend(found)
+            diagnostics.extend(ref_diagnostics)
+            flat.append(Section(heading_title, heading.match.level, section_span, heading.match.number, is_references=True))
+            continue
+        blocks = _join_page_splits(units, path, keep_hyphen)
+        flat.append(
+            Section(
+                title=heading_title,
+                level=heading.match.level if heading else 2,
+                span=section_span,
+                number=heading.match.number if heading else "",
+                blocks=tuple(blocks),
+            )
+        )
+    return _nest(flat), references, citation_line, diagnostics
+
+
+def _join_page_splits(units: list[Unit], path: str, keep_hyphen: frozenset[str]) -> list[Paragraph]:
+    merged: list[tuple[Unit, str, int]] = []  # unit, text, last line
+    for unit in units:
+        if merged and not unit.list_item and continues(merged[-1][1], unit.text):
+            first, text, _ = merged[-1]
+            merged[-1] = (first, join_parts(text, unit.text, keep_hyphen), unit.end_line)
+        else:
+            merged.append((unit, unit.text, unit.end_line))
+    return [
+        Paragraph(parse_inline(text), SourceSpan(path, unit.line, last), list_item=unit.list_item)
+        for unit, text, last in merged
+    ]
+
+
+def _nest(flat: list[Section]) -> list[Section]:
+    """Turn a flat run of sections with levels into a tree."""
+    root: list[Section] = []
+    stack: list[tuple[Section, list[Section]]] = []
+
+    def close(entry: tuple[Section, list[Section]]) -> Section:
+        section, children = entry
+        return replace(section, subsections=tuple(children))
+
+    for section in flat:
+        while stack and stack[-1][0].level >= section.level:
+            finished = close(stack.pop())
+            (stack[-1][1] if stack else root).append(finished)
+        stack.append((section, []))
+    while stack:
+        finished = close(stack.pop())
+        (stack[-1][1] if stack else root).append(finished)
+    return root
+
+
+def _front_matter(
+    parts: FrontMatterParts,
+    metadata: PaperMetadata,
+    path: str,
+    citation_line: str,
+    keep_hyphen: frozenset[str],
+) -> FrontMatter:
+    cited = read_citation_line(citation_line, parts.title) if citation_line else None
+    dates = dict(parts.dates)
+    for kind in ("received", "accepted", "submitted", "published"):
+        value = getattr(metadata, kind)
+        if value:
+            dates[kind] = value
+    authors: list[Author] = list(parts.authors)
+    affiliations: list[Affiliation] = list(parts.affiliations)
+    if metadata.authors is not None:
+        authors, affiliations = _authors_from_metadata(metadata, authors)
+    abstract_units = _merge_abstract(parts.abstract_units, keep_hyphen)
+    year = metadata.year or (cited.year if cited else "") or _year_of(dates)
+    return FrontMatter(
+        title=metadata.title or to_plain(parts.title),
+        authors=tuple(authors),
+        affiliations=tuple(affiliations),
+        dates=tuple(sorted(dates.items(), key=lambda kv: _DATE_ORDER.index(kv[0]) if kv[0] in _DATE_ORDER else 9)),
+        venue=metadata.venue or (cited.venue if cited else ""),
+        volume=metadata.volume or (cited.volume if cited else ""),
+        issue=metadata.issue or (cited.issue if cited else ""),
+        pages=metadata.pages or (cited.pages if cited else ""),
+        year=year,
+        doi=metadata.doi or "",
+        keywords=metadata.keywords if metadata.keywords is not None else tuple(parts.keywords),
+        abstract=abstract_paragraphs(abstract_units, path),
+        source_citation=to_plain(citation_line),
+    )
+
+
+_DATE_ORDER = ["submitted", "received", "revised", "accepted", "published"]
+
+
+def _year_of(dates: dict[str, str]) -> str:
+    for kind in ("published", "accepted", "received", "submitted"):
+        found = re.search(r"\b(19|20)\d\d\b", dates.get(kind, ""))
+        if found:
+            return found.group(0)
+    return ""
+
+
+def _merge_abstract(units: list[Unit], keep_hyphen: frozenset[str]) -> list[Unit]:
+    merged: list[Unit] = []
+    for unit in units:
+        if merged and continues(merged[-1].text, unit.text):
+            last = merged[-1]
+            merged[-1] = replace(last, text=join_parts(last.text, unit.text, keep_hyphen), end_line=unit.end_line)
+        else:
+            merged.append(unit)
+    return merged
+
+
+def _authors_from_metadata(metadata: PaperMetadata, parsed: list[Author]) -> tuple[list[Author], list[Affiliation]]:
+    assert metadata.authors is not None
+    affiliations: list[Affiliation] = []
+    marker_of: dict[str, str] = {}
+    authors = []
+    for author in metadata.authors:
+        markers = []
+        for text in author.affiliations:
+            if text not in marker_of:
+                marker_of[text] = str(len(marker_of) + 1)
+                affiliations.append(Affiliation(text, marker_of[text]))
+            markers.append(marker_of[text])
+        authors.append(Author(author.name, tuple(markers), author.email, bool(author.email)))
+    return authors, affiliations

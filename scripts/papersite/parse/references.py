@@ -1,0 +1,87 @@
+"""Cutting a reference list into entries, kept raw for the bibliography stage.
+
+Lists print one entry a line, numbered (``[12]. ...``) or alphabetical
+(``Walt, Stephen (1986). ...``). An entry wrapped over two lines, or over a
+page break, is joined back when the second line does not start an entry of
+its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Diagnostic, Reference, SourceSpan
+from .inline import unescape
+from .joining import ends_sentence, join_parts
+from .units import Unit
+
+_NUMBERED = re.compile(r"^\s*\[(?P<number>\d{1,4})\]\s*\.?\s*")
+_NUMBER_PLAIN = re.compile(r"^\s*(?P<number>\d{1,4})[.)]\s+(?=[A-Z])")
+_YEAR = re.compile(r"\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)|\b(?:1[5-9]|20)\d\d[a-z]?\b|\bn\.\s?d\.")
+_AUTHOR_START = re.compile(r"^[A-Z\u00C0-\u024F\u0400-\u04FF][\w'’\-]+(?:\s[\w'’\-]+){0,3},\s")
+
+TITLE_WORDS = re.compile(r"^(references?|bibliography|works\s+cited|literature(\s+cited)?|sources)\s*:?$", re.IGNORECASE)
+
+
+def is_reference_heading(title: str) -> bool:
+    return bool(TITLE_WORDS.match(title.strip()))
+
+
+def _starts_entry(line: str) -> bool:
+    """Does ``line`` look like the start of a reference rather than its tail?"""
+    if _NUMBERED.match(line) or _NUMBER_PLAIN.match(line):
+        return True
+    head = line[:120]
+    return bool(_YEAR.search(head)) and bool(re.match(r"^[\"“A-Z\u00C0-\u024F\u0400-\u04FF]", line))
+
+
+def split_references(units: list[Unit], path: str) -> tuple[list[Reference], list[Diagnostic]]:
+    """Entries of a reference list, one per work, in the order printed."""
+    lines: list[tuple[int, str]] = []
+    for unit in units:
+        if unit.list_item:
+            lines.append((unit.line, unit.text))
+        else:
+            for offset, line in enumerate(unit.lines):
+                lines.append((unit.line + offset, line))
+    entries: list[tuple[int, int, str]] = []  # first line, last line, text
+    for number, line in lines:
+        if entries and not _starts_entry(line) and (
+            not ends_sentence(entries[-1][2]) or line[:1].islower() or line[:1] in "(,;"
+        ):
+            first, _, text = entries[-1]
+            entries[-1] = (first, number, join_parts(text, line))
+        else:
+            entries.append((number, number, line))
+    numbered = sum(1 for _, _, text in entries if _NUMBERED.match(text)) > len(entries) / 2
+    references: list[Reference] = []
+    diagnostics: list[Diagnostic] = []
+    for index, (first, last, text) in enumerate(entries):
+        match = _NUMBERED.match(text)
+        number = match.group("number") if match else ""
+        inferred = False
+        if numbered and not number:
+            previous = int(references[-1].number) if references and references[-1].number.isdigit() else 0
+            number = str(previous + 1)
+            inferred = True
+            diagnostics.append(
+                Diagnostic(
+                    "info",
+                    "reference-number-inferred",
+                    f"reference has no number in a numbered list; taken as [{number}] from its position",
+                    SourceSpan(path, first),
+                )
+            )
+        if not _YEAR.search(text):
+            diagnostics.append(
+                Diagnostic("warning", "reference-no-year", "reference has no year; kept as printed", SourceSpan(path, first))
+            )
+        references.append(
+            Reference(
+                raw=unescape(text),
+                span=SourceSpan(path, first, last),
+                number=number,
+                number_inferred=inferred,
+            )
+        )
+    return references, diagnostics

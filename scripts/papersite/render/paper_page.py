@@ -1,0 +1,168 @@
+"""Render stage: a :class:`Paper` -> the Markdown of its page.
+
+Headings are Markdown (so the table of contents and search see them); the
+title block, paragraphs, lists and the reference list are raw HTML blocks
+written here, with every piece of source text escaped. Each paragraph carries
+its id and a visible ¶ permalink.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import FrontMatter, Paper, Paragraph, Reference, Section
+from .escape import escape_attribute, escape_html, escape_markdown, safe_title
+from .inline import render_inlines
+
+_DATE_LABELS = {
+    "submitted": "Submitted",
+    "received": "Received",
+    "revised": "Revised",
+    "accepted": "Accepted",
+    "published": "Published",
+}
+
+
+def permalink(anchor: str, what: str = "paragraph") -> str:
+    label = f"Permanent link to this {what}"
+    return f'<a class="para-link" href="#{anchor}" title="{label}" aria-label="{label}">¶</a>'
+
+
+def render_paragraph(paragraph: Paragraph) -> str:
+    body = render_inlines(paragraph.inlines)
+    return f'<p id="{paragraph.id}" class="para">{body} {permalink(paragraph.id)}</p>'
+
+
+def render_blocks(blocks: tuple[Paragraph, ...]) -> list[str]:
+    """Paragraphs as ``<p>`` blocks; runs of list items as one ``<ul>`` block."""
+    chunks: list[str] = []
+    items: list[str] = []
+
+    def flush_items() -> None:
+        if items:
+            chunks.append('<ul class="paper-list">\n' + "\n".join(items) + "\n</ul>")
+            items.clear()
+
+    for block in blocks:
+        if block.list_item:
+            body = render_inlines(block.inlines)
+            items.append(f'<li id="{block.id}" class="para">{body} {permalink(block.id, "item")}</li>')
+        else:
+            flush_items()
+            chunks.append(render_paragraph(block))
+    flush_items()
+    return chunks
+
+
+def heading(section: Section) -> str:
+    number = f"{section.number}. " if section.number else ""
+    text = escape_markdown(f"{number}{section.title}")
+    return f"{'#' * section.level} {text} {{ #{section.id} }}"
+
+
+def render_front(front: FrontMatter) -> list[str]:
+    chunks: list[str] = []
+    if front.authors:
+        names = []
+        for author in front.authors:
+            marks = "".join(f"<sup>{escape_html(m)}</sup>" for m in author.markers)
+            names.append(f'<span class="paper-author">{escape_html(author.name)}{marks}</span>')
+        chunks.append('<p class="paper-authors" id="authors">' + ", ".join(names) + "</p>")
+    if front.affiliations:
+        lines = []
+        for affiliation in front.affiliations:
+            mark = f"<sup>{escape_html(affiliation.marker)}</sup> " if affiliation.marker else ""
+            lines.append(f"<li>{mark}{escape_html(affiliation.text)}</li>")
+        chunks.append('<ul class="paper-affiliations">\n' + "\n".join(lines) + "\n</ul>")
+    corresponding = [a for a in front.authors if a.email]
+    for author in corresponding:
+        address = escape_attribute(author.email)
+        chunks.append(
+            '<p class="paper-correspondence">Corresponding author: '
+            f'{escape_html(author.name)}, <a href="mailto:{address}">{escape_html(author.email)}</a></p>'
+        )
+    facts = []
+    if front.venue:
+        where = f"<cite>{escape_html(front.venue)}</cite>"
+        if front.volume:
+            where += f", {escape_html(front.volume)}"
+            if front.issue:
+                where += f"({escape_html(front.issue)})"
+        if front.year:
+            where += f", {escape_html(front.year)}"
+        if front.pages:
+            where += f", pp. {escape_html(front.pages.replace('-', '–'))}"
+        facts.append(f"<dt>Published in</dt><dd>{where}</dd>")
+    for kind, value in front.dates:
+        label = _DATE_LABELS.get(kind, kind.title())
+        facts.append(f"<dt>{escape_html(label)}</dt><dd>{escape_html(value)}</dd>")
+    if front.doi:
+        doi = escape_attribute(front.doi)
+        facts.append(f'<dt>DOI</dt><dd><a href="https://doi.org/{doi}">{escape_html(front.doi)}</a></dd>')
+    if facts:
+        chunks.append('<dl class="paper-facts">\n' + "\n".join(facts) + "\n</dl>")
+    return chunks
+
+
+def render_references(references: tuple[Reference, ...]) -> str:
+    numbered = any(reference.number for reference in references)
+    tag = "ol" if numbered else "ul"
+    items = []
+    for reference in references:
+        value = f' value="{escape_attribute(reference.number)}"' if reference.number.isdigit() else ""
+        items.append(
+            f'<li id="{reference.id}"{value} class="reference">{escape_html(reference.raw)} '
+            f"{permalink(reference.id, 'reference')}</li>"
+        )
+    kind = "numbered" if numbered else "author-year"
+    return f'<{tag} class="paper-references {kind}">\n' + "\n".join(items) + f"\n</{tag}>"
+
+
+def _front_matter_yaml(paper: Paper) -> str:
+    front = paper.front
+    fields = {
+        "title": safe_title(front.title),
+        "description": safe_title(_description(paper)),
+    }
+    # JSON is valid YAML and quotes every value safely.
+    return "---\n" + "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()) + "\n---"
+
+
+def _description(paper: Paper) -> str:
+    authors = ", ".join(author.name for author in paper.front.authors)
+    year = f" ({paper.front.year})" if paper.front.year else ""
+    return f"{authors}{year}: {paper.front.title}" if authors else paper.front.title
+
+
+def render_paper(paper: Paper) -> str:
+    """The whole Markdown page for ``paper``."""
+    chunks: list[str] = [_front_matter_yaml(paper)]
+    chunks.append(f"# {escape_markdown(paper.front.title)} {{ #title }}")
+    chunks.extend(render_front(paper.front))
+    if paper.front.abstract:
+        chunks.append("## Abstract { #abstract }")
+        chunks.extend(render_paragraph(p) for p in paper.front.abstract)
+    if paper.front.keywords:
+        words = ", ".join(escape_html(word) for word in paper.front.keywords)
+        chunks.append(f'<p class="paper-keywords" id="keywords"><strong>Keywords:</strong> {words}</p>')
+
+    def walk(section: Section) -> None:
+        if section.title:
+            chunks.append(heading(section))
+        chunks.extend(render_blocks(section.blocks))
+        if section.is_references and paper.references:
+            chunks.append(render_references(paper.references))
+        for sub in section.subsections:
+            walk(sub)
+
+    for section in paper.sections:
+        walk(section)
+    if paper.references and not any(s.is_references for s in paper.all_sections()):
+        chunks.append("## References { #references }")
+        chunks.append(render_references(paper.references))
+    if paper.front.source_citation:
+        chunks.append(
+            '<p class="paper-source-citation" id="source-citation"><strong>As printed in the source:</strong> '
+            f"{escape_html(paper.front.source_citation)}</p>"
+        )
+    return "\n\n".join(chunks) + "\n"
