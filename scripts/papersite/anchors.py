@@ -49,7 +49,7 @@ def _number_paragraphs(prefix: str, blocks: tuple[Paragraph, ...]) -> tuple[Para
 def reference_id(reference: Reference, position: int) -> str:
     if reference.number:
         return f"ref-{reference.number}"
-    surname = re.match(r"\s*([^\W\d_][\w'’\- ]*?)[,(]", reference.raw)
+    surname = re.match(r"\s*([^\W\d_][\w'’\- ]*?)(?:[,(]|\s+(?:and|&|et al)\b)", reference.raw)
     year = re.search(r"\b(1[5-9]|20)\d\d[a-z]?\b", reference.raw)
     if surname and year:
         return f"ref-{slugify(surname.group(1), 'ref')}-{year.group(0)}"

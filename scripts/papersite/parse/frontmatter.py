@@ -77,6 +77,9 @@ def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterPa
     leftovers: list[Unit] = []
     pending_label: str | None = None  # "abstract" or "keywords" awaiting content
     in_abstract = False
+    # An abstract runs on over several paragraphs only up to a later front-matter
+    # label (keywords, dates, e-mail); after the last label, text is body.
+    last_label = max((i for i, u in enumerate(units[:body_start]) if is_front_label(u)), default=0)
     for index, unit in enumerate(units[:body_start]):
         text = unit.text.strip()
         if index == 0:
@@ -115,7 +118,7 @@ def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterPa
             for email in _EMAIL.findall(text):
                 parts.correspondence.append((marker, email.rstrip(".")))
             continue
-        if in_abstract:
+        if in_abstract and (index < last_label or not parts.abstract_units):
             parts.abstract_units.append(unit)
             continue
         if index == 1 and looks_like_author_list(text):

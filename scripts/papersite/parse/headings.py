@@ -75,6 +75,9 @@ def _is_plain_title(text: str, following: Unit | None) -> bool:
         return False
     if following is None:
         return False
+    # Titles do not end on an article, preposition or conjunction; broken lines do.
+    if text.split()[-1].lower() in _SMALL_WORDS:
+        return False
     # A fragment whose sentence goes on after a page break is not a heading.
     if following.text[:1].islower():
         return False

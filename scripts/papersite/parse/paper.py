@@ -66,12 +66,15 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
     keep_hyphen = hyphenated_forms(text)
     acronyms = acronyms_in(text)
 
+    standalone: set[int] = set()  # units an editor ruled are body text on their own
+
     def heading_of(index: int, strong_only: bool = False) -> HeadingMatch | None:
         unit = units[index]
         override = overrides.get(_normal(unit.text))
         if override is not None:
             used.add(override.text)
             if not override.heading:
+                standalone.add(unit.line)
                 return None
             found = detect_heading(unit, None) or HeadingMatch(unit.text.rstrip(":").strip())
             return HeadingMatch(override.title or found.title, found.number, override.level or found.level)
@@ -104,7 +107,7 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
             )
 
     sections, references, citation_line, section_diagnostics = _build_sections(
-        items, path, keep_hyphen, acronyms, parts.title
+        items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone)
     )
     diagnostics.extend(parts.diagnostics)
     diagnostics.extend(section_diagnostics)
@@ -152,7 +155,7 @@ def _find_body_start(units: list[Unit], heading_of: object) -> int:
     assert callable(heading_of)
     for index in range(1, len(units)):
         unit = units[index]
-        if is_front_label(unit):
+        if is_front_label(unit) or _is_bare_label(units[index - 1]):
             continue
         # The author line right after the title and affiliations are not headings.
         if index == 1 and looks_like_author_list(unit.text):
@@ -165,9 +168,13 @@ def _find_body_start(units: list[Unit], heading_of: object) -> int:
     end = 1
     for index in range(1, min(len(units), 30)):
         if is_front_label(units[index]):
-            bare = re.fullmatch(r"\s*(abstract|key\s*-?words?)\s*[:.\-]?\s*", units[index].text, re.IGNORECASE)
-            end = index + (2 if bare else 1)
+            end = index + (2 if _is_bare_label(units[index]) else 1)
     return min(end, len(units))
+
+
+def _is_bare_label(unit: Unit) -> bool:
+    """``Abstract:`` or ``Keywords:`` alone on a line: the next unit is its content."""
+    return bool(re.fullmatch(r"\s*(abstract|key\s*-?\s*words?)\s*[:.\-]?\s*", unit.text, re.IGNORECASE))
 
 
 def _shouts(text: str) -> bool:
@@ -181,6 +188,7 @@ def _build_sections(
     keep_hyphen: frozenset[str],
     acronyms: frozenset[str],
     title: str,
+    standalone: frozenset[int] = frozenset(),
 ) -> tuple[list[Section], list[Reference], str, list[Diagnostic]]:
     """Group items under their headings, joining page-split paragraphs."""
     diagnostics: list[Diagnostic] = []
@@ -210,7 +218,7 @@ def _build_sections(
             diagnostics.extend(ref_diagnostics)
             flat.append(Section(heading_title, heading.match.level, section_span, heading.match.number, is_references=True))
             continue
-        blocks = _join_page_splits(units, path, keep_hyphen)
+        blocks = _join_page_splits(units, path, keep_hyphen, standalone)
         flat.append(
             Section(
                 title=heading_title,
@@ -223,10 +231,13 @@ def _build_sections(
     return _nest(flat), references, citation_line, diagnostics
 
 
-def _join_page_splits(units: list[Unit], path: str, keep_hyphen: frozenset[str]) -> list[Paragraph]:
+def _join_page_splits(
+    units: list[Unit], path: str, keep_hyphen: frozenset[str], standalone: frozenset[int] = frozenset()
+) -> list[Paragraph]:
     merged: list[tuple[Unit, str, int]] = []  # unit, text, last line
     for unit in units:
-        if merged and not unit.list_item and continues(merged[-1][1], unit.text):
+        joinable = merged and merged[-1][0].line not in standalone and unit.line not in standalone
+        if joinable and not unit.list_item and continues(merged[-1][1], unit.text):
             first, text, _ = merged[-1]
             merged[-1] = (first, join_parts(text, unit.text, keep_hyphen), unit.end_line)
         else:

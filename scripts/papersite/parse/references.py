@@ -53,7 +53,7 @@ def split_references(units: list[Unit], path: str) -> tuple[list[Reference], lis
             entries[-1] = (first, number, join_parts(text, line))
         else:
             entries.append((number, number, line))
-    numbered = sum(1 for _, _, text in entries if _NUMBERED.match(text)) > len(entries) / 2
+    numbered = sum(1 for _, _, text in entries if _NUMBERED.match(text)) >= max(1, len(entries) / 2)
     references: list[Reference] = []
     diagnostics: list[Diagnostic] = []
     for index, (first, last, text) in enumerate(entries):

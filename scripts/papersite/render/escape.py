@@ -14,7 +14,7 @@ import html
 import re
 
 #: ASCII punctuation with a meaning in Markdown, pymdown-extensions or Jinja.
-_MARKDOWN_SPECIAL = re.compile(r"""[\\`*_{}\[\]()#+\-.!|~^=:$<>&"'%@/;,?]""")
+_MARKDOWN_SPECIAL = re.compile(r"""[\\`*_{}\[\]#+!|~^=:$<>&%]""")
 
 
 def escape_html(text: str) -> str:

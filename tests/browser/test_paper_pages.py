@@ -1,0 +1,55 @@
+"""Paper pages in Chromium: titles, headings, and paragraph permalinks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAPERS = {
+    "rezapour2020": ("Foreign policy of China and Russia against the US in Eurasia", "I. Introduction"),
+    "sadeghi2022": ("Evaluation of Possibility Assessment of Russia - China Cooperation", "Theoretical Framework"),
+}
+
+
+@pytest.mark.parametrize("paper_id", sorted(PAPERS))
+def test_paper_page_shows_title_and_headings(page, site_url: str, paper_id: str, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    title, a_heading = PAPERS[paper_id]
+    page.goto(f"{site_url}/papers/{paper_id}/")
+    assert title in page.locator("h1").inner_text()
+    assert title in page.title()
+    headings = [h.replace("¶", "").strip() for h in page.locator("article h2").all_inner_texts()]
+    assert a_heading in headings and "References" in headings
+    page.screenshot(path=str(artifacts / f"paper-{paper_id}.png"), full_page=False)
+
+
+def _top_of(page, element_id: str) -> float:  # type: ignore[no-untyped-def]
+    return float(page.evaluate(f"document.getElementById('{element_id}').getBoundingClientRect().top"))
+
+
+def test_clicking_a_paragraph_permalink_goes_to_that_paragraph(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/papers/sadeghi2022/")
+    link = page.locator("#theoretical-framework-p3 > a.para-link")
+    link.click()
+    page.wait_for_function("location.hash === '#theoretical-framework-p3'")
+    page.wait_for_timeout(300)
+    top = _top_of(page, "theoretical-framework-p3")
+    assert 0 <= top < 200, top
+
+
+def test_opening_a_permalink_shows_that_paragraph_at_the_top(page, site_url: str, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/papers/rezapour2020/#eurasia-geopolitics-p1")
+    page.wait_for_timeout(300)
+    top = _top_of(page, "eurasia-geopolitics-p1")
+    assert 0 <= top < 200, top
+    assert "Kazakhstan and Turkmenistan have huge reserves" in page.locator("#eurasia-geopolitics-p1").inner_text()
+    page.screenshot(path=str(artifacts / "permalink-rezapour2020.png"))
+
+
+def test_permalink_is_reachable_from_the_keyboard(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/papers/sadeghi2022/")
+    page.locator("#abstract-p1 > a.para-link").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#abstract-p1'")

@@ -1,0 +1,60 @@
+"""Shared fixtures: the project root, built sites (MkDocs and Zensical), golden-file updates."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/* from the current output (review the diff before committing)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        raise AssertionError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as ``mkdocs build --strict`` makes it from this checkout (hook runs the pipeline)."""
+    out = tmp_path_factory.mktemp("site-mkdocs")
+    _run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)], ROOT)
+    return out
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory, mkdocs_site: Path) -> Path:
+    """The site as ``papersite build`` followed by ``zensical build`` makes it.
+
+    Built in a copy of the project so its ``site/`` does not clash with MkDocs'.
+    """
+    work = tmp_path_factory.mktemp("zensical-project")
+    _run([str(BIN / "papersite"), "--root", str(ROOT), "build"], ROOT)
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", work / "docs")
+    _run([str(BIN / "zensical"), "build", "--clean"], work)
+    return work / "site"
