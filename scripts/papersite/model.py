@@ -149,6 +149,8 @@ class FrontMatter:
     abstract: tuple[Paragraph, ...] = ()
     #: The "how to cite" line some sources print, as the source gave it.
     source_citation: str = ""
+    #: A short title for navigation, from the paper's metadata.
+    short_title: str = ""
 
     def date(self, kind: str) -> str:
         return dict(self.dates).get(kind, "")

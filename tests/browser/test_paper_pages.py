@@ -9,17 +9,25 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAPERS = {
-    "rezapour2020": ("Foreign policy of China and Russia against the US in Eurasia", "I. Introduction"),
-    "sadeghi2022": ("Evaluation of Possibility Assessment of Russia - China Cooperation", "Theoretical Framework"),
+    "rezapour2020": (
+        "Foreign policy of China and Russia against the US in Eurasia",
+        "China and Russia against the US in Eurasia",
+        "I. Introduction",
+    ),
+    "sadeghi2022": (
+        "Evaluation of Possibility Assessment of Russia - China Cooperation",
+        "Russia–China cooperation on Atlanticism",
+        "Theoretical Framework",
+    ),
 }
 
 
 @pytest.mark.parametrize("paper_id", sorted(PAPERS))
 def test_paper_page_shows_title_and_headings(page, site_url: str, paper_id: str, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
-    title, a_heading = PAPERS[paper_id]
+    title, short_title, a_heading = PAPERS[paper_id]
     page.goto(f"{site_url}/papers/{paper_id}/")
     assert title in page.locator("h1").inner_text()
-    assert title in page.title()
+    assert page.title().startswith(short_title)
     headings = [h.replace("¶", "").strip() for h in page.locator("article h2").all_inner_texts()]
     assert a_heading in headings and "References" in headings
     page.screenshot(path=str(artifacts / f"paper-{paper_id}.png"), full_page=False)

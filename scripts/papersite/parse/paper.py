@@ -301,6 +301,7 @@ def _front_matter(
         keywords=metadata.keywords if metadata.keywords is not None else tuple(parts.keywords),
         abstract=abstract_paragraphs(abstract_units, path),
         source_citation=to_plain(citation_line),
+        short_title=metadata.short_title or "",
     )
 
 

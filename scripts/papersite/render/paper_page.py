@@ -121,7 +121,8 @@ def render_references(references: tuple[Reference, ...]) -> str:
 def _front_matter_yaml(paper: Paper) -> str:
     front = paper.front
     fields = {
-        "title": safe_title(front.title),
+        # The navigation shows this; the page's heading keeps the full title.
+        "title": safe_title(front.short_title or front.title),
         "description": safe_title(_description(paper)),
     }
     # JSON is valid YAML and quotes every value safely.
