@@ -58,3 +58,22 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory, mkdocs_site: Path) -
     shutil.copytree(ROOT / "docs", work / "docs")
     _run([str(BIN / "zensical"), "build", "--clean"], work)
     return work / "site"
+
+
+def make_fixture_project(tmp: Path, sources: Path) -> Path:
+    """A copy of the site's configuration and hand-written pages with other sources."""
+    project = tmp / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("papers"))
+    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(sources, project / "sources")
+    return project
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built by MkDocs from a paper full of HTML, scripts and Markdown syntax."""
+    project = make_fixture_project(tmp_path_factory.mktemp("hostile"), ROOT / "tests" / "fixtures" / "hostile")
+    _run([str(BIN / "mkdocs"), "build"], project)
+    return project / "site"

@@ -61,3 +61,19 @@ def test_permalink_is_reachable_from_the_keyboard(page, site_url: str) -> None: 
     page.locator("#abstract-p1 > a.para-link").focus()
     page.keyboard.press("Enter")
     page.wait_for_function("location.hash === '#abstract-p1'")
+
+
+def test_hostile_page_runs_nothing(browser, hostile_site: Path) -> None:  # type: ignore[no-untyped-def]
+    tab = browser.new_page()
+    dialogs: list[str] = []
+    requests: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto((hostile_site / "papers" / "evil" / "index.html").as_uri())
+    tab.wait_for_timeout(500)
+    for link in tab.locator("article a").all()[:20]:
+        href = link.get_attribute("href") or ""
+        assert not href.startswith(("javascript:", "data:"))
+    tab.close()
+    assert dialogs == []
+    assert all(url.startswith("file://") for url in requests), requests
