@@ -93,3 +93,14 @@ def test_home_page_links_to_each_paper(site: Path) -> None:
     html = read_page(site / "index.html").html
     for paper_id in PAPERS:
         assert f"papers/{paper_id}/" in html
+
+
+@pytest.mark.parametrize("paper_id", PAPERS)
+def test_every_paragraph_element_of_a_paper_page_has_a_permalink(site: Path, paper_id: str) -> None:
+    article = page(site, paper_id)
+    body = [e for e in article.elements if e.tag == "p" and "md-" not in e.attrs.get("class", "")]
+    assert body
+    for element in body:
+        anchor = element.attrs.get("id")
+        assert anchor, f"paragraph without id: {element.text[:60]!r}"
+        assert any(link.get("href") == f"#{anchor}" for link in element.children_links), anchor

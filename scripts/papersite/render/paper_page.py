@@ -67,7 +67,9 @@ def render_front(front: FrontMatter) -> list[str]:
         for author in front.authors:
             marks = "".join(f"<sup>{escape_html(m)}</sup>" for m in author.markers)
             names.append(f'<span class="paper-author">{escape_html(author.name)}{marks}</span>')
-        chunks.append('<p class="paper-authors" id="authors">' + ", ".join(names) + "</p>")
+        chunks.append(
+            '<p class="paper-authors para" id="authors">' + ", ".join(names) + f" {permalink('authors', 'author list')}</p>"
+        )
     if front.affiliations:
         lines = []
         for affiliation in front.affiliations:
@@ -75,11 +77,13 @@ def render_front(front: FrontMatter) -> list[str]:
             lines.append(f"<li>{mark}{escape_html(affiliation.text)}</li>")
         chunks.append('<ul class="paper-affiliations">\n' + "\n".join(lines) + "\n</ul>")
     corresponding = [a for a in front.authors if a.email]
-    for author in corresponding:
+    for number, author in enumerate(corresponding, start=1):
         address = escape_attribute(author.email)
+        anchor = "correspondence" if number == 1 else f"correspondence-{number}"
         chunks.append(
-            '<p class="paper-correspondence">Corresponding author: '
-            f'{escape_html(author.name)}, <a href="mailto:{address}">{escape_html(author.email)}</a></p>'
+            f'<p class="paper-correspondence para" id="{anchor}">Corresponding author: '
+            f'{escape_html(author.name)}, <a href="mailto:{address}">{escape_html(author.email)}</a> '
+            f"{permalink(anchor, 'line')}</p>"
         )
     facts = []
     if front.venue:
@@ -145,7 +149,10 @@ def render_paper(paper: Paper) -> str:
         chunks.extend(render_paragraph(p) for p in paper.front.abstract)
     if paper.front.keywords:
         words = ", ".join(escape_html(word) for word in paper.front.keywords)
-        chunks.append(f'<p class="paper-keywords" id="keywords"><strong>Keywords:</strong> {words}</p>')
+        chunks.append(
+            f'<p class="paper-keywords para" id="keywords"><strong>Keywords:</strong> {words} '
+            f"{permalink('keywords', 'keyword list')}</p>"
+        )
 
     def walk(section: Section) -> None:
         if section.title:
@@ -163,7 +170,7 @@ def render_paper(paper: Paper) -> str:
         chunks.append(render_references(paper.references))
     if paper.front.source_citation:
         chunks.append(
-            '<p class="paper-source-citation" id="source-citation"><strong>As printed in the source:</strong> '
-            f"{escape_html(paper.front.source_citation)}</p>"
+            '<p class="paper-source-citation para" id="source-citation"><strong>As printed in the source:</strong> '
+            f"{escape_html(paper.front.source_citation)} {permalink('source-citation', 'line')}</p>"
         )
     return "\n\n".join(chunks) + "\n"
