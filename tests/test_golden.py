@@ -10,21 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from papersite.pipeline import discover_papers, load_paper
+from papersite.pipeline import generate_site
 from papersite.project import Project
-from papersite.render import render_paper
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.mark.parametrize("paper_id", ["rezapour2020", "sadeghi2022"])
 def test_generated_markdown_matches_golden_file(root: Path, paper_id: str, update_golden: bool) -> None:
-    project = Project.at(root)
-    sources, _ = discover_papers(project)
-    source = next(s for s in sources if s.id == paper_id)
-    paper, _ = load_paper(project, source)
-    assert paper is not None
-    markdown = render_paper(paper)
+    markdown = generate_site(Project.at(root)).pages[f"papers/{paper_id}.md"]
     golden = GOLDEN / f"{paper_id}.md"
     if update_golden:
         golden.write_text(markdown, encoding="utf-8")

@@ -55,10 +55,18 @@ class Email:
     address: str
 
 
-Inline = Union[Text, Superscript, Emphasis, Email]
+@dataclass(frozen=True)
+class TermRef:
+    """A glossary term as it occurs in the text, linked to its entry."""
+
+    text: str
+    term_id: str
 
 
-def plain_text(inlines: tuple[Inline, ...]) -> str:
+Inline = Union[Text, Superscript, Emphasis, Email, TermRef]
+
+
+def plain_text(inlines: "tuple[Inline, ...]") -> str:
     """The reading text of inline content, markup removed."""
     return "".join(
         node.address if isinstance(node, Email) else node.text for node in inlines
@@ -154,6 +162,46 @@ class FrontMatter:
 
     def date(self, kind: str) -> str:
         return dict(self.dates).get(kind, "")
+
+
+# --- glossary -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TermDefinitionSite:
+    """A place where a paper defines a term itself: the paper and its section title."""
+
+    paper: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry, from ``sources/glossary.yml``."""
+
+    id: str
+    name: str
+    #: Other surface forms linked in the text (synonyms, inflections).
+    forms: tuple[str, ...]
+    #: One sentence, shown on hover.
+    short: str
+    definition: str = ""
+    related: tuple[str, ...] = ()
+    defined_in: tuple[TermDefinitionSite, ...] = ()
+    sources: tuple[str, ...] = ()
+    span: SourceSpan | None = None
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """A paragraph of a paper that uses a term (for the concordance)."""
+
+    term_id: str
+    paper_id: str
+    paragraph_id: str
+    #: The form as written in the text, and a short passage around it.
+    form: str
+    snippet: str
 
 
 # --- the paper and diagnostics ------------------------------------------------

@@ -10,13 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .anchors import slugify
+from .glossary import load_glossary
+from .link.terms import LinkPolicy, build_matcher, find_uses, link_terms
 from .metadata import PaperMetadata, load_metadata
-from .model import Diagnostic, Paper, SourceSpan
+from .model import Diagnostic, Paper, SourceSpan, Term, TermUse
 from .parse import parse_paper
 from .project import Project
 from .render import render_paper, render_papers_index
+from .render.glossary_page import render_glossary_page, section_anchor
+from .render.inline import LinkTargets
 from .textsource import read_source
-from .writer import write_tree
+from .writer import write_if_changed, write_tree
 
 PAPER_SUFFIXES = (".txt",)
 METADATA_SUFFIXES = (".yml", ".yaml")
@@ -34,9 +38,13 @@ class PaperSource:
 @dataclass
 class BuildResult:
     papers: list[Paper] = field(default_factory=list)
+    terms: tuple[Term, ...] = ()
+    term_uses: list[TermUse] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: Generated pages by path relative to ``docs/``.
+    pages: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -92,24 +100,84 @@ def load_paper(project: Project, source: PaperSource) -> tuple[Paper | None, lis
     return paper, diagnostics
 
 
-def render_pages(papers: list[Paper]) -> dict[str, str]:
-    """Every generated page, by path relative to the generated folder (pure)."""
-    pages = {f"{paper.id}.md": render_paper(paper) for paper in papers}
+def render_paper_pages(papers: list[Paper], terms: tuple[Term, ...]) -> dict[str, str]:
+    """The papers' pages and their index, by path relative to ``docs/papers/`` (pure)."""
+    targets = LinkTargets(glossary_href="../../glossary/", terms={term.id: term for term in terms})
+    pages = {f"{paper.id}.md": render_paper(paper, targets) for paper in papers}
     pages["index.md"] = render_papers_index(papers)
     return pages
 
 
-def build_site(root: Path) -> BuildResult:
-    """Run the pipeline for the project at ``root`` and write its pages."""
-    project = Project.at(root)
+def link_glossary(
+    papers: list[Paper], terms: tuple[Term, ...], policy: LinkPolicy
+) -> tuple[list[Paper], list[TermUse], list[Diagnostic]]:
+    """Link terms in every paper and collect the concordance (pure)."""
+    matcher = build_matcher(terms)
+    uses = [use for paper in papers for use in find_uses(paper, matcher)]
+    linked = [link_terms(paper, matcher, policy) for paper in papers]
+    diagnostics: list[Diagnostic] = []
+    used = {use.term_id for use in uses}
+    by_id = {paper.id: paper for paper in papers}
+    for term in terms:
+        if term.id not in used:
+            diagnostics.append(
+                Diagnostic("warning", "glossary-term-unused", f"term {term.name!r} matches no paragraph of any paper", term.span)
+            )
+        for site in term.defined_in:
+            paper = by_id.get(site.paper)
+            if paper is None or section_anchor(paper, site.section) is None:
+                diagnostics.append(
+                    Diagnostic(
+                        "warning",
+                        "glossary-defined-in-unknown",
+                        f"term {term.name!r}: no section {site.section!r} in paper {site.paper!r}",
+                        term.span,
+                    )
+                )
+    return linked, uses, diagnostics
+
+
+def generate_site(project: Project) -> BuildResult:
+    """Read every input and generate every page, writing nothing."""
     result = BuildResult()
+    result.diagnostics.extend(
+        Diagnostic("warning", "settings-invalid", problem, SourceSpan("mkdocs.yml", 1)) for problem in project.setting_problems
+    )
     sources, diagnostics = discover_papers(project)
     result.diagnostics.extend(diagnostics)
+    papers: list[Paper] = []
     for source in sources:
         paper, paper_diagnostics = load_paper(project, source)
         result.diagnostics.extend(paper_diagnostics)
         if paper is not None:
-            result.papers.append(paper)
-    pages = render_pages(result.papers)
-    result.written, result.removed = write_tree(project.generated, pages)
+            papers.append(paper)
+    result.terms, glossary_diagnostics = load_glossary(project.glossary, project.shown(project.glossary))
+    result.diagnostics.extend(glossary_diagnostics)
+    policy: LinkPolicy = "every-occurrence" if project.settings.glossary_links == "every-occurrence" else "first-per-paragraph"
+    result.papers, result.term_uses, link_diagnostics = link_glossary(papers, result.terms, policy)
+    result.diagnostics.extend(link_diagnostics)
+    for name, page in render_paper_pages(result.papers, result.terms).items():
+        result.pages[f"papers/{name}"] = page
+    result.pages["glossary.md"] = render_glossary_page(result.terms, result.papers, result.term_uses)
+    return result
+
+
+#: Generated pages outside ``docs/papers/`` (listed in .gitignore).
+TOP_LEVEL_PAGES = ("glossary.md",)
+
+
+def build_site(root: Path) -> BuildResult:
+    """Run the pipeline for the project at ``root`` and write its pages.
+
+    ``docs/papers/`` is wholly generated (stale pages there are removed); the
+    other generated pages are the fixed set in :data:`TOP_LEVEL_PAGES`.
+    """
+    project = Project.at(root)
+    result = generate_site(project)
+    papers_pages = {name[len("papers/"):]: page for name, page in result.pages.items() if name.startswith("papers/")}
+    written, result.removed = write_tree(project.generated, papers_pages)
+    result.written = [f"papers/{name}" for name in written]
+    for name in TOP_LEVEL_PAGES:
+        if write_if_changed(project.docs / name, result.pages[name]):
+            result.written.append(name)
     return result

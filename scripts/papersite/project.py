@@ -25,6 +25,34 @@ _TolerantLoader.add_multi_constructor("", _ignore_tag)
 
 
 @dataclass(frozen=True)
+class Settings:
+    """The pipeline's settings, from ``extra: papersite:`` in mkdocs.yml."""
+
+    #: Link a glossary term at its first occurrence in each paragraph
+    #: ("first-per-paragraph") or wherever it occurs ("every-occurrence").
+    glossary_links: str = "first-per-paragraph"
+
+
+_SETTING_CHOICES = {"glossary_links": {"first-per-paragraph", "every-occurrence"}}
+
+
+def read_settings(config: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """Settings from a parsed mkdocs.yml, and problems found (unknown keys, bad values)."""
+    extra = config.get("extra") or {}
+    raw = extra.get("papersite") if isinstance(extra, dict) else None
+    problems: list[str] = []
+    values: dict[str, str] = {}
+    for key, value in (raw or {}).items() if isinstance(raw, dict) else []:
+        if key not in _SETTING_CHOICES:
+            problems.append(f"unknown setting extra.papersite.{key} ignored")
+        elif value not in _SETTING_CHOICES[key]:
+            problems.append(f"extra.papersite.{key} must be one of {sorted(_SETTING_CHOICES[key])}; default used")
+        else:
+            values[key] = value
+    return Settings(**values), problems
+
+
+@dataclass(frozen=True)
 class Project:
     """The folders the pipeline reads and writes."""
 
@@ -33,17 +61,23 @@ class Project:
     docs: Path
     #: Generated pages go here; the folder is build output (git-ignored).
     generated: Path
+    settings: Settings = Settings()
+    setting_problems: tuple[str, ...] = ()
+
+    @property
+    def glossary(self) -> Path:
+        return self.sources / "glossary.yml"
 
     @classmethod
     def at(cls, root: Path) -> "Project":
         root = root.resolve()
-        docs_dir = "docs"
+        config: dict[str, Any] = {}
         config_file = root / "mkdocs.yml"
         if config_file.is_file():
             config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506
-            docs_dir = str(config.get("docs_dir", "docs"))
-        docs = (root / docs_dir).resolve()
-        return cls(root=root, sources=root / "sources", docs=docs, generated=docs / "papers")
+        docs = (root / str(config.get("docs_dir", "docs"))).resolve()
+        settings, problems = read_settings(config)
+        return cls(root, root / "sources", docs, docs / "papers", settings, tuple(problems))
 
     def shown(self, path: Path) -> str:
         """``path`` as messages show it: relative to the project root."""

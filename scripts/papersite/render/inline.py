@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import re
 
-from ..model import Email, Emphasis, Inline, Superscript, Text
+from dataclasses import dataclass, field
+
+from ..model import Email, Emphasis, Inline, Superscript, Term, TermRef, Text
 from .escape import escape_attribute, escape_html
+
+
+@dataclass(frozen=True)
+class LinkTargets:
+    """What inline links point at, relative to the page being rendered."""
+
+    #: URL of the glossary page from this page, e.g. ``../../glossary/``.
+    glossary_href: str = "../../glossary/"
+    terms: dict[str, Term] = field(default_factory=dict)
 
 _VALID_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
 
-def render_inlines(nodes: tuple[Inline, ...]) -> str:
+def render_inlines(nodes: tuple[Inline, ...], targets: LinkTargets | None = None) -> str:
     """HTML for inline content; all source text is escaped."""
+    targets = targets or LinkTargets()
     out: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
@@ -20,6 +32,14 @@ def render_inlines(nodes: tuple[Inline, ...]) -> str:
             out.append(f"<sup>{escape_html(node.text)}</sup>")
         elif isinstance(node, Emphasis):
             out.append(f"<em>{escape_html(node.text)}</em>")
+        elif isinstance(node, TermRef):
+            term = targets.terms.get(node.term_id)
+            if term is None:
+                out.append(escape_html(node.text))
+                continue
+            tip = escape_attribute(f"{term.name}: {term.short}")
+            href = escape_attribute(f"{targets.glossary_href}#{term.id}")
+            out.append(f'<a class="term" href="{href}" title="{tip}">{escape_html(node.text)}</a>')
         elif isinstance(node, Email):
             if _VALID_EMAIL.match(node.address):
                 out.append(

@@ -12,7 +12,7 @@ import json
 
 from ..model import FrontMatter, Paper, Paragraph, Reference, Section
 from .escape import escape_attribute, escape_html, escape_markdown, safe_title
-from .inline import render_inlines
+from .inline import LinkTargets, render_inlines
 
 _DATE_LABELS = {
     "submitted": "Submitted",
@@ -28,12 +28,12 @@ def permalink(anchor: str, what: str = "paragraph") -> str:
     return f'<a class="para-link" href="#{anchor}" title="{label}" aria-label="{label}">¶</a>'
 
 
-def render_paragraph(paragraph: Paragraph) -> str:
-    body = render_inlines(paragraph.inlines)
+def render_paragraph(paragraph: Paragraph, targets: LinkTargets | None = None) -> str:
+    body = render_inlines(paragraph.inlines, targets)
     return f'<p id="{paragraph.id}" class="para">{body} {permalink(paragraph.id)}</p>'
 
 
-def render_blocks(blocks: tuple[Paragraph, ...]) -> list[str]:
+def render_blocks(blocks: tuple[Paragraph, ...], targets: LinkTargets | None = None) -> list[str]:
     """Paragraphs as ``<p>`` blocks; runs of list items as one ``<ul>`` block."""
     chunks: list[str] = []
     items: list[str] = []
@@ -45,11 +45,11 @@ def render_blocks(blocks: tuple[Paragraph, ...]) -> list[str]:
 
     for block in blocks:
         if block.list_item:
-            body = render_inlines(block.inlines)
+            body = render_inlines(block.inlines, targets)
             items.append(f'<li id="{block.id}" class="para">{body} {permalink(block.id, "item")}</li>')
         else:
             flush_items()
-            chunks.append(render_paragraph(block))
+            chunks.append(render_paragraph(block, targets))
     flush_items()
     return chunks
 
@@ -139,14 +139,14 @@ def _description(paper: Paper) -> str:
     return f"{authors}{year}: {paper.front.title}" if authors else paper.front.title
 
 
-def render_paper(paper: Paper) -> str:
+def render_paper(paper: Paper, targets: LinkTargets | None = None) -> str:
     """The whole Markdown page for ``paper``."""
     chunks: list[str] = [_front_matter_yaml(paper)]
     chunks.append(f"# {escape_markdown(paper.front.title)} {{ #title }}")
     chunks.extend(render_front(paper.front))
     if paper.front.abstract:
         chunks.append("## Abstract { #abstract }")
-        chunks.extend(render_paragraph(p) for p in paper.front.abstract)
+        chunks.extend(render_paragraph(p, targets) for p in paper.front.abstract)
     if paper.front.keywords:
         words = ", ".join(escape_html(word) for word in paper.front.keywords)
         chunks.append(
@@ -157,7 +157,7 @@ def render_paper(paper: Paper) -> str:
     def walk(section: Section) -> None:
         if section.title:
             chunks.append(heading(section))
-        chunks.extend(render_blocks(section.blocks))
+        chunks.extend(render_blocks(section.blocks, targets))
         if section.is_references and paper.references:
             chunks.append(render_references(paper.references))
         for sub in section.subsections:

@@ -1,0 +1,1 @@
+"""Link stage: passes that enrich the parsed model (glossary terms, later citations)."""
