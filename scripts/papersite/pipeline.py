@@ -103,7 +103,10 @@ def load_paper(project: Project, source: PaperSource) -> tuple[Paper | None, lis
 def render_paper_pages(papers: list[Paper], terms: tuple[Term, ...]) -> dict[str, str]:
     """The papers' pages and their index, by path relative to ``docs/papers/`` (pure)."""
     targets = LinkTargets(glossary_href="../../glossary/", terms={term.id: term for term in terms})
-    pages = {f"{paper.id}.md": render_paper(paper, targets) for paper in papers}
+    # Each page is an index.md in a folder of its own, so a relative link means
+    # the same from the Markdown file as from the built page: MkDocs leaves links
+    # in raw HTML alone, Zensical resolves them against the Markdown file.
+    pages = {f"{paper.id}/index.md": render_paper(paper, targets) for paper in papers}
     pages["index.md"] = render_papers_index(papers)
     return pages
 
@@ -158,12 +161,12 @@ def generate_site(project: Project) -> BuildResult:
     result.diagnostics.extend(link_diagnostics)
     for name, page in render_paper_pages(result.papers, result.terms).items():
         result.pages[f"papers/{name}"] = page
-    result.pages["glossary.md"] = render_glossary_page(result.terms, result.papers, result.term_uses)
+    result.pages["glossary/index.md"] = render_glossary_page(result.terms, result.papers, result.term_uses)
     return result
 
 
 #: Generated pages outside ``docs/papers/`` (listed in .gitignore).
-TOP_LEVEL_PAGES = ("glossary.md",)
+TOP_LEVEL_PAGES = ("glossary/index.md",)
 
 
 def build_site(root: Path) -> BuildResult:
