@@ -26,8 +26,14 @@ _INLINE = re.compile(
 )
 
 
+#: Cheap test for the characters every inline construct needs.
+_MAY_HAVE_MARKUP = re.compile(r"[\^⁰¹²³⁴⁵⁶⁷⁸⁹\\*@]")
+
+
 def parse_inline(text: str) -> tuple[Inline, ...]:
     """Split ``text`` into inline nodes; adjacent text is merged into one node."""
+    if not _MAY_HAVE_MARKUP.search(text):
+        return (Text(text),) if text else ()
     nodes: list[Inline] = []
     buffer: list[str] = []
 

@@ -17,7 +17,7 @@ _WORD_START = re.compile(r"^(\w+)")
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text.rstrip()))
+    return bool(_SENTENCE_END.search(text.rstrip()[-300:]))
 
 
 def continues(previous: str, following: str) -> bool:
@@ -39,11 +39,11 @@ def join_parts(previous: str, following: str, keep_hyphen: frozenset[str] = froz
     """Glue ``following`` to ``previous``, mending a word hyphenated at the break."""
     previous = previous.rstrip()
     following = following.lstrip()
-    end = _HYPHEN_END.search(previous)
+    end = _HYPHEN_END.search(previous[-100:])  # only the tail: previous may be long
     start = _WORD_START.match(following)
     if end and start and following[0].islower():
         whole = f"{end.group(1)}-{start.group(1)}".lower()
-        if whole not in keep_hyphen:
+        if whole not in keep_hyphen:  # the break hyphenated one word
             return previous[:-1] + following
         return previous + following
     return f"{previous} {following}"

@@ -70,7 +70,7 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
 
     def heading_of(index: int, strong_only: bool = False) -> HeadingMatch | None:
         unit = units[index]
-        override = overrides.get(_normal(unit.text))
+        override = overrides.get(_normal(unit.text)) if overrides and len(unit.text) < 300 else None
         if override is not None:
             used.add(override.text)
             if not override.heading:
