@@ -39,7 +39,7 @@ class _IdRegistry:
 
 
 #: Ids the page template itself uses.
-RESERVED_IDS = {"title", "abstract", "keywords", "authors", "correspondence", "source-citation", "references"}
+RESERVED_IDS = {"title", "abstract", "keywords", "authors", "correspondence", "source-citation", "as-printed", "references"}
 
 
 def _number_paragraphs(prefix: str, blocks: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .pipeline import build_site
+from .pipeline import build_site, generate_site
+from .project import Project
 
 
 def _print_diagnostics(result_diagnostics: list, verbose: bool) -> None:  # type: ignore[type-arg]
@@ -22,10 +23,23 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"papersite: {len(result.papers)} papers; {len(result.written)} pages written, "
         f"{len(result.removed)} removed; {len(result.errors)} errors"
     )
+    if result.lost_text:
+        print("papersite: text would be lost; pages not written", file=sys.stderr)
+        return 1
     warnings = [d for d in result.diagnostics if d.severity == "warning"]
     if args.strict and (result.errors or warnings):
         return 1
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Generate every page in memory and check that no source text is lost."""
+    result = generate_site(Project.at(Path(args.root)))
+    for diagnostic in result.lost_text:
+        print(diagnostic, file=sys.stderr)
+    words = sum(len(text.split()) for text in result.texts.values())
+    print(f"papersite check: {len(result.papers)} papers, {words} words; {len(result.lost_text)} passages lost")
+    return 1 if result.lost_text else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="generate the site's Markdown pages from sources/")
     build.add_argument("--strict", action="store_true", help="exit 1 on any warning or error")
     build.set_defaults(func=cmd_build)
+    check = commands.add_parser("check", help="check that every word of every source reaches its page")
+    check.set_defaults(func=cmd_check)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

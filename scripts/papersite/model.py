@@ -159,6 +159,9 @@ class FrontMatter:
     source_citation: str = ""
     #: A short title for navigation, from the paper's metadata.
     short_title: str = ""
+    #: Front-matter lines of the source that metadata replaced (title, author
+    #: line), kept so that nothing the source printed is lost.
+    as_printed: tuple[str, ...] = ()
 
     def date(self, kind: str) -> str:
         return dict(self.dates).get(kind, "")

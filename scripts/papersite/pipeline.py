@@ -12,9 +12,13 @@ from pathlib import Path
 from .anchors import slugify
 from .glossary import load_glossary
 from .link.terms import LinkPolicy, build_matcher, find_uses, link_terms
+from .anchors import assign_ids
 from .metadata import PaperMetadata, load_metadata
-from .model import Diagnostic, Paper, SourceSpan, Term, TermUse
+from .model import Diagnostic, FrontMatter, Paper, Paragraph, Section, SourceSpan, Term, TermUse
+from .nothing_lost import check_nothing_lost
 from .parse import parse_paper
+from .parse.inline import parse_inline
+from .parse.units import split_units
 from .project import Project
 from .render import render_paper, render_papers_index
 from .render.glossary_page import render_glossary_page, section_anchor
@@ -45,6 +49,12 @@ class BuildResult:
     removed: list[str] = field(default_factory=list)
     #: Generated pages by path relative to ``docs/``.
     pages: dict[str, str] = field(default_factory=dict)
+    #: Each paper's source text, by paper id (for the nothing-lost check).
+    texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def lost_text(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.rule == "text-lost"]
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -85,8 +95,8 @@ def discover_papers(project: Project) -> tuple[list[PaperSource], list[Diagnosti
     return found, diagnostics
 
 
-def load_paper(project: Project, source: PaperSource) -> tuple[Paper | None, list[Diagnostic]]:
-    """Read, decode and parse one paper; ``None`` when its text cannot be read."""
+def read_paper(project: Project, source: PaperSource) -> tuple[str | None, Paper | None, list[Diagnostic]]:
+    """Read, decode and parse one paper: its text (``None`` if unreadable), model, diagnostics."""
     shown = project.shown(source.text_path)
     text, diagnostics = read_source(source.text_path, shown)
     metadata = PaperMetadata()
@@ -94,10 +104,34 @@ def load_paper(project: Project, source: PaperSource) -> tuple[Paper | None, lis
         metadata, metadata_diagnostics = load_metadata(source.metadata_path, project.shown(source.metadata_path))
         diagnostics.extend(metadata_diagnostics)
     if text is None:
-        return None, diagnostics
-    paper = parse_paper(text, paper_id=source.id, path=shown, metadata=metadata)
+        return None, None, diagnostics
+    try:
+        paper = parse_paper(text, paper_id=source.id, path=shown, metadata=metadata)
+    except Exception as exc:  # a parser bug must not cost the paper: show it plainly
+        diagnostics.append(
+            Diagnostic(
+                "error",
+                "parser-failed",
+                f"the parser failed ({type(exc).__name__}: {exc}); the paper is shown as plain paragraphs",
+                SourceSpan(shown, 1),
+            )
+        )
+        paper = plain_paper(text, source.id, shown)
     diagnostics.extend(paper.diagnostics)
+    return text, paper, diagnostics
+
+
+def load_paper(project: Project, source: PaperSource) -> tuple[Paper | None, list[Diagnostic]]:
+    """Read, decode and parse one paper; ``None`` when its text cannot be read."""
+    _, paper, diagnostics = read_paper(project, source)
     return paper, diagnostics
+
+
+def plain_paper(text: str, paper_id: str, path: str) -> Paper:
+    """The fallback model: every unit of the text as a paragraph, nothing interpreted."""
+    blocks = tuple(Paragraph(parse_inline(unit.text), unit.span(path)) for unit in split_units(text))
+    section = Section("", 2, SourceSpan(path, 1), blocks=blocks)
+    return assign_ids(Paper(paper_id, path, FrontMatter(title=paper_id), (section,)))
 
 
 def render_paper_pages(papers: list[Paper], terms: tuple[Term, ...]) -> dict[str, str]:
@@ -150,10 +184,11 @@ def generate_site(project: Project) -> BuildResult:
     result.diagnostics.extend(diagnostics)
     papers: list[Paper] = []
     for source in sources:
-        paper, paper_diagnostics = load_paper(project, source)
+        text, paper, paper_diagnostics = read_paper(project, source)
         result.diagnostics.extend(paper_diagnostics)
-        if paper is not None:
+        if paper is not None and text is not None:
             papers.append(paper)
+            result.texts[paper.id] = text
     result.terms, glossary_diagnostics = load_glossary(project.glossary, project.shown(project.glossary))
     result.diagnostics.extend(glossary_diagnostics)
     policy: LinkPolicy = "every-occurrence" if project.settings.glossary_links == "every-occurrence" else "first-per-paragraph"
@@ -162,6 +197,9 @@ def generate_site(project: Project) -> BuildResult:
     for name, page in render_paper_pages(result.papers, result.terms).items():
         result.pages[f"papers/{name}"] = page
     result.pages["glossary/index.md"] = render_glossary_page(result.terms, result.papers, result.term_uses)
+    for paper in result.papers:
+        page = result.pages[f"papers/{paper.id}/index.md"]
+        result.diagnostics.extend(check_nothing_lost(result.texts[paper.id], page, paper.source_path))
     return result
 
 
@@ -177,6 +215,9 @@ def build_site(root: Path) -> BuildResult:
     """
     project = Project.at(root)
     result = generate_site(project)
+    if result.lost_text:
+        # Never publish a page that drops text; the previous pages stay as they were.
+        return result
     papers_pages = {name[len("papers/"):]: page for name, page in result.pages.items() if name.startswith("papers/")}
     written, result.removed = write_tree(project.generated, papers_pages)
     result.written = [f"papers/{name}" for name in written]

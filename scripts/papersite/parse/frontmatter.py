@@ -80,6 +80,7 @@ def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterPa
     # An abstract runs on over several paragraphs only up to a later front-matter
     # label (keywords, dates, e-mail); after the last label, text is body.
     last_label = max((i for i, u in enumerate(units[:body_start]) if is_front_label(u)), default=0)
+    bare_labels: list[Unit] = []  # "Abstract:" / "Keywords:" alone on their line
     for index, unit in enumerate(units[:body_start]):
         text = unit.text.strip()
         if index == 0:
@@ -96,6 +97,8 @@ def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterPa
             in_abstract = True
             if rest:
                 parts.abstract_units.append(_rest_of(unit, rest))
+            else:
+                bare_labels.append(unit)
             continue
         keywords = _KEYWORDS.match(text)
         if keywords:
@@ -105,6 +108,7 @@ def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterPa
                 parts.keywords.extend(_split_keywords(rest))
             else:
                 pending_label = "keywords"
+                bare_labels.append(unit)
             continue
         dates = _read_dates(text)
         if dates:
@@ -130,6 +134,11 @@ def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterPa
             continue
         leftovers.append(unit)
     _attach_correspondence(parts)
+    # A bare label with nothing after it stays as text rather than vanish.
+    for label in bare_labels:
+        is_abstract = bool(_ABSTRACT.match(label.text))
+        if (is_abstract and not parts.abstract_units) or (not is_abstract and not parts.keywords):
+            leftovers.insert(0, label)
     return parts, leftovers
 
 
@@ -145,10 +154,12 @@ def _split_keywords(text: str) -> list[str]:
 def _read_dates(text: str) -> list[tuple[str, str]]:
     if not _DATE_LABEL.match(text.strip()):
         return []
+    if _DATE_LABEL.sub("", text).strip(" ;,_-–—|\t"):
+        return []  # more than dates on the line: leave it as text
     found = []
     for match in _DATE_LABEL.finditer(text):
         kind = _DATE_KIND.get(re.sub(r"\s+", " ", match.group("label").lower()), "published")
-        value = match.group("value").strip().rstrip("_ ").strip()
+        value = to_plain(match.group("value")).strip().rstrip("_ ").strip()
         if value:
             found.append((kind, value))
     return found

@@ -64,7 +64,8 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
     overrides = {_normal(o.text): o for o in metadata.headings}
     units, used = _split_glued_headings(units, metadata.headings)
     keep_hyphen = hyphenated_forms(text)
-    acronyms = acronyms_in(text)
+    # Acronyms matter only for shouted headings; find them only if there is one.
+    acronyms = acronyms_in(text) if any(_shouts(u.text) for u in units if len(u.text) < 120) else frozenset()
 
     standalone: set[int] = set()  # units an editor ruled are body text on their own
 
@@ -208,7 +209,7 @@ def _build_sections(
     for heading, units in groups:
         span = (heading.unit if heading else (units[0] if units else None))
         section_span = span.span(path) if span else SourceSpan(path, 1)
-        heading_title = title_case(heading.match.title, acronyms) if heading else ""
+        heading_title = title_case(to_plain(heading.match.title), acronyms) if heading else ""
         if heading and is_reference_heading(heading.match.title):
             ref_units = list(units)
             while ref_units and mentions_title(ref_units[-1].text, title):
@@ -276,22 +277,31 @@ def _front_matter(
     keep_hyphen: frozenset[str],
 ) -> FrontMatter:
     cited = read_citation_line(citation_line, parts.title) if citation_line else None
-    dates = dict(parts.dates)
+    dates = list(parts.dates)
+    replaced_dates: list[str] = []
     for kind in ("received", "accepted", "submitted", "published"):
         value = getattr(metadata, kind)
         if value:
-            dates[kind] = value
+            replaced_dates.extend(f"{k}: {v}" for k, v in dates if k == kind and v != value)
+            dates = [(k, v) for k, v in dates if k != kind] + [(kind, value)]
     authors: list[Author] = list(parts.authors)
     affiliations: list[Affiliation] = list(parts.affiliations)
     if metadata.authors is not None:
         authors, affiliations = _authors_from_metadata(metadata, authors)
     abstract_units = _merge_abstract(parts.abstract_units, keep_hyphen)
-    year = metadata.year or (cited.year if cited else "") or _year_of(dates)
+    as_printed = []
+    if metadata.title and to_plain(parts.title) != metadata.title:
+        as_printed.append(to_plain(parts.title))
+    if metadata.authors is not None and parts.authors:
+        as_printed.append(", ".join(a.name + "".join(a.markers) for a in parts.authors))
+    as_printed.extend(f"{a.marker} {a.text}".strip() for a in parts.affiliations if metadata.authors is not None)
+    as_printed.extend(replaced_dates)
+    year = metadata.year or (cited.year if cited else "") or _year_of(dict(dates))
     return FrontMatter(
         title=metadata.title or to_plain(parts.title),
         authors=tuple(authors),
         affiliations=tuple(affiliations),
-        dates=tuple(sorted(dates.items(), key=lambda kv: _DATE_ORDER.index(kv[0]) if kv[0] in _DATE_ORDER else 9)),
+        dates=tuple(sorted(dates, key=lambda kv: _DATE_ORDER.index(kv[0]) if kv[0] in _DATE_ORDER else 9)),
         venue=metadata.venue or (cited.venue if cited else ""),
         volume=metadata.volume or (cited.volume if cited else ""),
         issue=metadata.issue or (cited.issue if cited else ""),
@@ -302,6 +312,7 @@ def _front_matter(
         abstract=abstract_paragraphs(abstract_units, path),
         source_citation=to_plain(citation_line),
         short_title=metadata.short_title or "",
+        as_printed=tuple(as_printed),
     )
 
 

@@ -105,6 +105,12 @@ def render_front(front: FrontMatter) -> list[str]:
         facts.append(f'<dt>DOI</dt><dd><a href="https://doi.org/{doi}">{escape_html(front.doi)}</a></dd>')
     if facts:
         chunks.append('<dl class="paper-facts">\n' + "\n".join(facts) + "\n</dl>")
+    if front.as_printed:
+        printed = " · ".join(escape_html(line) for line in front.as_printed)
+        chunks.append(
+            '<p class="paper-as-printed para" id="as-printed">Corrected from the source, which prints: '
+            f"{printed} {permalink('as-printed', 'line')}</p>"
+        )
     return chunks
 
 

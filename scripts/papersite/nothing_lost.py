@@ -1,0 +1,64 @@
+"""The "nothing lost" check: every word of a source appears on its generated page.
+
+Runs on the generated Markdown, independent of how the parser classified the
+text: each unit of the source (paragraph, list item, reference, front-matter
+line) must appear on the page as one run of the same words (punctuation, case,
+markup and hyphenation ignored). Only front-matter label lines, which the title
+block rearranges ("Date of Submission: ..." becomes a list of dates), are
+checked word by word.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+from .model import Diagnostic, SourceSpan
+from .parse.frontmatter import is_front_label
+from .parse.inline import to_plain
+from .parse.units import split_units
+
+_WORD = re.compile(r"[^\W_]+")
+#: Label words the title block writes in its own way ("Date of Submission" -> "Submitted").
+_LABEL_WORDS = frozenset("date of submission acceptance publication key word words email e mail corresponding author s".split())
+
+
+def visible_text(page: str) -> str:
+    """The text a reader sees on a generated page: no front matter, tags or attribute lists."""
+    page = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S)
+    page = re.sub(r"\{ #[\w-]+ \}", " ", page)
+    page = re.sub(r"<[^>]+>", " ", page)
+    return html.unescape(page)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def check_nothing_lost(source_text: str, page: str, path: str) -> list[Diagnostic]:
+    """Errors naming each source unit whose words are missing from ``page``."""
+    shown = words(visible_text(page))
+    stream = "".join(shown)
+    available = Counter(shown)
+    problems: list[Diagnostic] = []
+    for unit in split_units(source_text):
+        unit_words = words(to_plain(unit.text))
+        if not unit_words or "".join(unit_words) in stream:
+            continue
+        if is_front_label(unit):
+            # The title block rewrites labels; each word of the values must be there.
+            missing = Counter(w for w in unit_words if w not in _LABEL_WORDS) - available
+        else:
+            missing = Counter(unit_words)
+        if missing:
+            sample = " ".join(unit_words[:12])
+            problems.append(
+                Diagnostic(
+                    "error",
+                    "text-lost",
+                    f"this passage is not on the generated page as written: {sample!r}...",
+                    SourceSpan(path, unit.line, unit.end_line),
+                )
+            )
+    return problems
