@@ -18,7 +18,7 @@ GOLDEN = Path(__file__).parent / "golden"
 
 @pytest.mark.parametrize("paper_id", ["rezapour2020", "sadeghi2022"])
 def test_generated_markdown_matches_golden_file(root: Path, paper_id: str, update_golden: bool) -> None:
-    markdown = generate_site(Project.at(root)).pages[f"papers/{paper_id}/index.md"]
+    markdown = generate_site(Project.at(root)).pages[f"papers/{paper_id}.md"]
     golden = GOLDEN / f"{paper_id}.md"
     if update_golden:
         golden.write_text(markdown, encoding="utf-8")

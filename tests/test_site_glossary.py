@@ -18,9 +18,9 @@ def site(request: pytest.FixtureRequest, mkdocs_site: Path, zensical_site: Path)
 def term_links(site: Path, paper_id: str) -> list[tuple[str, str, str]]:
     """(text, glossary anchor, tooltip) of every term link on a paper page."""
     html = (site / "papers" / paper_id / "index.html").read_text(encoding="utf-8")
-    return re.findall(r'<a class="term" href="\.\./\.\./glossary/#([\w-]+)" title="([^"]*)">([^<]+)</a>', html) and [
+    return re.findall(r'<a class="term" href="/glossary/#([\w-]+)" title="([^"]*)">([^<]+)</a>', html) and [
         (text, anchor, title)
-        for anchor, title, text in re.findall(r'<a class="term" href="\.\./\.\./glossary/#([\w-]+)" title="([^"]*)">([^<]+)</a>', html)
+        for anchor, title, text in re.findall(r'<a class="term" href="/glossary/#([\w-]+)" title="([^"]*)">([^<]+)</a>', html)
     ]
 
 

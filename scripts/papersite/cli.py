@@ -23,8 +23,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"papersite: {len(result.papers)} papers; {len(result.written)} pages written, "
         f"{len(result.removed)} removed; {len(result.errors)} errors"
     )
-    if result.lost_text:
-        print("papersite: text would be lost; pages not written", file=sys.stderr)
+    if result.fatal:
+        print("papersite: problems stop the build (see above); pages not written", file=sys.stderr)
         return 1
     warnings = [d for d in result.diagnostics if d.severity == "warning"]
     if args.strict and (result.errors or warnings):

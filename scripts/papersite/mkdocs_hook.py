@@ -28,12 +28,10 @@ def on_pre_build(config: Any, **_: Any) -> None:
     result = build_site(root)
     for diagnostic in result.diagnostics:
         log.log(_LOG_LEVEL[diagnostic.severity], str(diagnostic))
-    if result.lost_text:
+    if result.fatal:
         from mkdocs.exceptions import PluginError
 
-        raise PluginError(
-            f"papersite: {len(result.lost_text)} passages would be lost (see above); pages not updated"
-        )
+        raise PluginError(f"papersite: {len(result.fatal)} problems stop the build (see above); pages not updated")
     if result.written or result.removed:
         log.info(
             "papersite: %d papers; wrote %s; removed %s",

@@ -63,17 +63,46 @@ class TermRef:
     term_id: str
 
 
-Inline = Union[Text, Superscript, Emphasis, Email, TermRef]
+@dataclass(frozen=True)
+class Highlight:
+    """Text an editorial annotation is attached to."""
+
+    text: str
+    annotation_id: str
+
+
+@dataclass(frozen=True)
+class AnnotationMark:
+    """The numbered marker after an annotated passage, linking to its note."""
+
+    annotation_id: str
+    number: int
+    text: str = ""
+
+
+Inline = Union[Text, Superscript, Emphasis, Email, TermRef, Highlight, AnnotationMark]
 
 
 def plain_text(inlines: "tuple[Inline, ...]") -> str:
-    """The reading text of inline content, markup removed."""
+    """The reading text of inline content, markup removed (annotation marks add nothing)."""
     return "".join(
-        node.address if isinstance(node, Email) else node.text for node in inlines
+        node.address if isinstance(node, Email) else "" if isinstance(node, AnnotationMark) else node.text
+        for node in inlines
     )
 
 
 # --- blocks -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CrossLink:
+    """A "see also" link from a paragraph to a paragraph of another paper."""
+
+    paper_id: str
+    paragraph_id: str
+    label: str
+    #: Why the link was made: "computed" (shared terms and wording) or "editor".
+    reason: str = "computed"
 
 
 @dataclass(frozen=True)
@@ -85,6 +114,12 @@ class Paragraph:
     list_item: bool = False
     #: Stable, human-readable anchor, assigned by :func:`papersite.anchors.assign_ids`.
     id: str = ""
+    #: Further ids that lead here: named arguments (``hypothesis-1``) and the
+    #: former ids of this paragraph (aliases, so saved links keep working).
+    aliases: tuple[str, ...] = ()
+    #: Ids of the editorial annotations attached to this paragraph, in order.
+    notes: tuple[str, ...] = ()
+    see_also: tuple[CrossLink, ...] = ()
 
     @property
     def text(self) -> str:
@@ -137,6 +172,8 @@ class Reference:
     #: True when the source printed no number and it was taken from the position.
     number_inferred: bool = False
     id: str = ""
+    #: Ids of the editorial annotations attached to this entry.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -205,6 +242,55 @@ class TermUse:
     #: The form as written in the text, and a short passage around it.
     form: str
     snippet: str
+
+
+# --- annotations and arguments -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextQuote:
+    """A passage named by its words, like the W3C Web Annotation TextQuoteSelector."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+AnnotationKind = Literal["note", "correction", "context", "disagreement"]
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """An editor's note on a passage, from ``sources/annotations/<paper>.yml``."""
+
+    id: str
+    paper_id: str
+    kind: AnnotationKind
+    quote: TextQuote
+    title: str
+    body: str
+    sources: tuple[str, ...] = ()
+    span: SourceSpan | None = None
+    #: Where the quote was found: the paragraph (or reference) id, set by linking.
+    target_id: str = ""
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A research question, hypothesis, objective, claim or conclusion of a paper."""
+
+    id: str
+    paper_id: str
+    kind: str
+    summary: str
+    theme: str = ""
+    quote: TextQuote | None = None
+    #: The paragraph that states it, set by linking.
+    target_id: str = ""
+    #: True when the paper labels it itself ("Sub-hypothesis 1:").
+    labelled: bool = False
+    span: SourceSpan | None = None
 
 
 # --- the paper and diagnostics ------------------------------------------------

@@ -24,9 +24,33 @@ _WORD = re.compile(r"[^\W_]+")
 _LABEL_WORDS = frozenset("date of submission acceptance publication key word words email e mail corresponding author s".split())
 
 
+_EDITORIAL_BLOCK = re.compile(r'<div class="(?:admonition|see-also)\b')
+_DIV = re.compile(r"<div\b|</div>")
+
+
+def _drop_editorial(page: str) -> str:
+    """Remove what the editors added (notes, see-also, note marks): only the source's text counts."""
+    page = re.sub(r'<sup class="annotation-mark"[^>]*>.*?</sup>', "", page, flags=re.S)
+    out = []
+    position = 0
+    for start in _EDITORIAL_BLOCK.finditer(page):
+        if start.start() < position:
+            continue
+        depth = 0
+        for tag in _DIV.finditer(page, start.start()):
+            depth += 1 if tag.group(0) == "<div" else -1
+            if depth == 0:
+                out.append(page[position : start.start()])
+                position = tag.end()
+                break
+    out.append(page[position:])
+    return "".join(out)
+
+
 def visible_text(page: str) -> str:
-    """The text a reader sees on a generated page: no front matter, tags or attribute lists."""
-    page = re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S)
+    """The source text a reader sees on a generated page: no front matter, tags, attribute
+    lists, or editorial additions."""
+    page = _drop_editorial(re.sub(r"\A---\n.*?\n---\n", "", page, flags=re.S))
     page = re.sub(r"\{ #[\w-]+ \}", " ", page)
     page = re.sub(r"<[^>]+>", " ", page)
     return html.unescape(page)

@@ -13,15 +13,23 @@ from .anchors import slugify
 from .glossary import load_glossary
 from .link.terms import LinkPolicy, build_matcher, find_uses, link_terms
 from .anchors import assign_ids
+from .annotations import load_annotations
+from .arguments_file import load_arguments, load_crosslink_edits
+from .link.annotations import attach_annotations
+from .link.arguments import add_claim_anchors, anchor_claims, find_labelled_claims
+from .link.crosslinks import add_crosslinks, compute_crosslinks
+from .link.ledger import apply_ledger, read_ledger, write_ledger
 from .metadata import PaperMetadata, load_metadata
-from .model import Diagnostic, FrontMatter, Paper, Paragraph, Section, SourceSpan, Term, TermUse
+from .model import Annotation, Claim, Diagnostic, FrontMatter, Paper, Paragraph, Section, SourceSpan, Term, TermUse
 from .nothing_lost import check_nothing_lost
 from .parse import parse_paper
 from .parse.inline import parse_inline
 from .parse.units import split_units
 from .project import Project
 from .render import render_paper, render_papers_index
-from .render.glossary_page import render_glossary_page, section_anchor
+from .render.annotations_page import render_annotations_jsonld, render_annotations_page
+from .render.arguments_page import render_arguments_page
+from .render.glossary_page import paper_label, render_glossary_page, section_anchor, section_titles
 from .render.inline import LinkTargets
 from .textsource import read_source
 from .writer import write_if_changed, write_tree
@@ -51,14 +59,26 @@ class BuildResult:
     pages: dict[str, str] = field(default_factory=dict)
     #: Each paper's source text, by paper id (for the nothing-lost check).
     texts: dict[str, str] = field(default_factory=dict)
+    #: Updated anchor ledgers by paper id (JSON text), for ``sources/anchors/``.
+    ledgers: dict[str, str] = field(default_factory=dict)
+    annotations: list[Annotation] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     @property
     def lost_text(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.rule == "text-lost"]
 
     @property
+    def fatal(self) -> list[Diagnostic]:
+        """Problems that stop the build: lost text, annotations or claims whose quote no longer matches."""
+        return [d for d in self.diagnostics if d.rule in FATAL_RULES]
+
+    @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "error"]
+
+
+FATAL_RULES = frozenset({"text-lost", "annotation-quote-unmatched", "claim-quote-unmatched"})
 
 
 def discover_papers(project: Project) -> tuple[list[PaperSource], list[Diagnostic]]:
@@ -134,13 +154,25 @@ def plain_paper(text: str, paper_id: str, path: str) -> Paper:
     return assign_ids(Paper(paper_id, path, FrontMatter(title=paper_id), (section,)))
 
 
-def render_paper_pages(papers: list[Paper], terms: tuple[Term, ...]) -> dict[str, str]:
-    """The papers' pages and their index, by path relative to ``docs/papers/`` (pure)."""
-    targets = LinkTargets(glossary_href="../../glossary/", terms={term.id: term for term in terms})
-    # Each page is an index.md in a folder of its own, so a relative link means
-    # the same from the Markdown file as from the built page: MkDocs leaves links
-    # in raw HTML alone, Zensical resolves them against the Markdown file.
-    pages = {f"{paper.id}/index.md": render_paper(paper, targets) for paper in papers}
+def render_paper_pages(
+    papers: list[Paper],
+    terms: tuple[Term, ...],
+    annotations: list[Annotation] = (),  # type: ignore[assignment]
+    base: str = "/",
+) -> dict[str, str]:
+    """The papers' pages and their index, by path relative to ``docs/papers/`` (pure).
+
+    A paper page (``papers/<id>.md``, built as ``papers/<id>/``) links to other
+    pages by site-absolute paths under ``base``: MkDocs resolves a relative link
+    in raw HTML against the built page, Zensical against the Markdown file, and
+    both leave an absolute path as it is.
+    """
+    targets = LinkTargets(
+        base=base,
+        terms={term.id: term for term in terms},
+        annotations={a.id: a for a in annotations},
+    )
+    pages = {f"{paper.id}.md": render_paper(paper, targets) for paper in papers}
     pages["index.md"] = render_papers_index(papers)
     return pages
 
@@ -189,22 +221,97 @@ def generate_site(project: Project) -> BuildResult:
         if paper is not None and text is not None:
             papers.append(paper)
             result.texts[paper.id] = text
+    papers = [_apply_ledger(project, paper, result) for paper in papers]
     result.terms, glossary_diagnostics = load_glossary(project.glossary, project.shown(project.glossary))
     result.diagnostics.extend(glossary_diagnostics)
     policy: LinkPolicy = "every-occurrence" if project.settings.glossary_links == "every-occurrence" else "first-per-paragraph"
-    result.papers, result.term_uses, link_diagnostics = link_glossary(papers, result.terms, policy)
+    papers, result.term_uses, link_diagnostics = link_glossary(papers, result.terms, policy)
     result.diagnostics.extend(link_diagnostics)
-    for name, page in render_paper_pages(result.papers, result.terms).items():
+    themes, papers = _link_arguments(project, papers, result)
+    papers = [_link_annotations(project, paper, result) for paper in papers]
+    result.papers = _link_crosslinks(project, papers, result)
+    for name, page in render_paper_pages(result.papers, result.terms, result.annotations, project.base_path).items():
         result.pages[f"papers/{name}"] = page
     result.pages["glossary/index.md"] = render_glossary_page(result.terms, result.papers, result.term_uses)
+    result.pages["arguments/index.md"] = render_arguments_page(themes, result.claims, result.papers)
+    result.pages["annotations/index.md"] = render_annotations_page(result.annotations, result.papers)
+    result.pages["annotations/annotations.jsonld"] = render_annotations_jsonld(result.annotations, result.papers, project.site_url)
     for paper in result.papers:
-        page = result.pages[f"papers/{paper.id}/index.md"]
+        page = result.pages[f"papers/{paper.id}.md"]
         result.diagnostics.extend(check_nothing_lost(result.texts[paper.id], page, paper.source_path))
     return result
 
 
 #: Generated pages outside ``docs/papers/`` (listed in .gitignore).
-TOP_LEVEL_PAGES = ("glossary/index.md",)
+TOP_LEVEL_PAGES = ("glossary/index.md", "arguments/index.md", "annotations/index.md", "annotations/annotations.jsonld")
+
+
+def _apply_ledger(project: Project, paper: Paper, result: BuildResult) -> Paper:
+    path = project.sources / "anchors" / f"{paper.id}.json"
+    try:
+        ledger = read_ledger(path.read_text(encoding="utf-8") if path.is_file() else None)
+    except (ValueError, KeyError, TypeError) as exc:
+        result.diagnostics.append(
+            Diagnostic("error", "anchors-invalid", f"anchor ledger unreadable ({exc}); ids start afresh", SourceSpan(project.shown(path), 1))
+        )
+        ledger = []
+    paper, entries, diagnostics = apply_ledger(paper, ledger)
+    result.diagnostics.extend(diagnostics)
+    result.ledgers[paper.id] = write_ledger(entries)
+    return paper
+
+
+def _link_arguments(project: Project, papers: list[Paper], result: BuildResult) -> tuple[list[tuple[str, str]], list[Paper]]:
+    path = project.sources / "arguments.yml"
+    themes, editorial, diagnostics = load_arguments(path, project.shown(path))
+    result.diagnostics.extend(diagnostics)
+    known = {paper.id for paper in papers}
+    for claim in editorial:
+        if claim.paper_id not in known:
+            result.diagnostics.append(Diagnostic("warning", "arguments-invalid", f"claim {claim.id!r}: no paper {claim.paper_id!r}", claim.span))
+    linked = []
+    for paper in papers:
+        claims = find_labelled_claims(paper)
+        placed, claim_diagnostics = anchor_claims(paper, [c for c in editorial if c.paper_id == paper.id])
+        result.diagnostics.extend(claim_diagnostics)
+        paper, anchor_diagnostics = add_claim_anchors(paper, claims + placed)
+        result.diagnostics.extend(anchor_diagnostics)
+        result.claims.extend(claims + placed)
+        linked.append(paper)
+    return themes, linked
+
+
+def _link_annotations(project: Project, paper: Paper, result: BuildResult) -> Paper:
+    path = project.sources / "annotations" / f"{paper.id}.yml"
+    if not path.is_file():
+        return paper
+    annotations, diagnostics = load_annotations(path, project.shown(path), paper.id)
+    result.diagnostics.extend(diagnostics)
+    paper, placed, attach_diagnostics = attach_annotations(paper, annotations)
+    result.diagnostics.extend(attach_diagnostics)
+    result.annotations.extend(placed)
+    return paper
+
+
+def _link_crosslinks(project: Project, papers: list[Paper], result: BuildResult) -> list[Paper]:
+    path = project.sources / "crosslinks.yml"
+    added, removed, diagnostics = load_crosslink_edits(path, project.shown(path))
+    result.diagnostics.extend(diagnostics)
+    labels = {}
+    for paper in papers:
+        titles = section_titles(paper)
+        for paragraph in paper.all_paragraphs():
+            number = paragraph.id.rsplit("-p", 1)[-1]
+            labels[(paper.id, paragraph.id)] = f"{paper_label(paper)}, {titles.get(paragraph.id, '')} ¶{number}"
+    for edit in added + removed:
+        for end in (edit.source, edit.target):
+            if end not in labels:
+                result.diagnostics.append(
+                    Diagnostic("warning", "crosslinks-unknown", f"no paragraph {end[1]!r} in paper {end[0]!r}", SourceSpan(project.shown(path), 1))
+                )
+    added = [e for e in added if e.source in labels and e.target in labels]
+    links = compute_crosslinks(papers, result.term_uses, labels, added, removed)
+    return [add_crosslinks(paper, links) for paper in papers]
 
 
 def build_site(root: Path) -> BuildResult:
@@ -215,8 +322,8 @@ def build_site(root: Path) -> BuildResult:
     """
     project = Project.at(root)
     result = generate_site(project)
-    if result.lost_text:
-        # Never publish a page that drops text; the previous pages stay as they were.
+    if result.fatal:
+        # Never publish a page that drops text or misplaces a note; the previous pages stay.
         return result
     papers_pages = {name[len("papers/"):]: page for name, page in result.pages.items() if name.startswith("papers/")}
     written, result.removed = write_tree(project.generated, papers_pages)
@@ -224,4 +331,7 @@ def build_site(root: Path) -> BuildResult:
     for name in TOP_LEVEL_PAGES:
         if write_if_changed(project.docs / name, result.pages[name]):
             result.written.append(name)
+    for paper_id, ledger in result.ledgers.items():
+        if write_if_changed(project.sources / "anchors" / f"{paper_id}.json", ledger):
+            result.written.append(f"sources/anchors/{paper_id}.json")
     return result

@@ -63,6 +63,16 @@ class Project:
     generated: Path
     settings: Settings = Settings()
     setting_problems: tuple[str, ...] = ()
+    #: The site's public URL from mkdocs.yml (for absolute ids in exports), "" if unset.
+    site_url: str = ""
+
+    @property
+    def base_path(self) -> str:
+        """The path the site is served under, from ``site_url`` ("/" when unset)."""
+        from urllib.parse import urlsplit
+
+        path = urlsplit(self.site_url).path or "/"
+        return path if path.endswith("/") else path + "/"
 
     @property
     def glossary(self) -> Path:
@@ -77,7 +87,10 @@ class Project:
             config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506
         docs = (root / str(config.get("docs_dir", "docs"))).resolve()
         settings, problems = read_settings(config)
-        return cls(root, root / "sources", docs, docs / "papers", settings, tuple(problems))
+        site_url = str(config.get("site_url") or "")
+        if site_url and not site_url.endswith("/"):
+            site_url += "/"
+        return cls(root, root / "sources", docs, docs / "papers", settings, tuple(problems), site_url)
 
     def shown(self, path: Path) -> str:
         """``path`` as messages show it: relative to the project root."""

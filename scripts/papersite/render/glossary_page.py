@@ -8,7 +8,7 @@ from ..model import Paper, Term, TermUse
 from .escape import escape_attribute, escape_html, escape_markdown
 
 
-def _paper_label(paper: Paper) -> str:
+def paper_label(paper: Paper) -> str:
     authors = paper.front.authors
     if not authors:
         name = paper.front.short_title or paper.front.title
@@ -73,7 +73,7 @@ def render_glossary_page(terms: tuple[Term, ...], papers: list[Paper], uses: lis
             if paper is None:
                 continue
             anchor = section_anchor(paper, site.section)
-            label = f"{escape_html(_paper_label(paper))}, section “{escape_html(site.section)}”"
+            label = f"{escape_html(paper_label(paper))}, section “{escape_html(site.section)}”"
             sites.append(f'<a href="../papers/{paper.id}/#{anchor}">{label}</a>' if anchor else label)
         if sites:
             lines.append(f'<p class="term-defined-in">Defined by the paper itself: {"; ".join(sites)}</p>')
@@ -91,7 +91,7 @@ def render_glossary_page(terms: tuple[Term, ...], papers: list[Paper], uses: lis
                     continue
                 count = len(paper_uses)
                 lines.append(
-                    f'<p class="term-uses-paper"><strong>{escape_html(_paper_label(paper))}</strong>: '
+                    f'<p class="term-uses-paper"><strong>{escape_html(paper_label(paper))}</strong>: '
                     f'{count} paragraph{"s" if count != 1 else ""}</p>'
                 )
                 items = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import FrontMatter, Paper, Paragraph, Reference, Section
+from ..model import Annotation, AnnotationMark, FrontMatter, Paper, Paragraph, Reference, Section
 from .escape import escape_attribute, escape_html, escape_markdown, safe_title
 from .inline import LinkTargets, render_inlines
 
@@ -28,9 +28,56 @@ def permalink(anchor: str, what: str = "paragraph") -> str:
     return f'<a class="para-link" href="#{anchor}" title="{label}" aria-label="{label}">¶</a>'
 
 
+#: Material admonition type for each kind of editorial note.
+NOTE_STYLE = {"note": "note", "correction": "warning", "context": "info", "disagreement": "question"}
+NOTE_LABEL = {"note": "Editors' note", "correction": "Correction", "context": "Context", "disagreement": "Disagreement"}
+
+
+def alias_spans(paragraph: Paragraph) -> str:
+    """Empty anchors for a paragraph's other ids (named arguments, former ids)."""
+    return "".join(f'<span class="anchor-alias" id="{alias}"></span>' for alias in paragraph.aliases)
+
+
+def render_note(annotation: Annotation, base: str = "/") -> str:
+    style = NOTE_STYLE.get(annotation.kind, "note")
+    label = NOTE_LABEL.get(annotation.kind, "Note")
+    parts = [
+        f'<div class="admonition {style} annotation annotation-{annotation.kind}" id="note-{annotation.id}">',
+        f'<div class="admonition-title">{escape_html(label)} {annotation.number}: {escape_html(annotation.title)}</div>',
+        f'<div class="annotation-body">{escape_html(annotation.body)}</div>',
+    ]
+    if annotation.sources:
+        sources = "".join(f"<li>{escape_html(s)}</li>" for s in annotation.sources)
+        parts.append(f'<details class="annotation-sources"><summary>Sources</summary><ul>{sources}</ul></details>')
+    parts.append(
+        f'<div class="annotation-back"><a href="#mark-{annotation.id}">Back to the passage</a> · '
+        f'<a href="{base}annotations/#{annotation.id}">All notes</a></div>'
+    )
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def render_extras(paragraph: Paragraph, targets: LinkTargets | None) -> list[str]:
+    """What follows a paragraph: its editorial notes and its see-also links."""
+    chunks = []
+    notes = targets.annotations if targets else {}
+    base = targets.base if targets else "/"
+    for note_id in paragraph.notes:
+        if note_id in notes:
+            chunks.append(render_note(notes[note_id], base))
+    if paragraph.see_also:
+        links = " · ".join(
+            f'<a href="{base}papers/{link.paper_id}/#{link.paragraph_id}">{escape_html(link.label)}</a>'
+            for link in paragraph.see_also
+        )
+        chunks.append(f'<div class="see-also"><span class="see-also-label">See also in the other paper:</span> {links}</div>')
+    return chunks
+
+
 def render_paragraph(paragraph: Paragraph, targets: LinkTargets | None = None) -> str:
     body = render_inlines(paragraph.inlines, targets)
-    return f'<p id="{paragraph.id}" class="para">{body} {permalink(paragraph.id)}</p>'
+    html = f'<p id="{paragraph.id}" class="para">{alias_spans(paragraph)}{body} {permalink(paragraph.id)}</p>'
+    return "\n\n".join([html, *render_extras(paragraph, targets)])
 
 
 def render_blocks(blocks: tuple[Paragraph, ...], targets: LinkTargets | None = None) -> list[str]:
@@ -46,7 +93,8 @@ def render_blocks(blocks: tuple[Paragraph, ...], targets: LinkTargets | None = N
     for block in blocks:
         if block.list_item:
             body = render_inlines(block.inlines, targets)
-            items.append(f'<li id="{block.id}" class="para">{body} {permalink(block.id, "item")}</li>')
+            extras = "".join("\n" + chunk for chunk in render_extras(block, targets))
+            items.append(f'<li id="{block.id}" class="para">{alias_spans(block)}{body} {permalink(block.id, "item")}{extras}</li>')
         else:
             flush_items()
             chunks.append(render_paragraph(block, targets))
@@ -114,15 +162,20 @@ def render_front(front: FrontMatter) -> list[str]:
     return chunks
 
 
-def render_references(references: tuple[Reference, ...]) -> str:
+def render_references(references: tuple[Reference, ...], targets: LinkTargets | None = None) -> str:
     numbered = any(reference.number for reference in references)
     tag = "ol" if numbered else "ul"
     items = []
     for reference in references:
         value = f' value="{escape_attribute(reference.number)}"' if reference.number.isdigit() else ""
+        notes = targets.annotations if targets else {}
+        base = targets.base if targets else "/"
+        placed = [notes[n] for n in reference.notes if n in notes]
+        extras = "".join("\n" + render_note(note, base) for note in placed)
+        marks = render_inlines(tuple(AnnotationMark(note.id, note.number) for note in placed), targets)
         items.append(
-            f'<li id="{reference.id}"{value} class="reference">{escape_html(reference.raw)} '
-            f"{permalink(reference.id, 'reference')}</li>"
+            f'<li id="{reference.id}"{value} class="reference">{escape_html(reference.raw)}{marks} '
+            f"{permalink(reference.id, 'reference')}{extras}</li>"
         )
     kind = "numbered" if numbered else "author-year"
     return f'<{tag} class="paper-references {kind}">\n' + "\n".join(items) + f"\n</{tag}>"
@@ -165,7 +218,7 @@ def render_paper(paper: Paper, targets: LinkTargets | None = None) -> str:
             chunks.append(heading(section))
         chunks.extend(render_blocks(section.blocks, targets))
         if section.is_references and paper.references:
-            chunks.append(render_references(paper.references))
+            chunks.append(render_references(paper.references, targets))
         for sub in section.subsections:
             walk(sub)
 
@@ -173,7 +226,7 @@ def render_paper(paper: Paper, targets: LinkTargets | None = None) -> str:
         walk(section)
     if paper.references and not any(s.is_references for s in paper.all_sections()):
         chunks.append("## References { #references }")
-        chunks.append(render_references(paper.references))
+        chunks.append(render_references(paper.references, targets))
     if paper.front.source_citation:
         chunks.append(
             '<p class="paper-source-citation para" id="source-citation"><strong>As printed in the source:</strong> '

@@ -1,0 +1,105 @@
+"""Cross-paper "see also" links between paragraphs that treat the same subject.
+
+Two paragraphs of different papers are linked when they share glossary terms
+and wording: the score is the mean of their glossary-term overlap (shared terms
+weighted by rarity, over the smaller paragraph's terms, so a long paragraph is
+not penalised for covering much) and the cosine similarity of their TF-IDF word
+vectors. Each paragraph
+shows its best counterparts above a threshold; editors add or remove links in
+``sources/crosslinks.yml``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from ..model import CrossLink, Paper, Paragraph, Section, TermUse, plain_text
+
+THRESHOLD = 0.40
+MIN_SHARED_TERMS = 2
+MAX_LINKS = 3
+_STOP = frozenset(
+    """about above after again against also although among another because been before being between both could
+    countries country does each even from further have having here into itself just more most much must only other
+    over same should since some such than that their them then there these they this those through under until very
+    well were what when where which while will with within without would also research article paper author authors
+    two""".split()
+)
+
+
+@dataclass(frozen=True)
+class LinkEdit:
+    source: tuple[str, str]  # (paper id, paragraph id)
+    target: tuple[str, str]
+
+
+def _vector(text: str) -> Counter[str]:
+    return Counter(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP)
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(value * b.get(key, 0.0) for key, value in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def compute_crosslinks(
+    papers: list[Paper],
+    uses: list[TermUse],
+    labels: dict[tuple[str, str], str],
+    added: list[LinkEdit] = (),  # type: ignore[assignment]
+    removed: list[LinkEdit] = (),  # type: ignore[assignment]
+) -> dict[tuple[str, str], list[CrossLink]]:
+    """For each (paper, paragraph), its see-also links to other papers (pure)."""
+    terms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for use in uses:
+        terms[(use.paper_id, use.paragraph_id)].add(use.term_id)
+    items = [((paper.id, p.id), _vector(plain_text(p.inlines))) for paper in papers for p in paper.all_paragraphs()]
+    documents = Counter(word for _, vector in items for word in vector)
+    total = len(items) or 1
+    weighted = {
+        key: {w: n * math.log(1 + total / documents[w]) for w, n in vector.items()} for key, vector in items
+    }
+    term_documents = Counter(term for found in terms.values() for term in found)
+    rarity = {term: math.log(1 + total / n) for term, n in term_documents.items()}
+    removed_pairs = {(e.source, e.target) for e in removed} | {(e.target, e.source) for e in removed}
+    scored: dict[tuple[str, str], list[tuple[float, tuple[str, str]]]] = defaultdict(list)
+    keys = [key for key, _ in items]
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a[0] == b[0] or (a, b) in removed_pairs:
+                continue
+            shared = terms[a] & terms[b]
+            if len(shared) < MIN_SHARED_TERMS:
+                continue
+            smaller = min(terms[a], terms[b], key=lambda found: sum(rarity[t] for t in found))
+            overlap = sum(rarity[t] for t in shared) / sum(rarity[t] for t in smaller)
+            score = (overlap + _cosine(weighted[a], weighted[b])) / 2
+            if score >= THRESHOLD:
+                scored[a].append((score, b))
+                scored[b].append((score, a))
+    links: dict[tuple[str, str], list[CrossLink]] = {}
+    for key, found in scored.items():
+        best = sorted(found, key=lambda item: (-item[0], item[1]))[:MAX_LINKS]
+        links[key] = [CrossLink(b[0], b[1], labels.get(b, b[1])) for _, b in best]
+    for edit in added:
+        for source, target in ((edit.source, edit.target), (edit.target, edit.source)):
+            existing = links.setdefault(source, [])
+            if all((l.paper_id, l.paragraph_id) != target for l in existing):
+                existing.append(CrossLink(target[0], target[1], labels.get(target, target[1]), "editor"))
+    return links
+
+
+def add_crosslinks(paper: Paper, links: dict[tuple[str, str], list[CrossLink]]) -> Paper:
+    def fix(paragraph: Paragraph) -> Paragraph:
+        found = links.get((paper.id, paragraph.id))
+        return replace(paragraph, see_also=tuple(found)) if found else paragraph
+
+    def walk(section: Section) -> Section:
+        return replace(section, blocks=tuple(fix(b) for b in section.blocks), subsections=tuple(walk(s) for s in section.subsections))
+
+    front = replace(paper.front, abstract=tuple(fix(p) for p in paper.front.abstract))
+    return replace(paper, front=front, sections=tuple(walk(s) for s in paper.sections))
