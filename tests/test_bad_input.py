@@ -43,6 +43,13 @@ def _write_sources(folder: Path) -> None:
         "terms:\n  - id: unused\n    name: Zyzzyva\n    short: Matches nothing.\n  - id: noshort\n    name: Text\n",
         encoding="utf-8",
     )
+    (folder / "annotations").mkdir()
+    (folder / "annotations" / "badmeta.yml").write_text("annotations: [unclosed\n", encoding="utf-8")
+    (folder / "annotations" / "good.yml").write_text(
+        "annotations:\n  - id: ok\n    kind: note\n    quote:\n      exact: Some text here\n    title: Fine\n    body: A note.\n"
+        "  - id: no-body\n    kind: note\n    quote:\n      exact: Some text\n    title: Missing its body\n",
+        encoding="utf-8",
+    )
     rng = random.Random(7)
     words = "power balance threat alliance Russia China NATO Eurasia hegemony region policy".split()
     paragraphs = [" ".join(rng.choice(words) for _ in range(rng.randint(30, 120))) + "." for _ in range(9000)]
@@ -87,6 +94,8 @@ def _messages(result: BuildResult) -> dict[str, list[str]]:
         ("glossary-term-unused", "sources/glossary.yml:2:"),
         ("paper-no-references", "sources/noheadings.txt:1:"),
         ("paper-no-abstract", "sources/noheadings.txt:1:"),
+        ("yaml-invalid", "sources/annotations/badmeta.yml:"),
+        ("annotation-invalid", "sources/annotations/good.yml:8:"),
     ],
 )
 def test_each_bad_input_is_reported_with_file_and_line(result: BuildResult, rule: str, where: str) -> None:
