@@ -1,0 +1,202 @@
+"""Token features for the reference labeller: form, shape, punctuation, position, context.
+
+Everything here is computed from the string itself — no name lists, no
+gazetteers. A token is described by its lower-cased core (digits folded to
+``0``), a compressed character shape (``Xx``, ``(d),``), its capitalisation, the
+punctuation around it, a few pattern flags (year, number, range, roman
+numeral, initial, URL, DOI), where it sits in the string, whether it is inside
+quotes or parentheses, how many years and sentence stops came before it, and
+the same basic facts about its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .tokens import Token
+
+_EDGE = "\"'`´“”‘’«»„‚‹›()[]{}<>.,;:!?*/\\|-–—_…·•#^~"
+_OPEN_QUOTES = "\"“‘«„‚‹'`"
+_CLOSE_QUOTES = "\"”’»‹›'´"
+_SPLIT = re.compile("^([" + re.escape(_EDGE) + "]*)(.*?)([" + re.escape(_EDGE) + "]*)$", re.DOTALL)
+_RUNS = re.compile(r"(\d+)|([^\W\d_]+)|(.)", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
+_RANGE = re.compile(r"[a-z]?\d+[a-z]?\s*[-–—‐‑]+\s*[a-z]?\d+[a-z]?")
+_ROMAN = re.compile(r"[ivxlcdm]+")
+_INITIAL = re.compile(r"(?:[A-Z][a-z]?\.)+(?:-[A-Z]\.)?|[A-Z]")
+_URL = re.compile(r"(?:https?:|ftp:|www\.)|\.(?:com|org|net|edu|gov|int|html?|pdf|php|aspx?)(?:/|$)")
+_DOI = re.compile(r"(?:doi:?|https?://(?:dx\.)?doi\.org/)?10\.\d{3,}/")
+
+
+class _Base(NamedTuple):
+    """What a token says about itself, before context is added."""
+
+    word: str
+    shape: str
+    trail: str
+    own: list[str]
+    is_year: bool
+    stop: bool
+    opens_quote: bool
+    closes_quote: bool
+    opens: int
+    closes: int
+
+
+def _shape(text: str) -> str:
+    """``"Journal"`` -> ``"Xx"``, ``"(2009),"`` -> ``"(d),"``, ``"McDonald"`` -> ``"XxX"``."""
+    out: list[str] = []
+    for digits, letters, other in _RUNS.findall(text):
+        if digits:
+            out.append("d")
+        elif letters:
+            if letters.islower():
+                out.append("x")
+            elif letters.isupper():
+                out.append("X")
+            elif letters[0].isupper() and letters[1:].islower():
+                out.append("Xx")
+            else:
+                out.append("XxX")
+        else:
+            out.append(other)
+    return "".join(out)[:8]
+
+
+def _base(raw: str) -> _Base:
+    text = _TAG.sub("", raw) if "<" in raw else raw
+    match = _SPLIT.match(text)
+    lead, core, trail = match.groups() if match else ("", text, "")
+    lower = core.lower()
+    has_digit = _DIGIT.search(lower) is not None
+    word = _DIGIT.sub("0", lower) if has_digit else lower
+    shape = _shape(text)
+    own = ["b", "w=" + word, "s=" + shape, "l=" + lead[-2:], "t=" + trail[:3], "x3=" + word[-3:], "p2=" + word[:2]]
+    is_year = False
+    initial = False
+    if core:
+        first = core[0]
+        if first.isupper():
+            own.append("c=A" if len(core) > 1 and core.isupper() else "c=U")
+            if len(core) <= 6:
+                initial = _INITIAL.fullmatch(core) is not None
+                if initial:
+                    own.append("ini")
+        elif first.islower():
+            own.append("c=L")
+        elif first.isdigit():
+            own.append("c=D")
+        else:
+            own.append("c=O")
+        if has_digit:
+            if _YEAR.fullmatch(lower):
+                is_year = True
+                own.append("yr")
+            elif lower.isdigit():
+                own.append("num" + str(min(len(lower), 5)))
+            elif _RANGE.fullmatch(lower):
+                own.append("rng")
+            elif _YEAR.search(lower):
+                own.append("hasyr")
+            if _DOI.match(lower):
+                own.append("doi")
+        elif len(lower) < 8 and _ROMAN.fullmatch(lower):
+            own.append("rom")
+        if ("." in lower or ":" in lower) and _URL.search(lower):
+            own.append("url")
+    else:
+        own.append("c=P")
+    opens_quote = bool(lead) and lead[-1] in _OPEN_QUOTES
+    closes_quote = bool(trail) and any(c in _CLOSE_QUOTES for c in trail)
+    opens = closes = 0
+    if lead:
+        if opens_quote:
+            own.append("qo")
+        if "(" in lead:
+            own.append("po")
+        if "[" in lead:
+            own.append("bo")
+        opens = lead.count("(") + lead.count("[")
+    if trail:
+        if closes_quote:
+            own.append("qc")
+        if ")" in trail:
+            own.append("pc")
+        if "]" in trail:
+            own.append("bc")
+        closes = trail.count(")") + trail.count("]")
+    stop = trail.endswith(".") and not initial and len(core) > 3
+    return _Base(word, shape, trail, own, is_year, stop, opens_quote, closes_quote, opens, closes)
+
+
+def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
+    """One list of string attributes per token, ready for ``pycrfsuite``."""
+    bases = [_base(token.text) for token in tokens]
+    n = len(bases)
+    # comma/stop-delimited chunks: where each token's chunk starts and ends
+    chunk_start = [0] * n
+    chunk_end = [0] * n
+    start = 0
+    for i, base in enumerate(bases):
+        if base.trail or i == n - 1:
+            for j in range(start, i + 1):
+                chunk_start[j] = start
+                chunk_end[j] = i
+            start = i + 1
+    out: list[list[str]] = []
+    years = 0
+    stops = 0
+    in_quote = False
+    depth = 0
+    for i, base in enumerate(bases):
+        feats = base.own.copy()
+        if base.opens_quote:
+            in_quote = True
+        depth += base.opens
+        if in_quote:
+            feats.append("inq")
+        if depth > 0:
+            feats.append("inp")
+        head = chunk_start[i]
+        size = chunk_end[i] - head + 1
+        feats += (
+            "ny=" + str(years if years < 2 else 2),
+            "ns=" + str(stops if stops < 5 else 5),
+            "r=" + str(10 * i // n),
+            "i=" + str(i if i < 5 else 5),
+            "j=" + str(min(n - 1 - i, 3)),
+            "k=" + (str(size) if size < 4 else "4+" if size < 7 else "7+"),
+            "kp=" + ("S" if size == 1 else "B" if i == head else "E" if i == chunk_end[i] else "I"),
+        )
+        if head != i:
+            feats.append("kw=" + bases[head].word)
+        if head > 0:
+            feats.append("pkw=" + bases[chunk_start[head - 1]].word)
+        if i > 0:
+            prev = bases[i - 1]
+            feats += ("w-1=" + prev.word, "s-1=" + prev.shape, "t-1=" + prev.trail[-2:])
+            if i > 1:
+                feats += ("s-2=" + bases[i - 2].shape, "w-2=" + bases[i - 2].word)
+        else:
+            feats.append("BOS")
+        if i + 1 < n:
+            nxt = bases[i + 1]
+            feats += ("w+1=" + nxt.word, "s+1=" + nxt.shape)
+            if i + 2 < n:
+                feats += ("s+2=" + bases[i + 2].shape, "w+2=" + bases[i + 2].word)
+        else:
+            feats.append("EOS")
+        out.append(feats)
+        # state carried to the next token
+        if base.is_year:
+            years += 1
+        if base.stop:
+            stops += 1
+        if base.closes_quote and not (base.opens_quote and not base.word):
+            in_quote = False
+        depth = max(0, depth - base.closes)
+    return out

@@ -1,0 +1,55 @@
+"""The public entry points: a reference string in, a :class:`ParsedReference` out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from .assemble import assemble, segments_of
+from .labeller import Labeller, default_labeller
+from .reference import ParsedReference
+from .tokens import tokenize
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class ReferenceParser:
+    """Parses references with one CRF model (the shipped one unless another is given)."""
+
+    __slots__ = ("_labeller",)
+
+    def __init__(self, labeller: Labeller | None = None) -> None:
+        self._labeller = labeller if labeller is not None else default_labeller()
+
+    @classmethod
+    def from_model(cls, path: Path) -> ReferenceParser:
+        return cls(Labeller.from_path(path))
+
+    def parse(self, raw: str, *, numbered_list: bool = False) -> ParsedReference:
+        """Cut ``raw`` into fields; never raises for any string."""
+        text = raw if isinstance(raw, str) else str(raw)
+        # lone surrogates cannot reach crfsuite (UTF-8); each becomes one "?" so spans stay aligned
+        safe = text if text.isascii() else _SURROGATE.sub("?", text)
+        tokens = tokenize(safe)
+        labelling = self._labeller.label(tokens)
+        segments = segments_of(safe, tokens, labelling.labels)
+        parsed = assemble(safe, segments, numbered_list=numbered_list, confidence=labelling.probability)
+        return parsed if safe == text else replace(parsed, raw=text)
+
+
+def parse_reference(raw: str, *, numbered_list: bool = False) -> ParsedReference:
+    """Parse one reference string with the shipped model.
+
+    ``numbered_list=True`` says the entry comes from a numbered list whose
+    citations point at pages: a trailing "p 70" / "pp 134-135" is then the cited
+    page (``locator``), not the work's page range.
+    """
+    return ReferenceParser().parse(raw, numbered_list=numbered_list)
+
+
+def parse_references(raws: Sequence[str], *, numbered_list: bool = False) -> list[ParsedReference]:
+    """Parse many reference strings with the shipped model, in order."""
+    parser = ReferenceParser()
+    return [parser.parse(raw, numbered_list=numbered_list) for raw in raws]

@@ -1,0 +1,83 @@
+"""Training the reference labeller: ``python -m papersite.refparse.train --data anystyle.jsonl --out model.crfsuite``.
+
+A linear-chain CRF (python-crfsuite, L-BFGS with L1 + L2 regularisation) over
+whitespace tokens, on the features in :mod:`papersite.refparse.features`. The
+shipped model (``papersite/data/refparse.crfsuite``) is trained on all of the
+data; ``--exclude-subset gold`` holds AnyStyle's gold set out (and every other
+string that duplicates one of it) so it can be used for evaluation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from .data import Example, read_examples, without_subsets
+from .features import sequence_features
+
+
+@dataclass(frozen=True)
+class TrainingOptions:
+    """CRF training parameters (defaults are the ones the shipped model used)."""
+
+    c1: float = 0.5
+    c2: float = 0.001
+    max_iterations: int = 150
+    min_freq: float = 1.0
+
+
+def train_model(
+    examples: Sequence[Example], out: Path, options: TrainingOptions = TrainingOptions(), *, verbose: bool = False
+) -> None:
+    """Train a CRF on ``examples`` and write it to ``out``."""
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    for example in examples:
+        trainer.append(sequence_features(example.tokens), list(example.labels))
+    trainer.set_params(
+        {
+            "c1": options.c1,
+            "c2": options.c2,
+            "max_iterations": options.max_iterations,
+            "feature.minfreq": options.min_freq,
+            "feature.possible_transitions": True,
+        }
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m papersite.refparse.train", description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="labelled references, JSON lines (anystyle.jsonl)")
+    parser.add_argument("--out", type=Path, required=True, help="where to write the model")
+    parser.add_argument(
+        "--exclude-subset", action="append", default=[], metavar="NAME", help="leave this subset out (repeatable)"
+    )
+    defaults = TrainingOptions()
+    parser.add_argument("--c1", type=float, default=defaults.c1)
+    parser.add_argument("--c2", type=float, default=defaults.c2)
+    parser.add_argument("--max-iterations", type=int, default=defaults.max_iterations)
+    parser.add_argument("--min-freq", type=float, default=defaults.min_freq)
+    parser.add_argument("--verbose", action="store_true", help="print crfsuite's progress")
+    args = parser.parse_args(argv)
+    examples = without_subsets(read_examples(args.data), args.exclude_subset)
+    options = TrainingOptions(args.c1, args.c2, args.max_iterations, args.min_freq)
+    started = time.perf_counter()
+    train_model(examples, args.out, options, verbose=args.verbose)
+    size = args.out.stat().st_size
+    print(
+        f"trained on {len(examples)} references in {time.perf_counter() - started:.0f} s; "
+        f"wrote {args.out} ({size / 1e6:.2f} MB)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
