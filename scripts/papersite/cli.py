@@ -42,6 +42,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if result.lost_text else 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Print the citation audit: unresolved citations, tolerant matches, uncited references."""
+    result = generate_site(Project.at(Path(args.root)))
+    rules = {"citation-unresolved", "citation-tolerant", "reference-uncited"}
+    for diagnostic in result.diagnostics:
+        if diagnostic.rule in rules:
+            print(diagnostic)
+    linked = sum(1 for use in result.citations if use.item.key)
+    print(f"papersite audit: {len(result.citations)} citations, {linked} linked; see the Citation audit page")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="papersite", description="Eurasia Reader's pipeline")
     parser.add_argument("--root", default=".", help="project folder (holds mkdocs.yml and sources/)")
@@ -52,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     build.set_defaults(func=cmd_build)
     check = commands.add_parser("check", help="check that every word of every source reaches its page")
     check.set_defaults(func=cmd_check)
+    audit = commands.add_parser("audit", help="list unresolved citations, tolerant matches and uncited references")
+    audit.set_defaults(func=cmd_audit)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

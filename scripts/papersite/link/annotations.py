@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Annotation, AnnotationMark, Diagnostic, Highlight, Inline, Paper, Paragraph, Section, Text, plain_text
+from ..model import Annotation, AnnotationMark, Diagnostic, Highlight, Inline, Paper, Paragraph, Text, plain_text
 from .quotes import locate_quote
 
 
@@ -79,16 +79,8 @@ def attach_annotations(paper: Paper, annotations: list[Annotation]) -> tuple[Pap
         notes = tuple(a.id for a, start, _, _ in sorted(items, key=lambda item: item[1]))
         return replace(paragraph, inlines=inlines, notes=paragraph.notes + notes)
 
-    def walk(section: Section) -> Section:
-        return replace(
-            section,
-            blocks=tuple(annotate(b) for b in section.blocks),
-            subsections=tuple(walk(s) for s in section.subsections),
-        )
-
     references = tuple(
         replace(r, notes=r.notes + tuple(a.id for a, *_ in by_target.get(r.id, []))) for r in paper.references
     )
-    front = replace(paper.front, abstract=tuple(annotate(p) for p in paper.front.abstract))
-    paper = replace(paper, front=front, sections=tuple(walk(s) for s in paper.sections), references=references)
+    paper = replace(paper.map_paragraphs(annotate), references=references)
     return paper, placed, diagnostics

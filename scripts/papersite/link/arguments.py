@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Claim, Diagnostic, Paper, Paragraph, Section, plain_text
+from ..model import Claim, Diagnostic, Paper, Paragraph, plain_text
 from .quotes import locate_quote
 
 _NUMBER = r"(?:\d+\s*[-.)]\s*)?"
@@ -100,8 +100,4 @@ def add_claim_anchors(paper: Paper, claims: list[Claim]) -> tuple[Paper, list[Di
         extra = tuple(a for a in wanted.get(paragraph.id, ()) if a not in paragraph.aliases)
         return replace(paragraph, aliases=paragraph.aliases + extra) if extra else paragraph
 
-    def walk(section: Section) -> Section:
-        return replace(section, blocks=tuple(fix(b) for b in section.blocks), subsections=tuple(walk(s) for s in section.subsections))
-
-    front = replace(paper.front, abstract=tuple(fix(p) for p in paper.front.abstract))
-    return replace(paper, front=front, sections=tuple(walk(s) for s in paper.sections)), diagnostics
+    return paper.map_paragraphs(fix), diagnostics

@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from ..model import CrossLink, Paper, Paragraph, Section, TermUse, plain_text
+from ..model import CrossLink, Paper, Paragraph, TermUse, plain_text
 
 THRESHOLD = 0.40
 MIN_SHARED_TERMS = 2
@@ -67,20 +67,30 @@ def compute_crosslinks(
     rarity = {term: math.log(1 + total / n) for term, n in term_documents.items()}
     removed_pairs = {(e.source, e.target) for e in removed} | {(e.target, e.source) for e in removed}
     scored: dict[tuple[str, str], list[tuple[float, tuple[str, str]]]] = defaultdict(list)
-    keys = [key for key, _ in items]
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if a[0] == b[0] or (a, b) in removed_pairs:
-                continue
-            shared = terms[a] & terms[b]
-            if len(shared) < MIN_SHARED_TERMS:
-                continue
-            smaller = min(terms[a], terms[b], key=lambda found: sum(rarity[t] for t in found))
-            overlap = sum(rarity[t] for t in shared) / sum(rarity[t] for t in smaller)
-            score = (overlap + _cosine(weighted[a], weighted[b])) / 2
-            if score >= THRESHOLD:
-                scored[a].append((score, b))
-                scored[b].append((score, a))
+    by_paper: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, _ in items:
+        if len(terms[key]) >= MIN_SHARED_TERMS:
+            by_paper[key[0]].append(key)
+    paper_ids = sorted(by_paper)
+    # Only paragraphs of different papers are compared, and only those that share
+    # enough glossary terms reach the (dearer) cosine.
+    for i, first in enumerate(paper_ids):
+        for second in paper_ids[i + 1 :]:
+            for a in by_paper[first]:
+                for b in by_paper[second]:
+                    if (a, b) in removed_pairs:
+                        continue
+                    shared = terms[a] & terms[b]
+                    if len(shared) < MIN_SHARED_TERMS:
+                        continue
+                    smaller = min(terms[a], terms[b], key=lambda found: sum(rarity[t] for t in found))
+                    overlap = sum(rarity[t] for t in shared) / sum(rarity[t] for t in smaller)
+                    if (overlap + 1) / 2 < THRESHOLD:
+                        continue
+                    score = (overlap + _cosine(weighted[a], weighted[b])) / 2
+                    if score >= THRESHOLD:
+                        scored[a].append((score, b))
+                        scored[b].append((score, a))
     links: dict[tuple[str, str], list[CrossLink]] = {}
     for key, found in scored.items():
         best = sorted(found, key=lambda item: (-item[0], item[1]))[:MAX_LINKS]
@@ -98,8 +108,4 @@ def add_crosslinks(paper: Paper, links: dict[tuple[str, str], list[CrossLink]]) 
         found = links.get((paper.id, paragraph.id))
         return replace(paragraph, see_also=tuple(found)) if found else paragraph
 
-    def walk(section: Section) -> Section:
-        return replace(section, blocks=tuple(fix(b) for b in section.blocks), subsections=tuple(walk(s) for s in section.subsections))
-
-    front = replace(paper.front, abstract=tuple(fix(p) for p in paper.front.abstract))
-    return replace(paper, front=front, sections=tuple(walk(s) for s in paper.sections))
+    return paper.map_paragraphs(fix)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from ..model import Diagnostic, Paper, Paragraph, Section, SourceSpan, plain_text
+from ..model import Diagnostic, Paper, Paragraph, SourceSpan, plain_text
 
 #: How similar (0-100) a paragraph's words must be to a recorded one to keep its id.
 MATCH_THRESHOLD = 80
@@ -130,8 +130,4 @@ def _rename(paper: Paper, renamed: dict[str, str], aliases: dict[str, list[str]]
         new_id = renamed.get(paragraph.id, paragraph.id)
         return replace(paragraph, id=new_id, aliases=paragraph.aliases + tuple(aliases.get(new_id, ())))
 
-    def walk(section: Section) -> Section:
-        return replace(section, blocks=tuple(fix(b) for b in section.blocks), subsections=tuple(walk(s) for s in section.subsections))
-
-    front = replace(paper.front, abstract=tuple(fix(p) for p in paper.front.abstract))
-    return replace(paper, front=front, sections=tuple(walk(s) for s in paper.sections))
+    return paper.map_paragraphs(fix)

@@ -94,16 +94,8 @@ def link_paragraph(paragraph: Paragraph, matcher: TermMatcher, policy: LinkPolic
 def link_terms(paper: Paper, matcher: TermMatcher, policy: LinkPolicy = "first-per-paragraph") -> Paper:
     """The paper with glossary terms in its abstract and body paragraphs linked."""
 
-    def link_blocks(blocks: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
-        return tuple(link_paragraph(block, matcher, policy) for block in blocks)
-
-    def walk(section):  # type: ignore[no-untyped-def]
-        if section.is_references:
-            return section
-        return replace(section, blocks=link_blocks(section.blocks), subsections=tuple(walk(s) for s in section.subsections))
-
-    front = replace(paper.front, abstract=link_blocks(paper.front.abstract))
-    return replace(paper, front=front, sections=tuple(walk(s) for s in paper.sections))
+    # The reference list is not made of paragraphs, so it is never linked.
+    return paper.map_paragraphs(lambda paragraph: link_paragraph(paragraph, matcher, policy))
 
 
 SNIPPET_WORDS = 12

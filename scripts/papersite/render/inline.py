@@ -6,7 +6,19 @@ import re
 
 from dataclasses import dataclass, field
 
-from ..model import Annotation, AnnotationMark, Email, Emphasis, Highlight, Inline, Superscript, Term, TermRef, Text
+from ..model import (
+    Annotation,
+    AnnotationMark,
+    CitationRef,
+    Email,
+    Emphasis,
+    Highlight,
+    Inline,
+    Superscript,
+    Term,
+    TermRef,
+    Text,
+)
 from .escape import escape_attribute, escape_html
 
 
@@ -18,6 +30,39 @@ class LinkTargets:
     base: str = "/"
     terms: dict[str, Term] = field(default_factory=dict)
     annotations: dict[str, Annotation] = field(default_factory=dict)
+    #: Merged-bibliography key -> the entry formatted as plain text (for tooltips).
+    references: dict[str, str] = field(default_factory=dict)
+
+
+def render_citation(citation: CitationRef, targets: LinkTargets) -> str:
+    """The citation as the paper wrote it, each cited work a link with the reference on hover."""
+    groups: dict[tuple[int, int], list] = {}  # type: ignore[type-arg]
+    for item in citation.items:
+        groups.setdefault((item.start, item.end), []).append(item)
+    out = []
+    position = 0
+    for (start, end), items in sorted(groups.items()):
+        out.append(escape_html(citation.text[position:start]))
+        words = escape_html(citation.text[start:end])
+        linked = [i for i in items if i.key]
+        if linked:
+            tips = []
+            for item in linked:
+                reference = targets.references.get(item.key, item.key)
+                locator = f" — cited at {item.locator}" if item.locator and not item.locator[0].isdigit() else (f" — cited at p. {item.locator}" if item.locator else "")
+                tips.append(reference + locator)
+            if any(i.status == "tolerant" for i in linked):
+                tips.append("(" + "; ".join(i.note for i in linked if i.status == "tolerant") + ")")
+            href = escape_attribute(f"{targets.base}bibliography/#{linked[0].key}")
+            out.append(f'<a class="cite" href="{href}" title="{escape_attribute(" | ".join(tips))}">{words}</a>')
+        else:
+            reasons = "; ".join(i.note for i in items)
+            suggestion = next((i.suggestion for i in items if i.suggestion), "")
+            tip = f"Not resolved: {reasons}" + (f" (perhaps {targets.references.get(suggestion, suggestion)})" if suggestion else "")
+            out.append(f'<span class="cite cite-unresolved" tabindex="0" title="{escape_attribute(tip)}">{words}</span>')
+        position = end
+    out.append(escape_html(citation.text[position:]))
+    return "".join(out)
 
 _VALID_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
@@ -33,6 +78,8 @@ def render_inlines(nodes: tuple[Inline, ...], targets: LinkTargets | None = None
             out.append(f"<sup>{escape_html(node.text)}</sup>")
         elif isinstance(node, Emphasis):
             out.append(f"<em>{escape_html(node.text)}</em>")
+        elif isinstance(node, CitationRef):
+            out.append(render_citation(node, targets))
         elif isinstance(node, TermRef):
             term = targets.terms.get(node.term_id)
             if term is None:

@@ -170,11 +170,18 @@ def render_references(references: tuple[Reference, ...], targets: LinkTargets | 
         value = f' value="{escape_attribute(reference.number)}"' if reference.number.isdigit() else ""
         notes = targets.annotations if targets else {}
         base = targets.base if targets else "/"
+        base = targets.base if targets else "/"
         placed = [notes[n] for n in reference.notes if n in notes]
         extras = "".join("\n" + render_note(note, base) for note in placed)
         marks = render_inlines(tuple(AnnotationMark(note.id, note.number) for note in placed), targets)
+        bib = (
+            f' <a class="bib-link" href="{base}bibliography/#{escape_attribute(reference.bib_key)}" '
+            'title="This work in the merged bibliography">→&nbsp;bibliography</a>'
+            if reference.bib_key
+            else ""
+        )
         items.append(
-            f'<li id="{reference.id}"{value} class="reference">{escape_html(reference.raw)}{marks} '
+            f'<li id="{reference.id}"{value} class="reference">{escape_html(reference.raw)}{marks}{bib} '
             f"{permalink(reference.id, 'reference')}{extras}</li>"
         )
     kind = "numbered" if numbered else "author-year"

@@ -1,0 +1,1 @@
+"""Bibliography stage: reference strings -> BibTeX records -> one merged, formatted bibliography."""

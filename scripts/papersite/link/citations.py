@@ -1,0 +1,268 @@
+"""In-text citations: recognise them, resolve them to the merged bibliography, audit the rest.
+
+Numbered citations (``[12]``, ``[3, 7]``, ``[3-5]``, ``[9, p. 25]``) are read
+in papers whose reference list is numbered. Author–year citations are read in
+the others: parenthetical (``(Walt, 1986, p. 116)``, several separated by
+``;``, ``et al.``, ``and``, ``&``, a first name in front, ``Walt in Rabiei et
+al., 2016``) and narrative (``Kagan (2003)``, ``Mousavizadeh et al. (2020)``,
+and a bare ``(2015)`` after a name earlier in the sentence).
+
+Resolution is exact first, then tolerant of spelling (spacing and hyphens in
+surnames, a letter or two, a given name in front), with the year a hard
+constraint. A doubtful match is never linked: it stays unresolved with the
+candidate as a suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz
+
+from ..bibliography.merge import MergedEntry
+from ..bibliography.records import ascii_fold
+from ..model import CiteItem, CitationRef, Diagnostic, Inline, Paper, Paragraph, SourceSpan, Text
+
+TOLERANT = 80  # % name similarity that still links, with the year equal
+SUGGEST = 70  # % below which no suggestion is offered
+
+_YEAR = r"(?:1[6-9]|20)\d\d[a-z]?"
+_LOCATOR = r"(?:pp?\.?\s*)?\d+(?:\s*[-–]\s*\d+)?"
+_NUMBERED = re.compile(
+    r"\[(\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*,\s*(?:\d{1,4}(?:\s*[-–]\s*\d{1,4})?|pp?\.?\s*\d+(?:\s*[-–]\s*\d+)?))*)\]"
+)
+_PAREN = re.compile(r"\(([^()]{4,300})\)")
+_PART = re.compile(
+    r"^\s*(?:see\s+(?:also\s+)?|cf\.\s+|e\.g\.,?\s+)?(?P<names>[^\d;]+?)\s*,?\s*(?P<year>" + _YEAR + r")"
+    r"(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?\s*$",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"[A-Z\u00C0-\u024F][\w'’\-]+"
+_NARRATIVE = re.compile(
+    r"(?P<names>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)?)"
+    r"\s+\((?P<year>" + _YEAR + r")(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?\)"
+)
+_BARE_YEAR = re.compile(r"\((?P<year>" + _YEAR + r")\)")
+
+
+@dataclass(frozen=True)
+class Work:
+    """What resolution needs to know of a merged entry."""
+
+    key: str
+    families: tuple[str, ...]
+    year: str
+    paper_ids: frozenset[str]
+
+
+@dataclass
+class CitationIndex:
+    works: list[Work]
+    #: (paper id, printed reference number) -> key
+    numbers: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[^a-z]", "", ascii_fold(name).lower())
+
+
+def build_index(papers: list[Paper], entries: list[MergedEntry], keys: dict[tuple[str, str], str]) -> CitationIndex:
+    works = []
+    for entry in entries:
+        people = entry.members[0].authors or ()
+        families = tuple(_fold(p.family) for p in people if p.family) or (_fold(entry.get("author").split(",")[0]),)
+        year = re.sub(r"[^0-9a-z]", "", entry.get("year").lower())
+        works.append(Work(entry.key, families, year, frozenset(m.paper_id for m in entry.members)))
+    index = CitationIndex(works)
+    for paper in papers:
+        for reference in paper.references:
+            if reference.number and (paper.id, reference.id) in keys:
+                index.numbers[(paper.id, reference.number)] = keys[(paper.id, reference.id)]
+    return index
+
+
+def _cited_names(names: str) -> tuple[list[str], str]:
+    """Family names a citation gives, and the secondary source's own name ("Walt in ...")."""
+    names = names.strip().strip(",")
+    secondary = ""
+    found = re.match(r"^(?P<first>.+?)\s+in\s+(?P<rest>.+)$", names)
+    if found:
+        secondary, names = found.group("first"), found.group("rest")
+    names = re.sub(r"\bet\s+al\.?", "", names)
+    parts = [p.strip() for p in re.split(r",|\band\b|&", names) if p.strip()]
+    return parts, secondary
+
+
+def _name_score(cited: str, family: str) -> float:
+    """How alike a cited name is to a family name; a given name in front is allowed."""
+    whole = _fold(cited)
+    if not whole or not family:
+        return 0.0
+    best = float(fuzz.ratio(whole, family))
+    words = cited.split()
+    for start in range(1, len(words)):
+        best = max(best, float(fuzz.ratio(_fold(" ".join(words[start:])), family)))
+    return best
+
+
+def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex) -> tuple[str, str, str, str]:
+    """(key, status, note, suggestion) for an author–year citation."""
+    year = year.lower()
+    scored = []
+    for work in index.works:
+        first = _name_score(names[0], work.families[0]) if names else 0.0
+        # Every further name cited must be a further author of the work: a
+        # citation of "Koolaei and Tisheh Yar" is not Koolaei's single-author book.
+        others = [max((_name_score(n, f) for f in work.families[1:]), default=0.0) for n in names[1:]]
+        score = min([first, *others])
+        own = 1 if paper_id in work.paper_ids else 0
+        scored.append((score, own, work))
+    scored.sort(key=lambda item: (-item[0], -item[1], item[2].key))
+    same_year = [item for item in scored if item[2].year == year]
+    if same_year and same_year[0][0] == 100:
+        return same_year[0][2].key, "linked", "", ""
+    if same_year and same_year[0][0] >= TOLERANT:
+        best = same_year[0]
+        rivals = [s for s in same_year[1:] if s[0] >= TOLERANT and s[1] == best[1]]
+        if not rivals:
+            return best[2].key, "tolerant", f"spelt “{names[0]}” here, “{best[2].families[0]}” in the reference list", ""
+        return "", "unresolved", "several entries match equally", best[2].key
+    if scored and scored[0][0] >= SUGGEST:
+        candidate = scored[0][2]
+        why = f"the closest entry, {candidate.key}, is from {candidate.year}" if candidate.year != year else "the closest entry's name differs too much to be sure"
+        return "", "unresolved", f"no entry for {' & '.join(names)} {year}; {why}", candidate.key
+    return "", "unresolved", f"no entry for {' & '.join(names) or '?'} {year} in the reference list", ""
+
+
+def _numbered_items(body: str, offset: int, paper_id: str, index: CitationIndex) -> list[CiteItem] | None:
+    items: list[CiteItem] = []
+    for piece in re.finditer(r"[^,]+", body):
+        text = piece.group(0)
+        start = offset + piece.start() + (len(text) - len(text.lstrip()))
+        text = text.strip()
+        if re.match(r"^pp?\.?\s*\d", text):
+            if not items:
+                return None
+            items[-1] = replace(items[-1], locator=text)
+            continue
+        bounds = [int(n) for n in re.findall(r"\d+", text)]
+        numbers = list(range(bounds[0], bounds[-1] + 1)) if len(bounds) == 2 and bounds[0] < bounds[1] <= bounds[0] + 50 else bounds[:1]
+        for number in numbers:
+            key = index.numbers.get((paper_id, str(number)), "")
+            status, note = ("linked", "") if key else ("unresolved", f"no reference [{number}] in the list")
+            items.append(CiteItem(start, start + len(text), key, "", status, note))
+    return items
+
+
+def find_citations(text: str, paper_id: str, numbered: bool, index: CitationIndex) -> list[tuple[int, int, str, list[CiteItem]]]:
+    """(start, end, kind, items) of every citation in ``text``; item offsets are within the citation."""
+    found: list[tuple[int, int, str, list[CiteItem]]] = []
+    if numbered:
+        count = len({n for (p, n) in index.numbers if p == paper_id})
+        for match in _NUMBERED.finditer(text):
+            items = _numbered_items(match.group(1), 1, paper_id, index)
+            if items and all(int(re.findall(r"\d+", match.group(0)[i.start : i.end])[0]) <= max(count, 1) * 2 for i in items):
+                found.append((match.start(), match.end(), "numbered", items))
+        return found
+    taken: list[tuple[int, int]] = []
+    for match in _PAREN.finditer(text):
+        body = match.group(1)
+        items: list[CiteItem] = []
+        offset = 0
+        ok = True
+        for part in body.split(";"):
+            parsed = _PART.match(part)
+            if not parsed or not re.search(r"[A-Z\u00C0-\u024F]", parsed.group("names")) or len(parsed.group("names")) > 80:
+                ok = False
+                break
+            names, secondary = _cited_names(parsed.group("names"))
+            if not names or not all(re.match(r"^[A-Z\u00C0-\u024F]", n) for n in names):
+                ok = False
+                break
+            key, status, note, suggestion = resolve(names, parsed.group("year"), paper_id, index)
+            if secondary:
+                note = (note + "; " if note else "") + f"secondary citation: {secondary} as cited in this work"
+            start = 1 + offset + (len(part) - len(part.lstrip()))
+            items.append(CiteItem(start, 1 + offset + len(part.rstrip()), key, (parsed.group("locator") or "").strip(), status, note, suggestion))
+            offset += len(part) + 1
+        if ok and items:
+            found.append((match.start(), match.end(), "parenthetical", items))
+            taken.append((match.start(), match.end()))
+    for match in _NARRATIVE.finditer(text):
+        if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+            continue
+        names, _ = _cited_names(match.group("names"))
+        # Sentence-initial capitalised words ("As", "The") are not names.
+        while len(names) == 1 and len(names[0].split()) > 1 and not any(
+            _name_score(names[0], w.families[0]) >= TOLERANT for w in index.works
+        ):
+            names = [" ".join(names[0].split()[1:])]
+        key, status, note, suggestion = resolve(names, match.group("year"), paper_id, index)
+        found.append((match.start(), match.end(), "narrative", [CiteItem(0, match.end() - match.start(), key, (match.group("locator") or "").strip(), status, note, suggestion)]))
+        taken.append((match.start(), match.end()))
+    for match in _BARE_YEAR.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        sentence = text[max(text.rfind(".", 0, match.start()), 0) : match.start()]
+        year = match.group("year").lower()
+        for word in reversed(re.findall(_NAME_WORD, sentence)):
+            if any(_name_score(word, w.families[0]) == 100 and w.year == year for w in index.works):
+                key, status, note, suggestion = resolve([word], year, paper_id, index)
+                found.append((match.start(), match.end(), "narrative", [CiteItem(1, match.end() - match.start() - 1, key, "", status, f"{note}; author named earlier: {word}".strip("; "), suggestion)]))
+                break
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class CitationUse:
+    paper_id: str
+    paragraph_id: str
+    text: str
+    item: CiteItem
+    span: SourceSpan
+
+
+def link_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[CitationUse]]:
+    """The paper with its citations as :class:`CitationRef` nodes, and every citation item found."""
+    numbered = any(r.number for r in paper.references)
+    uses: list[CitationUse] = []
+
+    def link(paragraph: Paragraph) -> Paragraph:
+        inlines: list[Inline] = []
+        for node in paragraph.inlines:
+            if not isinstance(node, Text):
+                inlines.append(node)
+                continue
+            position = 0
+            for start, end, kind, items in find_citations(node.text, paper.id, numbered, index):
+                if start > position:
+                    inlines.append(Text(node.text[position:start]))
+                citation = CitationRef(node.text[start:end], tuple(items), kind)
+                inlines.append(citation)
+                uses.extend(CitationUse(paper.id, paragraph.id, citation.text, item, paragraph.span) for item in items)
+                position = end
+            if position < len(node.text):
+                inlines.append(Text(node.text[position:]))
+        return replace(paragraph, inlines=tuple(inlines))
+
+    return paper.map_paragraphs(link), uses
+
+
+def audit(papers: list[Paper], uses: list[CitationUse], keys: dict[tuple[str, str], str]) -> list[Diagnostic]:
+    """Diagnostics for the citation audit: unresolved items, tolerant matches, entries never cited."""
+    diagnostics = []
+    for use in uses:
+        where = f"{use.paper_id}#{use.paragraph_id}"
+        if use.item.status == "unresolved":
+            hint = f" (did you mean {use.item.suggestion}?)" if use.item.suggestion else ""
+            diagnostics.append(Diagnostic("warning", "citation-unresolved", f"citation {use.text} at {where}: {use.item.note}{hint}", use.span))
+        elif use.item.status == "tolerant":
+            diagnostics.append(Diagnostic("info", "citation-tolerant", f"citation {use.text} at {where} linked to {use.item.key}: {use.item.note}", use.span))
+    cited = {(u.paper_id, u.item.key) for u in uses if u.item.key}
+    for paper in papers:
+        for reference in paper.references:
+            key = keys.get((paper.id, reference.id), "")
+            if key and (paper.id, key) not in cited:
+                diagnostics.append(Diagnostic("warning", "reference-uncited", f"{paper.id}: reference {reference.id} ({key}) is never cited in the text", reference.span))
+    return diagnostics

@@ -1,0 +1,73 @@
+"""The Bibliography page: the merged entries, formatted with a CSL style, anchored and exportable."""
+
+from __future__ import annotations
+
+from ..bibliography.bibtex_io import write_bibtex
+from ..bibliography.stage import Bibliography
+from ..model import Paper
+from .escape import escape_attribute, escape_html
+from .glossary_page import paper_label, section_titles
+
+
+def _bibtex_of(bibliography: Bibliography, key: str) -> str:
+    entry = bibliography.entry(key)
+    assert entry is not None
+    text = write_bibtex([(entry.entry_type, entry.key, list(entry.fields.items()), None)])
+    return "\n".join(line for line in text.splitlines() if "papersite-hash" not in line)
+
+
+def _cited_by(key: str, uses: list, papers: dict[str, Paper], titles: dict[str, dict[str, str]]) -> str:  # type: ignore[type-arg]
+    links = []
+    seen = set()
+    for use in uses:
+        if use.item.key != key or (use.paper_id, use.paragraph_id) in seen:
+            continue
+        seen.add((use.paper_id, use.paragraph_id))
+        paper = papers[use.paper_id]
+        number = use.paragraph_id.rsplit("-p", 1)[-1]
+        label = f"{paper_label(paper)}, {titles[paper.id].get(use.paragraph_id, '')} ¶{number}"
+        links.append(f'<a href="../papers/{paper.id}/#{escape_attribute(use.paragraph_id)}">{escape_html(label)}</a>')
+    return f'<div class="bib-cited-by">Cited by: {"; ".join(links)}</div>' if links else '<div class="bib-cited-by">Not cited in the text.</div>'
+
+
+def render_bibliography_page(bibliography: Bibliography, papers: list[Paper], style: str, uses: list | None = None) -> str:  # type: ignore[type-arg]
+    lines = ["---", 'title: "Bibliography"', "---", "", "# Bibliography", ""]
+    by_paper = {p.id: p for p in papers}
+    titles = {p.id: section_titles(p) for p in papers}
+    uses = uses or []
+    references = sum(len(r) for r in bibliography.records.values())
+    downloads = ['<a href="merged.bib" download>merged.bib</a> (all works)'] + [
+        f'<a href="{paper.id}.bib" download>{paper.id}.bib</a>' for paper in papers if paper.references
+    ]
+    lines.append(
+        f'<p class="bib-intro">{len(bibliography.entries)} works cited by the papers ({references} references, '
+        f"duplicates merged), formatted in the <code>{escape_html(style)}</code> citation style. Each entry has a permanent "
+        f'anchor, its BibTeX record and the papers\' references to it. Download: {" · ".join(downloads)}.</p>'
+    )
+    lines.append("")
+    for key, formatted in bibliography.formatted.items():
+        entry = bibliography.entry(key)
+        if entry is None:
+            continue
+        cited = []
+        for member in entry.members:
+            paper = by_paper.get(member.paper_id)
+            if paper is None:
+                continue
+            reference = next((r for r in paper.references if r.id == member.reference_id), None)
+            number = f"[{reference.number}]" if reference and reference.number else "reference list"
+            locator = f", p. {escape_html(member.locator)}" if member.locator else ""
+            cited.append(
+                f'<a href="../papers/{paper.id}/#{member.reference_id}">{escape_html(paper_label(paper))} {escape_html(number)}</a>{locator}'
+            )
+        bibtex = escape_html(_bibtex_of(bibliography, key))
+        lines.append(
+            f'<div class="bib-entry" id="{escape_attribute(key)}">'
+            f'<div class="bib-formatted">{formatted} <a class="para-link" href="#{escape_attribute(key)}" '
+            f'title="Permanent link to this entry" aria-label="Permanent link to this entry">¶</a></div>'
+            f'<div class="bib-cited">In: {"; ".join(cited)}</div>'
+            f"{_cited_by(key, uses, by_paper, titles)}"
+            f'<details class="bib-bibtex"><summary>BibTeX</summary><pre><code>{bibtex}</code></pre></details>'
+            "</div>"
+        )
+    return "\n".join(lines) + "\n"
