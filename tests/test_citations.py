@@ -105,7 +105,7 @@ def test_bracketed_text_that_is_not_a_citation() -> None:
 
 def test_every_citation_of_both_papers_is_linked_or_in_the_audit() -> None:
     result = generate_site(Project.at(ROOT))
-    audit = result.pages["citations/index.md"]
+    audit = result.pages["citation-audit/index.md"]
     assert len(result.citations) >= 70
     rezapour = [u for u in result.citations if u.paper_id == "rezapour2020"]
     assert rezapour and all(u.item.status == "linked" for u in rezapour)

@@ -257,7 +257,7 @@ def generate_site(project: Project) -> BuildResult:
     result.pages["bibliography/index.md"] = render_bibliography_page(
         bibliography, result.papers, project.settings.csl_style, result.citations
     )
-    result.pages["citations/index.md"] = render_audit_page(result.papers, result.citations, bibliography)
+    result.pages["citation-audit/index.md"] = render_audit_page(result.papers, result.citations, bibliography)
     for path, text in bibliography.files.items():
         result.pages[f"bibliography/{path.split('/', 1)[1]}"] = text
     for name, page in render_paper_pages(
@@ -276,7 +276,7 @@ def generate_site(project: Project) -> BuildResult:
 
 
 #: Folders of ``docs/`` that the pipeline writes wholly (each listed in .gitignore).
-GENERATED_DIRS = ("papers", "glossary", "arguments", "annotations", "bibliography", "citations")
+GENERATED_DIRS = ("papers", "glossary", "arguments", "annotations", "bibliography", "citation-audit")
 
 
 def _link_citations(papers: list[Paper], result: BuildResult) -> list[Paper]:
