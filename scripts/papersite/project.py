@@ -45,7 +45,7 @@ def _csl_styles() -> set[str]:
     return {name[:-4] for name in os.listdir(folder) if name.endswith(".csl")}
 
 
-_SETTING_CHOICES = {"glossary_links": {"first-per-paragraph", "every-occurrence"}, "csl_style": None}
+_SETTING_CHOICES: dict[str, set[str] | None] = {"glossary_links": {"first-per-paragraph", "every-occurrence"}, "csl_style": None}
 
 
 def read_settings(config: dict[str, Any]) -> tuple[Settings, list[str]]:
@@ -63,7 +63,7 @@ def read_settings(config: dict[str, Any]) -> tuple[Settings, list[str]]:
             else:
                 problems.append(f"extra.papersite.csl_style: no CSL style named {value!r}; apa used")
         elif value not in _SETTING_CHOICES[key]:  # type: ignore[operator]
-            problems.append(f"extra.papersite.{key} must be one of {sorted(_SETTING_CHOICES[key])}; default used")
+            problems.append(f"extra.papersite.{key} must be one of {sorted(_SETTING_CHOICES[key] or ())}; default used")
         else:
             values[key] = value
     return Settings(**values), problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 import bibtexparser
 from bibtexparser.model import Entry, Field
@@ -33,7 +34,7 @@ def fields_hash(fields: list[tuple[str, str]]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def write_bibtex(entries: list[tuple[str, str, list[tuple[str, str]], str | None]], header: str = "") -> str:
+def write_bibtex(entries: Sequence[tuple[str, str, list[tuple[str, str]], str | None]], header: str = "") -> str:
     """``entries`` as (type, key, fields, hash). Each gets the hash of its generated
     fields (or the one given, for an entry an editor changed), so that later
     hand edits can be noticed and kept."""

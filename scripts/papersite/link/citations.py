@@ -161,14 +161,16 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
     if numbered:
         count = len({n for (p, n) in index.numbers if p == paper_id})
         for match in _NUMBERED.finditer(text):
-            items = _numbered_items(match.group(1), 1, paper_id, index)
-            if items and all(int(re.findall(r"\d+", match.group(0)[i.start : i.end])[0]) <= max(count, 1) * 2 for i in items):
-                found.append((match.start(), match.end(), "numbered", items))
+            numbered_items = _numbered_items(match.group(1), 1, paper_id, index)
+            if numbered_items and all(
+                int(re.findall(r"\d+", match.group(0)[i.start : i.end])[0]) <= max(count, 1) * 2 for i in numbered_items
+            ):
+                found.append((match.start(), match.end(), "numbered", numbered_items))
         return found
     taken: list[tuple[int, int]] = []
     for match in _PAREN.finditer(text):
         body = match.group(1)
-        items: list[CiteItem] = []
+        parts: list[CiteItem] = []
         offset = 0
         ok = True
         for part in body.split(";"):
@@ -184,10 +186,10 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
             if secondary:
                 note = (note + "; " if note else "") + f"secondary citation: {secondary} as cited in this work"
             start = 1 + offset + (len(part) - len(part.lstrip()))
-            items.append(CiteItem(start, 1 + offset + len(part.rstrip()), key, (parsed.group("locator") or "").strip(), status, note, suggestion))
+            parts.append(CiteItem(start, 1 + offset + len(part.rstrip()), key, (parsed.group("locator") or "").strip(), status, note, suggestion))
             offset += len(part) + 1
-        if ok and items:
-            found.append((match.start(), match.end(), "parenthetical", items))
+        if ok and parts:
+            found.append((match.start(), match.end(), "parenthetical", parts))
             taken.append((match.start(), match.end()))
     for match in _NARRATIVE.finditer(text):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):

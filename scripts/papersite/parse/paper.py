@@ -77,8 +77,8 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
             if not override.heading:
                 standalone.add(unit.line)
                 return None
-            found = detect_heading(unit, None) or HeadingMatch(unit.text.rstrip(":").strip())
-            return HeadingMatch(override.title or found.title, found.number, override.level or found.level)
+            declared = detect_heading(unit, None) or HeadingMatch(unit.text.rstrip(":").strip())
+            return HeadingMatch(override.title or declared.title, declared.number, override.level or declared.level)
         following = units[index + 1] if index + 1 < len(units) else None
         found = detect_heading(unit, following)
         if found and strong_only and not (found.number or _shouts(unit.text)):

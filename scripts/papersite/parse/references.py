@@ -45,18 +45,18 @@ def split_references(units: list[Unit], path: str) -> tuple[list[Reference], lis
             for offset, line in enumerate(unit.lines):
                 lines.append((unit.line + offset, line))
     entries: list[tuple[int, int, str]] = []  # first line, last line, text
-    for number, line in lines:
+    for line_number, line in lines:
         if entries and not _starts_entry(line) and (
             not ends_sentence(entries[-1][2]) or line[:1].islower() or line[:1] in "(,;"
         ):
             first, _, text = entries[-1]
-            entries[-1] = (first, number, join_parts(text, line))
+            entries[-1] = (first, line_number, join_parts(text, line))
         else:
-            entries.append((number, number, line))
+            entries.append((line_number, line_number, line))
     numbered = sum(1 for _, _, text in entries if _NUMBERED.match(text)) >= max(1, len(entries) / 2)
     references: list[Reference] = []
     diagnostics: list[Diagnostic] = []
-    for index, (first, last, text) in enumerate(entries):
+    for first, last, text in entries:
         match = _NUMBERED.match(text)
         number = match.group("number") if match else ""
         inferred = False
