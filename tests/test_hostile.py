@@ -9,7 +9,10 @@ from pathlib import Path
 from .htmlcheck import read_page
 
 
-PAGES = ["papers/evil/index.html", "glossary/index.html", "papers/index.html", "index.html"]
+PAGES = [
+    "papers/evil/index.html", "glossary/index.html", "papers/index.html", "index.html", "annotations/index.html",
+    "arguments/index.html", "bibliography/index.html", "citation-audit/index.html",
+]
 
 
 class _ActiveMarkup(HTMLParser):
@@ -54,6 +57,8 @@ def test_hostile_titles_authors_and_glossary_entries_stay_text(hostile_site: Pat
     assert any('<script>alert("name")</script> Evil' in h.text for h in glossary.headings())
     paper = (hostile_site / "papers" / "evil" / "index.html").read_text(encoding="utf-8")
     assert "&lt;b onmouseover=alert(14)&gt;Eve&lt;/b&gt;" in paper
+    assert '&lt;script&gt;alert("note title")&lt;/script&gt;' in paper or "&lt;script&gt;alert(&quot;note title&quot;)" in paper
+    assert "&lt;img src=x onerror=alert(16)&gt;" in paper
     title = re.search(r"<title>(.*?)</title>", paper, re.S)
     assert title and "<" not in title.group(1)
 
@@ -67,7 +72,9 @@ def test_hostile_paper_builds_and_its_markup_is_text(hostile_site: Path) -> None
     assert "root:x:" not in html
     assert "--8&lt;-- &quot;/etc/passwd&quot;" in html or '--8&lt;-- "/etc/passwd"' in html
     # Admonition, abbreviation and footnote syntax stay text.
-    assert 'class="admonition' not in html and "<abbr" not in html and 'class="footnote' not in html
+    # The only admonition is the editors' (hostile) annotation, not the paper's "!!! note".
+    assert html.count('class="admonition ') == 1 and 'id="note-evil-note"' in html
+    assert "!!! note" in html and "<abbr" not in html and 'class="footnote' not in html
     assert "{{ page.title }}" in html
     # The title cannot open a tag anywhere.
     title = re.search(r"<title>(.*?)</title>", html, re.S)

@@ -63,7 +63,10 @@ def test_permalink_is_reachable_from_the_keyboard(page, site_url: str) -> None: 
     page.wait_for_function("location.hash === '#abstract-p1'")
 
 
-HOSTILE_PAGES = ["papers/evil/index.html", "papers/index.html", "glossary/index.html", "index.html"]
+HOSTILE_PAGES = [
+    "papers/evil/index.html", "papers/index.html", "glossary/index.html", "index.html", "annotations/index.html",
+    "arguments/index.html", "bibliography/index.html", "citation-audit/index.html",
+]
 
 
 @pytest.mark.parametrize("name", HOSTILE_PAGES)

@@ -44,7 +44,23 @@ def bibtex_names(value: str) -> list[dict[str, str]]:
     return people
 
 
+def _escape_values(value: object) -> object:
+    """HTML-escape every string: citeproc-py's HTML output does not escape the data it is given."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [_escape_values(v) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k == "id" else _escape_values(v)) for k, v in value.items()}
+    return value
+
+
 def csl_item(entry: MergedEntry) -> dict[str, object]:
+    """The entry as CSL-JSON, its text HTML-escaped (see :func:`_escape_values`)."""
+    return _escape_values(_csl_item(entry))  # type: ignore[return-value]
+
+
+def _csl_item(entry: MergedEntry) -> dict[str, object]:
     fields = entry.fields
     item: dict[str, object] = {"id": entry.key, "type": CSL_TYPE.get(entry.entry_type, "document")}
     for name, csl in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
