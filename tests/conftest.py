@@ -56,8 +56,12 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory, mkdocs_site: Path) -
     _run([str(BIN / "papersite"), "--root", str(ROOT), "build"], ROOT)
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", work / "docs")
+    shutil.copytree(ROOT / "overrides", work / "overrides")
     _run([str(BIN / "zensical"), "build", "--clean"], work)
     return work / "site"
+
+
+GENERATED = ("papers", "glossary", "arguments", "annotations", "bibliography", "citation-audit")
 
 
 def make_fixture_project(tmp: Path, sources: Path) -> Path:
@@ -65,7 +69,8 @@ def make_fixture_project(tmp: Path, sources: Path) -> Path:
     project = tmp / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("papers"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*GENERATED))
     shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(sources, project / "sources")
     return project

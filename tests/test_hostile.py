@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,7 +33,9 @@ class _ActiveMarkup(HTMLParser):
                 self.found.append(f"<{tag} {name}={value[:30]}>")
         if tag in {"iframe", "object", "embed"}:
             self.found.append(f"<{tag}>")
-        self._in_script = tag == "script"
+        kind = dict(attrs).get("type") or ""
+        # Only scripts a browser runs count; JSON-LD data is checked for parsing instead.
+        self._in_script = tag == "script" and kind in ("", "text/javascript", "module")
 
     def handle_endtag(self, tag: str) -> None:
         self._in_script = False
@@ -46,6 +49,8 @@ def _no_active_markup(html: str) -> None:
     parser = _ActiveMarkup()
     parser.feed(html)
     assert parser.found == []
+    for data in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+        assert "<" not in data and json.loads(data)["@type"] == "ScholarlyArticle"
     # Nothing from the sources became an element (Material's own inline icons are <svg>s).
     assert not re.search(r"<(img|iframe)\b", html, re.IGNORECASE)
 

@@ -61,6 +61,9 @@ class PaperMetadata:
     submitted: str | None = None
     published: str | None = None
     headings: tuple[HeadingOverride, ...] = ()
+    #: The authors' family names in order, where the last word of a name is not
+    #: the family name ("Keshishyan Siraki"); used for citations of the paper.
+    family_names: tuple[str, ...] | None = None
     #: Where the file was read from, for messages.
     path: str = field(default="", compare=False)
 
@@ -69,7 +72,7 @@ _SCALARS = (
     "title short_title year venue volume issue pages doi url publisher language "
     "received accepted submitted published"
 ).split()
-_KNOWN = set(_SCALARS) | {"authors", "keywords", "headings"}
+_KNOWN = set(_SCALARS) | {"authors", "keywords", "headings", "family_names"}
 _HEADING_KEYS = {"text", "heading", "level", "title"}
 _AUTHOR_KEYS = {"name", "affiliations", "email", "orcid"}
 
@@ -98,11 +101,11 @@ def load_metadata(path: Path, shown: str) -> tuple[PaperMetadata, list[Diagnosti
                 values[key] = str(value).strip()
             else:
                 problem(f"{key!r} must be a single value; ignored", line)
-        elif key == "keywords":
+        elif key in ("keywords", "family_names"):
             if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
-                values["keywords"] = tuple(str(v).strip() for v in value)
+                values[key] = tuple(str(v).strip() for v in value)
             else:
-                problem("'keywords' must be a list of words; ignored", line)
+                problem(f"{key!r} must be a list of words; ignored", line)
         elif key == "authors":
             values["authors"] = tuple(_read_authors(value, line, problem))
         elif key == "headings":

@@ -226,6 +226,8 @@ class FrontMatter:
     source_citation: str = ""
     #: A short title for navigation, from the paper's metadata.
     short_title: str = ""
+    #: Family names of the authors, in order, when metadata gives them.
+    family_names: tuple[str, ...] = ()
     #: Front-matter lines of the source that metadata replaced (title, author
     #: line), kept so that nothing the source printed is lost.
     as_printed: tuple[str, ...] = ()

@@ -171,6 +171,7 @@ def render_paper_pages(
     annotations: list[Annotation] = (),  # type: ignore[assignment]
     base: str = "/",
     references: dict[str, str] | None = None,
+    site_url: str = "",
 ) -> dict[str, str]:
     """The papers' pages and their index, by path relative to ``docs/papers/`` (pure).
 
@@ -184,6 +185,7 @@ def render_paper_pages(
         terms={term.id: term for term in terms},
         annotations={a.id: a for a in annotations},
         references=references or {},
+        site_url=site_url,
     )
     pages = {f"{paper.id}.md": render_paper(paper, targets) for paper in papers}
     pages["index.md"] = render_papers_index(papers)
@@ -263,6 +265,7 @@ def generate_site(project: Project) -> BuildResult:
     for name, page in render_paper_pages(
         result.papers, result.terms, result.annotations, project.base_path,
         {key: plain(text) for key, text in bibliography.formatted.items()},
+        project.site_url,
     ).items():
         result.pages[f"papers/{name}"] = page
     result.pages["glossary/index.md"] = render_glossary_page(result.terms, result.papers, result.term_uses)
@@ -270,6 +273,8 @@ def generate_site(project: Project) -> BuildResult:
     result.pages["annotations/index.md"] = render_annotations_page(result.annotations, result.papers)
     result.pages["annotations/annotations.jsonld"] = render_annotations_jsonld(result.annotations, result.papers, project.site_url)
     for paper in result.papers:
+        # The source text as received, for download beside the page.
+        result.pages[f"papers/{paper.id}.txt"] = result.texts[paper.id]
         page = result.pages[f"papers/{paper.id}.md"]
         result.diagnostics.extend(check_nothing_lost(result.texts[paper.id], page, paper.source_path))
     return result

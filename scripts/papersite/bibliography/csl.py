@@ -118,6 +118,17 @@ def format_bibliography(
     return dict(sorted(formatted.items(), key=lambda kv: (kv[1].lower(), kv[0])))
 
 
+def format_items(items: list[dict[str, object]], style: str) -> list[str]:
+    """CSL-JSON items formatted as HTML in ``style``, in the order given (text HTML-escaped)."""
+    escaped = [_escape_values(item) for item in items]
+    source = CiteProcJSON(escaped)  # type: ignore[arg-type]
+    bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
+    for item in escaped:
+        bibliography.register(Citation([CitationItem(item["id"])]))  # type: ignore[index]
+    by_id = {str(k): str(text) for k, text in zip(bibliography.keys, bibliography.bibliography())}
+    return [by_id.get(str(item["id"]).lower(), by_id.get(str(item["id"]), "")) for item in items]
+
+
 @functools.lru_cache(maxsize=8)
 def _style(name: str) -> CitationStylesStyle:
     return CitationStylesStyle(get_style_filepath(name), validate=False)

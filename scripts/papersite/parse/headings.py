@@ -106,7 +106,7 @@ def title_case(title: str, known_upper: frozenset[str] = frozenset()) -> str:
         if core.upper() in known_upper or re.sub(r"'S$", "", core.upper()) in known_upper:
             out.append(word)
             continue
-        lower = word.lower()
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
         if 0 < index and lower in _SMALL_WORDS:
             out.append(lower)
             continue
@@ -116,7 +116,12 @@ def title_case(title: str, known_upper: frozenset[str] = frozenset()) -> str:
 
 def _capitalise(word: str) -> str:
     # Capitalise each hyphen-joined part: "anti-hegemonic" -> "Anti-Hegemonic".
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    # A letter whose capital is two letters ("ß" -> "SS") is left as it is.
+    def first_up(part: str) -> str:
+        head = part[:1].upper()
+        return (head if len(head) == 1 else part[:1]) + part[1:]
+
+    return "-".join(first_up(part) for part in word.split("-"))
 
 
 def acronyms_in(body_text: str) -> frozenset[str]:

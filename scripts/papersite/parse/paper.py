@@ -313,6 +313,7 @@ def _front_matter(
         source_citation=to_plain(citation_line),
         short_title=metadata.short_title or "",
         as_printed=tuple(as_printed),
+        family_names=metadata.family_names or (),
     )
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..bibliography.bibtex_io import write_bibtex
+from urllib.parse import urlencode
+
+from ..bibliography.bibtex_io import strip_braces, write_bibtex
+from ..bibliography.csl import bibtex_names
 from ..bibliography.stage import Bibliography
 from ..model import Paper
 from .escape import escape_attribute, escape_html
@@ -14,6 +17,28 @@ def _bibtex_of(bibliography: Bibliography, key: str) -> str:
     assert entry is not None
     text = write_bibtex([(entry.entry_type, entry.key, list(entry.fields.items()), None)])
     return "\n".join(line for line in text.splitlines() if "papersite-hash" not in line)
+
+
+def coins(entry_type: str, fields: dict[str, str]) -> str:
+    """A COinS span (OpenURL ContextObject) so Zotero can import the entry from the page."""
+    journal = entry_type == "article"
+    pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", f"info:ofi/fmt:kev:mtx:{'journal' if journal else 'book'}")]
+    pairs.append(("rft.genre", {"article": "article", "incollection": "bookitem", "book": "book"}.get(entry_type, "document")))
+    title = strip_braces(fields.get("title", ""))
+    pairs.append(("rft.atitle" if journal or entry_type == "incollection" else "rft.btitle", title))
+    container = fields.get("journal") or fields.get("booktitle") or ""
+    if container:
+        pairs.append(("rft.jtitle" if journal else "rft.btitle", strip_braces(container)))
+    for person in bibtex_names(fields.get("author", "")):
+        if "family" in person:
+            pairs += [("rft.aulast", person["family"]), ("rft.aufirst", person["given"])]
+        else:
+            pairs.append(("rft.au", person["literal"]))
+    for name, key in (("year", "rft.date"), ("volume", "rft.volume"), ("number", "rft.issue"), ("pages", "rft.pages"),
+                      ("publisher", "rft.pub"), ("address", "rft.place")):
+        if fields.get(name):
+            pairs.append((key, strip_braces(fields[name])))
+    return f'<span class="Z3988" title="{escape_attribute(urlencode(pairs))}"></span>'
 
 
 def _cited_by(key: str, uses: list, papers: dict[str, Paper], titles: dict[str, dict[str, str]]) -> str:  # type: ignore[type-arg]
@@ -68,6 +93,6 @@ def render_bibliography_page(bibliography: Bibliography, papers: list[Paper], st
             f'<div class="bib-cited">In: {"; ".join(cited)}</div>'
             f"{_cited_by(key, uses, by_paper, titles)}"
             f'<details class="bib-bibtex"><summary>BibTeX</summary><pre><code>{bibtex}</code></pre></details>'
-            "</div>"
+            f"{coins(entry.entry_type, entry.fields)}</div>"
         )
     return "\n".join(lines) + "\n"

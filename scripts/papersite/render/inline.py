@@ -32,6 +32,8 @@ class LinkTargets:
     annotations: dict[str, Annotation] = field(default_factory=dict)
     #: Merged-bibliography key -> the entry formatted as plain text (for tooltips).
     references: dict[str, str] = field(default_factory=dict)
+    #: The site's public URL (for the URLs in citations of a paper).
+    site_url: str = ""
 
 
 def render_citation(citation: CitationRef, targets: LinkTargets) -> str:

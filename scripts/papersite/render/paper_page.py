@@ -12,6 +12,7 @@ import json
 
 from ..model import Annotation, AnnotationMark, FrontMatter, Paper, Paragraph, Reference, Section
 from .escape import escape_attribute, escape_html, escape_markdown, safe_title
+from .cite_box import cite_box, highwire_meta, json_ld
 from .inline import LinkTargets, render_inlines
 
 _DATE_LABELS = {
@@ -190,11 +191,13 @@ def render_references(references: tuple[Reference, ...], targets: LinkTargets | 
 
 def _front_matter_yaml(paper: Paper) -> str:
     front = paper.front
-    fields = {
+    fields: dict[str, object] = {
         # The navigation shows this; the page's heading keeps the full title.
         "title": safe_title(front.short_title or front.title),
         "description": safe_title(_description(paper)),
     }
+    # Highwire Press tags, written into <head> by overrides/main.html.
+    fields.update(highwire_meta(paper))
     # JSON is valid YAML and quotes every value safely.
     return "---\n" + "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()) + "\n---"
 
@@ -210,6 +213,9 @@ def render_paper(paper: Paper, targets: LinkTargets | None = None) -> str:
     chunks: list[str] = [_front_matter_yaml(paper)]
     chunks.append(f"# {escape_markdown(paper.front.title)} {{ #title }}")
     chunks.extend(render_front(paper.front))
+    url = f"{targets.site_url if targets else ''}papers/{paper.id}/"
+    chunks.append(cite_box(paper, url, targets.base if targets else "/"))
+    chunks.append(json_ld(paper, url))
     if paper.front.abstract:
         chunks.append("## Abstract { #abstract }")
         chunks.extend(render_paragraph(p, targets) for p in paper.front.abstract)
