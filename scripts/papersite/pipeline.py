@@ -36,7 +36,8 @@ from .render.annotations_page import render_annotations_jsonld, render_annotatio
 from .render.arguments_page import render_arguments_page
 from .render.audit_page import render_audit_page
 from .render.bibliography_page import render_bibliography_page
-from .render.glossary_page import paper_label, render_glossary_page, section_anchor, section_titles
+from .render.glossary_page import render_glossary_page
+from .render.labels import paper_label, section_anchor, section_titles
 from .render.inline import LinkTargets
 from .textsource import read_source
 from .writer import write_if_changed, write_tree

@@ -6,7 +6,7 @@ import json
 
 from ..model import Annotation, Paper
 from .escape import escape_html, escape_markdown
-from .glossary_page import paper_label
+from .labels import paper_label
 from .paper_page import NOTE_LABEL
 
 #: W3C Web Annotation motivation for each kind of note.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Claim, Paper
 from .escape import escape_html, escape_markdown
-from .glossary_page import paper_label
+from .labels import paper_label
 
 KIND_LABEL = {
     "question": "Question",

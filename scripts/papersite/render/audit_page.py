@@ -7,7 +7,7 @@ from ..bibliography.stage import Bibliography
 from ..link.citations import CitationUse
 from ..model import Paper
 from .escape import escape_attribute, escape_html, escape_markdown
-from .glossary_page import paper_label, section_titles
+from .labels import paper_label, section_titles
 
 
 def _where(paper: Paper, paragraph_id: str, titles: dict[str, str]) -> str:

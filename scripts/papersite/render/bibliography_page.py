@@ -9,7 +9,7 @@ from ..bibliography.csl import bibtex_names
 from ..bibliography.stage import Bibliography
 from ..model import Paper
 from .escape import escape_attribute, escape_html
-from .glossary_page import paper_label, section_titles
+from .labels import paper_label, section_titles
 
 
 def _bibtex_of(bibliography: Bibliography, key: str) -> str:
