@@ -39,7 +39,7 @@ def _is_roman(value: str) -> bool:
     return re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", value) is not None
 
 
-def _mostly_upper(text: str) -> bool:
+def mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
@@ -52,14 +52,14 @@ def detect_heading(unit: Unit, following: Unit | None) -> HeadingMatch | None:
     if not text or len(text) > MAX_HEADING_CHARS + 10:
         return None
     roman = _ROMAN.match(text)
-    if roman and _is_roman(roman.group("number")) and _mostly_upper(roman.group("title")):
+    if roman and _is_roman(roman.group("number")) and mostly_upper(roman.group("title")):
         if not _TERMINAL.search(text):
             return HeadingMatch(roman.group("title").strip(), roman.group("number"), 2)
     arabic = _ARABIC.match(text)
     if arabic and _short_title(arabic.group("title")) and not _TERMINAL.search(text):
         number = arabic.group("number")
         return HeadingMatch(arabic.group("title").strip(), number, 2 + number.count("."))
-    if _mostly_upper(text) and _short_title(text) and not _TERMINAL.search(text):
+    if mostly_upper(text) and _short_title(text) and not _TERMINAL.search(text):
         return HeadingMatch(text.rstrip(":").strip(), "", 2)
     if _is_plain_title(text, following):
         return HeadingMatch(text.rstrip(":").strip(), "", 2)
@@ -97,7 +97,7 @@ def title_case(title: str, known_upper: frozenset[str] = frozenset()) -> str:
     Words in ``known_upper`` (acronyms the paper writes in capitals in its body,
     such as ``US`` or ``NATO``) stay in capitals.
     """
-    if not _mostly_upper(title):
+    if not mostly_upper(title):
         return title
     words = title.split()
     out: list[str] = []

@@ -27,7 +27,7 @@ from .frontmatter import (
     looks_like_author_list,
     read_front_matter,
 )
-from .headings import HeadingMatch, acronyms_in, detect_heading, title_case
+from .headings import HeadingMatch, acronyms_in, detect_heading, mostly_upper, title_case
 from .inline import parse_inline, to_plain
 from .joining import continues, hyphenated_forms, join_parts
 from .references import is_reference_heading, split_references
@@ -65,7 +65,7 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
     units, used = _split_glued_headings(units, metadata.headings)
     keep_hyphen = hyphenated_forms(text)
     # Acronyms matter only for shouted headings; find them only if there is one.
-    acronyms = acronyms_in(text) if any(_shouts(u.text) for u in units if len(u.text) < 120) else frozenset()
+    acronyms = acronyms_in(text) if any(mostly_upper(u.text) for u in units if len(u.text) < 120) else frozenset()
 
     standalone: set[int] = set()  # units an editor ruled are body text on their own
 
@@ -81,7 +81,7 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
             return HeadingMatch(override.title or declared.title, declared.number, override.level or declared.level)
         following = units[index + 1] if index + 1 < len(units) else None
         found = detect_heading(unit, following)
-        if found and strong_only and not (found.number or _shouts(unit.text)):
+        if found and strong_only and not (found.number or mostly_upper(unit.text)):
             return None
         return found
 
@@ -176,11 +176,6 @@ def _find_body_start(units: list[Unit], heading_of: object) -> int:
 def _is_bare_label(unit: Unit) -> bool:
     """``Abstract:`` or ``Keywords:`` alone on a line: the next unit is its content."""
     return bool(re.fullmatch(r"\s*(abstract|key\s*-?\s*words?)\s*[:.\-]?\s*", unit.text, re.IGNORECASE))
-
-
-def _shouts(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _build_sections(
