@@ -23,7 +23,32 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
+#: The site_url in mkdocs.yml; the sitemap names pages under it.
+CONFIGURED_SITE_URL = "http://localhost:8000/"
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site as if deployed at the test server's own address.
+
+    Material's instant navigation intercepts a link only when the sitemap lists
+    it, and it matches sitemap URLs by host name but not by port; so the
+    sitemap is served with the test server's origin, as a deployed site's
+    sitemap names the deployed origin."""
+
+    def do_GET(self) -> None:
+        if self.path.split("?", 1)[0] != "/sitemap.xml":
+            super().do_GET()
+            return
+        origin = "http://%s:%d/" % self.server.server_address[:2]
+        body = (Path(self.directory) / "sitemap.xml").read_bytes().replace(
+            CONFIGURED_SITE_URL.encode(), origin.encode()
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 

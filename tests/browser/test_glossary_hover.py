@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .scrolling import settled_top
+
 pytestmark = pytest.mark.browser
 
 ACTIVE_TOOLTIP = ".md-tooltip2--active"
@@ -34,7 +36,6 @@ def test_following_a_term_lands_on_its_glossary_entry(page, site_url: str, artif
     page.goto(f"{site_url}/papers/sadeghi2022/")
     page.locator('a.term[href$="#balance-of-threat"]').first.click()
     page.wait_for_url("**/glossary/#balance-of-threat")
-    page.wait_for_timeout(300)
-    top = page.evaluate("document.getElementById('balance-of-threat').getBoundingClientRect().top")
+    top = settled_top(page, '#balance-of-threat')
     assert 0 <= top < 200
     page.screenshot(path=str(artifacts / "glossary-entry.png"))

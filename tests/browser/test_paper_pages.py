@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .scrolling import settled_top
+
 pytestmark = pytest.mark.browser
 
 PAPERS = {
@@ -33,24 +35,18 @@ def test_paper_page_shows_title_and_headings(page, site_url: str, paper_id: str,
     page.screenshot(path=str(artifacts / f"paper-{paper_id}.png"), full_page=False)
 
 
-def _top_of(page, element_id: str) -> float:  # type: ignore[no-untyped-def]
-    return float(page.evaluate(f"document.getElementById('{element_id}').getBoundingClientRect().top"))
-
-
 def test_clicking_a_paragraph_permalink_goes_to_that_paragraph(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/papers/sadeghi2022/")
     link = page.locator("#theoretical-framework-p3 > a.para-link")
     link.click()
     page.wait_for_function("location.hash === '#theoretical-framework-p3'")
-    page.wait_for_timeout(300)
-    top = _top_of(page, "theoretical-framework-p3")
+    top = settled_top(page, "#theoretical-framework-p3")
     assert 0 <= top < 200, top
 
 
 def test_opening_a_permalink_shows_that_paragraph_at_the_top(page, site_url: str, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/papers/rezapour2020/#eurasia-geopolitics-p1")
-    page.wait_for_timeout(300)
-    top = _top_of(page, "eurasia-geopolitics-p1")
+    top = settled_top(page, "#eurasia-geopolitics-p1")
     assert 0 <= top < 200, top
     assert "Kazakhstan and Turkmenistan have huge reserves" in page.locator("#eurasia-geopolitics-p1").inner_text()
     page.screenshot(path=str(artifacts / "permalink-rezapour2020.png"))
