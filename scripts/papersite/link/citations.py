@@ -7,6 +7,15 @@ the others: parenthetical (``(Walt, 1986, p. 116)``, several separated by
 al., 2016``) and narrative (``Kagan (2003)``, ``Mousavizadeh et al. (2020)``,
 and a bare ``(2015)`` after a name earlier in the sentence).
 
+Other styles read the same way: surnames in capitals (``SMITH (2004,
+pp.10-12)``, ``(see JONES & LEE 1998)``), ABNT's ``;`` between the authors of
+one work as well as between works (``(CLARK; HOLQUIST, 2008, p.259)``), the
+conjunctions of other languages (``Clark e Holquist (2008)``), names in other
+scripts (``(Иванов, 2001)``), years with letters (``2001a``, resolved by the
+order of that author's works of that year), a title followed by its year
+(``Mikhaïl Bakhtin: an Aesthetic for Democracy (1999)``), and numbered
+brackets with ``;`` or page locators (``[3; 5]``, ``[5, с. 10]``).
+
 Resolution is exact first, then tolerant of spelling (spacing and hyphens in
 surnames, a letter or two, a given name in front), with the year a hard
 constraint. A doubtful match is never linked: it stays unresolved with the
@@ -16,31 +25,38 @@ candidate as a suggestion.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from ..bibliography.merge import MergedEntry
-from ..bibliography.records import ascii_fold
 from ..model import CiteItem, CitationRef, Diagnostic, Inline, Paper, Paragraph, SourceSpan, Text
 
 TOLERANT = 80  # % name similarity that still links, with the year equal
 SUGGEST = 70  # % below which no suggestion is offered
 
 _YEAR = r"(?:1[6-9]|20)\d\d[a-z]?"
-_LOCATOR = r"(?:pp?\.?\s*)?\d+(?:\s*[-–]\s*\d+)?"
+#: Page-locator words: English p./pp., Russian с./С., German S., Portuguese/Spanish p./pág.
+_PAGE_WORD = r"(?:pp?\.?|pág\.|[сСS]\.)"
+_LOCATOR = r"(?:" + _PAGE_WORD + r"\s*)?\d+(?:\s*[-–]\s*\d+)?"
+_NUMBER_OR_RANGE = r"\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
 _NUMBERED = re.compile(
-    r"\[(\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*,\s*(?:\d{1,4}(?:\s*[-–]\s*\d{1,4})?|pp?\.?\s*\d+(?:\s*[-–]\s*\d+)?))*)\]"
+    r"\[(" + _NUMBER_OR_RANGE + r"(?:\s*[,;]\s*(?:" + _NUMBER_OR_RANGE + r"|" + _PAGE_WORD + r"\s*\d+(?:\s*[-–]\s*\d+)?))*)\]"
 )
 _PAREN = re.compile(r"\(([^()]{4,300})\)")
+_CAPITAL = "A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F\u0370-\u03FF"
 _PART = re.compile(
-    r"^\s*(?:see\s+(?:also\s+)?|cf\.\s+|e\.g\.,?\s+)?(?P<names>[^\d;]+?)\s*,?\s*(?P<year>" + _YEAR + r")"
+    r"^\s*(?:see\s+(?:also\s+)?|cf\.\s+|e\.g\.,?\s+|vgl\.\s+|ср\.\s+)?(?P<names>[^\d]+?)\s*,?\s*(?P<year>" + _YEAR + r")"
     r"(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?\s*$",
     re.IGNORECASE,
 )
-_NAME_WORD = r"[A-Z\u00C0-\u024F][\w'’\-]+"
+_NAME_WORD = r"[" + _CAPITAL + r"][\w'’\-]+"
+#: "and" in the languages of the papers we expect.
+_AND = r"(?:and|&|e|et|y|und|и)"
+_ET_AL = r"(?:et\s+al\.?|и\s+др\.?|u\.\s*a\.)"
 _NARRATIVE = re.compile(
-    r"(?P<names>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}(?:\s+et\s+al\.?|\s+(?:and|&)\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)?)"
+    r"(?P<names>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}(?:\s+" + _ET_AL + r"|\s+" + _AND + r"\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)?)"
     r"\s+\((?P<year>" + _YEAR + r")(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?\)"
 )
 _BARE_YEAR = re.compile(r"\((?P<year>" + _YEAR + r")\)")
@@ -54,6 +70,7 @@ class Work:
     families: tuple[str, ...]
     year: str
     paper_ids: frozenset[str]
+    title: str = ""
 
 
 @dataclass
@@ -64,7 +81,9 @@ class CitationIndex:
 
 
 def _fold(name: str) -> str:
-    return re.sub(r"[^a-z]", "", ascii_fold(name).lower())
+    """Letters only, lower case, accents removed; any script (Cyrillic names stay Cyrillic)."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in decomposed if c.isalpha() and not unicodedata.combining(c))
 
 
 def build_index(papers: list[Paper], entries: list[MergedEntry], keys: dict[tuple[str, str], str]) -> CitationIndex:
@@ -73,7 +92,7 @@ def build_index(papers: list[Paper], entries: list[MergedEntry], keys: dict[tupl
         people = entry.members[0].authors or ()
         families = tuple(_fold(p.family) for p in people if p.family) or (_fold(entry.get("author").split(",")[0]),)
         year = re.sub(r"[^0-9a-z]", "", entry.get("year").lower())
-        works.append(Work(entry.key, families, year, frozenset(m.paper_id for m in entry.members)))
+        works.append(Work(entry.key, families, year, frozenset(m.paper_id for m in entry.members), _fold(entry.get("title"))))
     index = CitationIndex(works)
     for paper in papers:
         for reference in paper.references:
@@ -89,8 +108,8 @@ def _cited_names(names: str) -> tuple[list[str], str]:
     found = re.match(r"^(?P<first>.+?)\s+in\s+(?P<rest>.+)$", names)
     if found:
         secondary, names = found.group("first"), found.group("rest")
-    names = re.sub(r"\bet\s+al\.?", "", names)
-    parts = [p.strip() for p in re.split(r",|\band\b|&", names) if p.strip()]
+    names = re.sub(_ET_AL, "", names)
+    parts = [p.strip() for p in re.split(r",|;|&|\s" + _AND + r"\s", names) if p.strip()]
     return parts, secondary
 
 
@@ -120,6 +139,14 @@ def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex) ->
         scored.append((score, own, work))
     scored.sort(key=lambda item: (-item[0], -item[1], item[2].key))
     same_year = [item for item in scored if item[2].year == year]
+    if not same_year and re.fullmatch(r"\d{4}[a-z]", year):
+        # "2001b" where the list prints plain years: that author's second work
+        # of 2001, counting in title order as author–date styles letter them.
+        ours = sorted((item for item in scored if item[2].year == year[:4] and item[0] >= TOLERANT), key=lambda i: i[2].title)
+        position = ord(year[4]) - ord("a")
+        if len(ours) > position:
+            chosen = ours[position]
+            return chosen[2].key, "tolerant", f"year {year} read as the {year[4]} work of {year[:4]} by this author", ""
     if same_year and same_year[0][0] == 100:
         return same_year[0][2].key, "linked", "", ""
     if same_year and same_year[0][0] >= TOLERANT:
@@ -137,11 +164,11 @@ def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex) ->
 
 def _numbered_items(body: str, offset: int, paper_id: str, index: CitationIndex) -> list[CiteItem] | None:
     items: list[CiteItem] = []
-    for piece in re.finditer(r"[^,]+", body):
+    for piece in re.finditer(r"[^,;]+", body):
         text = piece.group(0)
         start = offset + piece.start() + (len(text) - len(text.lstrip()))
         text = text.strip()
-        if re.match(r"^pp?\.?\s*\d", text):
+        if re.match(r"^" + _PAGE_WORD + r"\s*\d", text):
             if not items:
                 return None
             items[-1] = replace(items[-1], locator=text)
@@ -153,6 +180,43 @@ def _numbered_items(body: str, offset: int, paper_id: str, index: CitationIndex)
             status, note = ("linked", "") if key else ("unresolved", f"no reference [{number}] in the list")
             items.append(CiteItem(start, start + len(text), key, "", status, note))
     return items
+
+
+_LONE_NAME = re.compile(r"^\s*(?:cf\.\s+|see\s+)?[" + _CAPITAL + r"][\w'’\-]*(?:[\s.]+[\w'’\-]+\.?){0,3}\s*$", re.IGNORECASE)
+
+
+def _works_in(body: str) -> list[tuple[int, str]]:
+    """The ``;``-separated works of a parenthetical citation, with their offsets.
+
+    A piece with no year that is only a name belongs to the next piece: ABNT
+    writes the authors of one work with ``;`` too (``CLARK; HOLQUIST, 2008``)."""
+    works: list[tuple[int, str]] = []
+    pending: tuple[int, str] | None = None
+    offset = 0
+    for piece in body.split(";"):
+        start = offset
+        offset += len(piece) + 1
+        if pending is not None:
+            start, piece = pending[0], f"{pending[1]};{piece}"
+            pending = None
+        if not re.search(_YEAR, piece) and _LONE_NAME.match(piece.split(";")[-1]):
+            pending = (start, piece)
+        else:
+            works.append((start, piece))
+    if pending is not None:
+        works.append(pending)
+    return works
+
+
+def _resolve_by_title(before: str, year: str, index: CitationIndex) -> str:
+    """The work of ``year`` whose title ends the text just before a bare ``(year)``."""
+    tail = _fold(before[-160:])
+    for work in index.works:
+        if work.year.rstrip("abcdefghij") == year.rstrip("abcdefghij") and len(work.title) >= 12:
+            head = work.title[: max(12, len(work.title) // 2)]
+            if head in tail or (len(tail) >= len(head) and fuzz.partial_ratio(head, tail) >= 92):
+                return work.key
+    return ""
 
 
 def find_citations(text: str, paper_id: str, numbered: bool, index: CitationIndex) -> list[tuple[int, int, str, list[CiteItem]]]:
@@ -171,15 +235,14 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
     for match in _PAREN.finditer(text):
         body = match.group(1)
         parts: list[CiteItem] = []
-        offset = 0
         ok = True
-        for part in body.split(";"):
+        for offset, part in _works_in(body):
             parsed = _PART.match(part)
-            if not parsed or not re.search(r"[A-Z\u00C0-\u024F]", parsed.group("names")) or len(parsed.group("names")) > 80:
+            if not parsed or not re.search(r"[" + _CAPITAL + r"]", parsed.group("names")) or len(parsed.group("names")) > 80:
                 ok = False
                 break
             names, secondary = _cited_names(parsed.group("names"))
-            if not names or not all(re.match(r"^[A-Z\u00C0-\u024F]", n) for n in names):
+            if not names or not all(re.match(r"^[" + _CAPITAL + r"]", n) for n in names):
                 ok = False
                 break
             key, status, note, suggestion = resolve(names, parsed.group("year"), paper_id, index)
@@ -187,7 +250,6 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
                 note = (note + "; " if note else "") + f"secondary citation: {secondary} as cited in this work"
             start = 1 + offset + (len(part) - len(part.lstrip()))
             parts.append(CiteItem(start, 1 + offset + len(part.rstrip()), key, (parsed.group("locator") or "").strip(), status, note, suggestion))
-            offset += len(part) + 1
         if ok and parts:
             found.append((match.start(), match.end(), "parenthetical", parts))
             taken.append((match.start(), match.end()))
@@ -201,6 +263,14 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
         ):
             names = [" ".join(names[0].split()[1:])]
         key, status, note, suggestion = resolve(names, match.group("year"), paper_id, index)
+        if not key and not suggestion:
+            # Not an author's name: perhaps a title followed by its year.
+            paren = text.index("(", match.start("names") + len(match.group("names")))
+            by_title = _resolve_by_title(text[:paren], match.group("year").lower(), index)
+            if by_title:
+                found.append((paren, match.end(), "narrative", [CiteItem(1, match.end() - paren - 1, by_title, "", "linked", "a title and its year")]))
+                taken.append((paren, match.end()))
+                continue
         found.append((match.start(), match.end(), "narrative", [CiteItem(0, match.end() - match.start(), key, (match.group("locator") or "").strip(), status, note, suggestion)]))
         taken.append((match.start(), match.end()))
     for match in _BARE_YEAR.finditer(text):
@@ -213,6 +283,10 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
                 key, status, note, suggestion = resolve([word], year, paper_id, index)
                 found.append((match.start(), match.end(), "narrative", [CiteItem(1, match.end() - match.start() - 1, key, "", status, f"{note}; author named earlier: {word}".strip("; "), suggestion)]))
                 break
+        else:
+            key = _resolve_by_title(text[: match.start()], year, index)
+            if key:
+                found.append((match.start(), match.end(), "narrative", [CiteItem(1, match.end() - match.start() - 1, key, "", "linked", "a title and its year")]))
     return sorted(found)
 
 
