@@ -108,13 +108,24 @@ class CitationRef:
     kind: str = "numbered"  # numbered | parenthetical | narrative
 
 
-Inline = Union[Text, Superscript, Emphasis, Email, TermRef, Highlight, AnnotationMark, CitationRef]
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote marker in the text ("treaty³", ``[^3]``), linked to :class:`Note` ``marker``."""
+
+    marker: str
+
+    @property
+    def text(self) -> str:
+        return ""
+
+
+Inline = Union[Text, Superscript, Emphasis, Email, TermRef, Highlight, AnnotationMark, CitationRef, NoteRef]
 
 
 def plain_text(inlines: "tuple[Inline, ...]") -> str:
     """The reading text of inline content, markup removed (annotation marks add nothing)."""
     return "".join(
-        node.address if isinstance(node, Email) else "" if isinstance(node, AnnotationMark) else node.text
+        node.address if isinstance(node, Email) else "" if isinstance(node, (AnnotationMark, NoteRef)) else node.text
         for node in inlines
     )
 
@@ -349,6 +360,17 @@ class Diagnostic:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A footnote or endnote of the paper: its printed marker and its text.
+
+    The text is a paragraph (id ``fn-<marker>``) so that citations and terms in
+    notes are linked like those of the body."""
+
+    marker: str
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
 class Paper:
     """One paper: its id (the page name), front matter, sections and references."""
 
@@ -359,6 +381,8 @@ class Paper:
     references: tuple[Reference, ...] = ()
     #: Paragraphs the parser could not place anywhere better (kept, never dropped).
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    #: Footnotes and endnotes, in marker order.
+    notes: tuple[Note, ...] = ()
 
     def all_sections(self) -> list[Section]:
         """Every section, depth first, in reading order."""
@@ -384,7 +408,8 @@ class Paper:
             )
 
         front = replace(self.front, abstract=tuple(change(p) for p in self.front.abstract))
-        return replace(self, front=front, sections=tuple(walk(s) for s in self.sections))
+        notes = tuple(replace(note, paragraph=change(note.paragraph)) for note in self.notes)
+        return replace(self, front=front, sections=tuple(walk(s) for s in self.sections), notes=notes)
 
     def all_paragraphs(self) -> list[Paragraph]:
         """Every paragraph of the paper, abstract first, in reading order."""

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import re
 
-from ..model import Email, Emphasis, Inline, Superscript, Text
+from ..model import Email, Emphasis, Inline, NoteRef, Superscript, Text
+
+#: Brackets the layout and Markdown readers put around a footnote marker they
+#: have matched with its note (private-use characters; :func:`clean_source`
+#: removes any a source itself contains).
+NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001"
+
+
+def note_token(marker: str) -> str:
+    return f"{NOTE_OPEN}{marker}{NOTE_CLOSE}"
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_MAP = str.maketrans(_SUPERSCRIPT_DIGITS + "⁺⁻⁽⁾*", "0123456789+-()*")
@@ -18,7 +27,8 @@ _SUPERSCRIPT_MAP = str.maketrans(_SUPERSCRIPT_DIGITS + "⁺⁻⁽⁾*", "0123456
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
 
 _INLINE = re.compile(
-    r"\^\{(?P<caret>[^{}\n]{1,12})\}"  # ^{2*}
+    r"\ue000(?P<note>[^\ue000\ue001\n]{1,12})\ue001"  # a matched footnote marker
+    r"|\^\{(?P<caret>[^{}\n]{1,12})\}"  # ^{2*}
     r"|(?P<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]+\*?)"  # ¹ ² ³
     r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!$%&~^|<>\"'])"  # \$ and friends
     r"|(?<![\w*])\*(?P<em>[^\s*](?:[^*\n]{0,200}?[^\s*\\])?)\*(?![\w*])"  # *italic*
@@ -27,7 +37,7 @@ _INLINE = re.compile(
 
 
 #: Cheap test for the characters every inline construct needs.
-_MAY_HAVE_MARKUP = re.compile(r"[\^⁰¹²³⁴⁵⁶⁷⁸⁹\\*@]")
+_MAY_HAVE_MARKUP = re.compile(r"[\^⁰¹²³⁴⁵⁶⁷⁸⁹\\*@\ue000]")
 
 
 def parse_inline(text: str) -> tuple[Inline, ...]:
@@ -52,7 +62,9 @@ def parse_inline(text: str) -> tuple[Inline, ...]:
             buffer.append(value)
             continue
         flush()
-        if kind == "caret":
+        if kind == "note":
+            nodes.append(NoteRef(value))
+        elif kind == "caret":
             nodes.append(Superscript(value.strip()))
         elif kind == "uni":
             nodes.append(Superscript(value.translate(_SUPERSCRIPT_MAP)))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from ..model import (
@@ -14,6 +13,7 @@ from ..model import (
     Emphasis,
     Highlight,
     Inline,
+    NoteRef,
     Superscript,
     Term,
     TermRef,
@@ -34,6 +34,14 @@ class LinkTargets:
     references: dict[str, str] = field(default_factory=dict)
     #: The site's public URL (for the URLs in citations of a paper).
     site_url: str = ""
+    #: Footnote marker -> the note's plain text, for the page being rendered.
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+def note_anchor(marker: str) -> str:
+    """The id part for footnote ``marker`` ("3", "*", "iv"): letters and digits only."""
+    cleaned = re.sub(r"[^0-9A-Za-z]", "", marker)
+    return cleaned or f"u{''.join(f'{ord(c):x}' for c in marker)}"
 
 
 def render_citation(citation: CitationRef, targets: LinkTargets) -> str:
@@ -90,6 +98,17 @@ def render_inlines(nodes: tuple[Inline, ...], targets: LinkTargets | None = None
             tip = escape_attribute(f"{term.name}: {term.short}")
             href = escape_attribute(f"{targets.base}glossary/#{term.id}")
             out.append(f'<a class="term" href="{href}" title="{tip}">{escape_html(node.text)}</a>')
+        elif isinstance(node, NoteRef):
+            anchor = note_anchor(node.marker)
+            note_text = targets.notes.get(node.marker)
+            if note_text is None:  # no such note: show the marker as printed
+                out.append(f"<sup>{escape_html(node.marker)}</sup>")
+                continue
+            tip = escape_attribute(f"Note {node.marker}: {note_text[:300]}")
+            out.append(
+                f'<sup class="fn-ref" id="fnref-{anchor}"><a href="#fn-{anchor}" title="{tip}">'
+                f"{escape_html(node.marker)}</a></sup>"
+            )
         elif isinstance(node, Highlight):
             out.append(f'<mark class="annotated">{escape_html(node.text)}</mark>')
         elif isinstance(node, AnnotationMark):

@@ -9,11 +9,12 @@ its id and a visible ¶ permalink.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
-from ..model import Annotation, AnnotationMark, FrontMatter, Paper, Paragraph, Reference, Section
+from ..model import Annotation, AnnotationMark, FrontMatter, Note, Paper, Paragraph, Reference, Section
 from .escape import escape_attribute, escape_html, escape_markdown, safe_title
 from .cite_box import cite_box, highwire_meta, json_ld
-from .inline import LinkTargets, render_inlines
+from .inline import LinkTargets, note_anchor, render_inlines
 
 _DATE_LABELS = {
     "submitted": "Submitted",
@@ -79,6 +80,15 @@ def render_paragraph(paragraph: Paragraph, targets: LinkTargets | None = None) -
     body = render_inlines(paragraph.inlines, targets)
     html = f'<p id="{paragraph.id}" class="para">{alias_spans(paragraph)}{body} {permalink(paragraph.id)}</p>'
     return "\n\n".join([html, *render_extras(paragraph, targets)])
+
+
+def render_footnote(note: Note, targets: LinkTargets | None = None) -> str:
+    """A footnote as a paragraph that starts with its marker, a link back to the text."""
+    anchor = note_anchor(note.marker)
+    paragraph = note.paragraph
+    back = f'<a class="fn-back" href="#fnref-{anchor}" title="Back to the text">{escape_html(note.marker)}</a>'
+    body = render_inlines(paragraph.inlines, targets)
+    return f'<p id="{paragraph.id}" class="para footnote">{back} {body} {permalink(paragraph.id, "note")}</p>'
 
 
 def render_blocks(blocks: tuple[Paragraph, ...], targets: LinkTargets | None = None) -> list[str]:
@@ -235,8 +245,13 @@ def render_paper(paper: Paper, targets: LinkTargets | None = None) -> str:
         for sub in section.subsections:
             walk(sub)
 
+    if paper.notes:
+        targets = replace(targets or LinkTargets(), notes={n.marker: n.paragraph.text for n in paper.notes})
     for section in paper.sections:
         walk(section)
+    if paper.notes:
+        chunks.append("## Notes { #notes }")
+        chunks.extend(render_footnote(note, targets) for note in paper.notes)
     if paper.references and not any(s.is_references for s in paper.all_sections()):
         chunks.append("## References { #references }")
         chunks.append(render_references(paper.references, targets))
