@@ -6,6 +6,8 @@ labels, so both sides of an evaluation go through identical post-processing.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Sequence
 
 from . import fields
@@ -171,6 +173,11 @@ def assemble(
     places = [t for t in (fields.clean(text) for text in _texts(work, "location")) if t]
     editions = [t for t in (fields.clean(text) for text in _texts(work, "edition")) if t]
     notes = [t for t in (fields.clean(text) for text in _texts(work, frozenset(NOTE_LABELS))) if t]
+    # GOST style numbers an issue "№ 3"; the labeller may call it a genre.
+    numbered_issue = next((n for n in notes if re.fullmatch(r"№\s*\d+[\w/-]*", n)), None)
+    if numbered_issue and not issue:
+        issue = numbered_issue.lstrip("№").strip()
+        notes.remove(numbered_issue)
 
     url_texts = _texts(work, "url")
     url = (

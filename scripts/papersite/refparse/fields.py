@@ -19,7 +19,7 @@ _TRAILING = " \t,;:/"
 _YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)([a-z](?![a-z]))?(?!\d)")
 _DASHES = re.compile(r"\s*[-–—‐‑−]+\s*")
 _PAGE_PREFIX = re.compile(
-    r"^\s*[\(\[]?\s*(?:pp|p|pages?|pgs?|pg|ss?|seiten?|págs?|pás|str|c|bl)\s*\.?\s*(?=[\dA-Za-z]*\d|[ivxlcdm]+\b)",
+    r"^\s*[\(\[]?\s*(?:pp|p|pages?|pgs?|pg|ss?|seiten?|págs?|pás|str|c|bl|с|стр)\s*\.?\s*(?=[\dA-Za-z]*\d|[ivxlcdm]+\b)",
     re.IGNORECASE,
 )
 _LOCATOR = re.compile(r"^\s*[\(\[]?\s*pp?\s*\.?\s*\d", re.IGNORECASE)
