@@ -34,8 +34,23 @@ class BibRecord:
         return dict(self.fields).get(name, "")
 
 
+#: Cyrillic to Latin letters (a simplified ISO 9 / scholarly transliteration),
+#: so that keys and comparisons of Russian, Ukrainian or Serbian entries keep their names.
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia i i ie g u".split(),
+    )
+)
+_TRANSLITERATION = str.maketrans(
+    {**{c: ("" if v == "_" else v) for c, v in _CYRILLIC.items()},
+     **{c.upper(): ("" if v == "_" else v.capitalize()) for c, v in _CYRILLIC.items()}}
+)
+
+
 def ascii_fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """``Иванов`` -> ``Ivanov``, ``Mikhaïl`` -> ``Mikhail``: ASCII for keys and comparisons."""
+    return unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION)).encode("ascii", "ignore").decode("ascii")
 
 
 def person_bibtex(person: PersonName) -> str:
