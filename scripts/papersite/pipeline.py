@@ -7,6 +7,7 @@ are pure functions; only this module touches the file system.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+import hashlib
 import json
 from pathlib import Path
 
@@ -43,6 +44,13 @@ from .textsource import read_source
 from .writer import write_if_changed, write_tree
 
 PAPER_SUFFIXES = (".txt",)
+
+#: Parsed papers by a hash of all that parsing reads (id, path, text, metadata).
+#: Parsing is a pure function of those, so a long-running process (``mkdocs
+#: serve``) parses again only the papers that changed. The parser's own code is
+#: not in the key: a code change means a new process.
+_PARSED: dict[str, Paper] = {}
+_PARSED_LIMIT = 2000
 METADATA_SUFFIXES = (".yml", ".yaml")
 
 
@@ -137,6 +145,11 @@ def read_paper(project: Project, source: PaperSource) -> tuple[str | None, Paper
         diagnostics.extend(metadata_diagnostics)
     if text is None:
         return None, None, diagnostics
+    memo_key = hashlib.sha256(repr((source.id, shown, text, metadata)).encode("utf-8")).hexdigest()
+    if memo_key in _PARSED:
+        paper = _PARSED[memo_key]
+        diagnostics.extend(paper.diagnostics)
+        return text, paper, diagnostics
     try:
         paper = parse_paper(text, paper_id=source.id, path=shown, metadata=metadata)
     except Exception as exc:  # a parser bug must not cost the paper: show it plainly
@@ -149,6 +162,10 @@ def read_paper(project: Project, source: PaperSource) -> tuple[str | None, Paper
             )
         )
         paper = plain_paper(text, source.id, shown)
+    else:
+        if len(_PARSED) >= _PARSED_LIMIT:  # bound the memory a long session uses
+            _PARSED.clear()
+        _PARSED[memo_key] = paper
     diagnostics.extend(paper.diagnostics)
     return text, paper, diagnostics
 
