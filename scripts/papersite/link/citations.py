@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..bibliography.merge import MergedEntry
 from ..model import CiteItem, CitationRef, Diagnostic, Inline, Paper, Paragraph, SourceSpan, Text
@@ -78,6 +78,16 @@ class CitationIndex:
     works: list[Work]
     #: (paper id, printed reference number) -> key
     numbers: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: The works of each year ("1987", without letters): linking needs the year
+    #: equal, so only these are scored closely.
+    by_year: dict[str, list[Work]] = field(default_factory=dict, init=False)
+    #: Each first author's family name -> the works it begins, for suggestions.
+    by_family: dict[str, list[Work]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        for work in self.works:
+            self.by_year.setdefault(work.year[:4], []).append(work)
+            self.by_family.setdefault(work.families[0] if work.families else "", []).append(work)
 
 
 def _fold(name: str) -> str:
@@ -125,11 +135,25 @@ def _name_score(cited: str, family: str) -> float:
     return best
 
 
+def _candidates(names: list[str], year: str, index: CitationIndex) -> list[Work]:
+    """The works worth scoring: those of the cited year, and those whose first
+    author's name is close to the cited one (for a suggestion across years).
+    Scoring every work for every citation would grow with their product."""
+    same_year = index.by_year.get(year[:4], [])
+    if not names:
+        return same_year
+    cited = _fold(names[0].split()[-1]) if names[0].split() else ""
+    close = process.extract(cited, list(index.by_family), scorer=fuzz.ratio, score_cutoff=SUGGEST - 10, limit=8)
+    nearby = [work for family, _, _ in close for work in index.by_family[family]]
+    seen: set[str] = set()
+    return [w for w in [*same_year, *nearby] if not (w.key in seen or seen.add(w.key))]  # type: ignore[func-returns-value]
+
+
 def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex) -> tuple[str, str, str, str]:
     """(key, status, note, suggestion) for an author–year citation."""
     year = year.lower()
     scored = []
-    for work in index.works:
+    for work in _candidates(names, year, index):
         first = _name_score(names[0], work.families[0]) if names else 0.0
         # Every further name cited must be a further author of the work: a
         # citation of "Koolaei and Tisheh Yar" is not Koolaei's single-author book.
