@@ -21,6 +21,10 @@ from ..model import CrossLink, Paper, Paragraph, TermUse, plain_text
 THRESHOLD = 0.40
 MIN_SHARED_TERMS = 2
 MAX_LINKS = 3
+#: Candidate pairs: each paragraph's most telling words, and for each word the
+#: paragraphs where it weighs most. Bounds the work per paragraph.
+TELLING_WORDS = 12
+POSTINGS_KEPT = 60
 _STOP = frozenset(
     """about above after again against also although among another because been before being between both could
     countries country does each even from further have having here into itself just more most much must only other
@@ -71,26 +75,35 @@ def compute_crosslinks(
     for key, _ in items:
         if len(terms[key]) >= MIN_SHARED_TERMS:
             by_paper[key[0]].append(key)
-    paper_ids = sorted(by_paper)
-    # Only paragraphs of different papers are compared, and only those that share
-    # enough glossary terms reach the (dearer) cosine.
-    for i, first in enumerate(paper_ids):
-        for second in paper_ids[i + 1 :]:
-            for a in by_paper[first]:
-                for b in by_paper[second]:
-                    if (a, b) in removed_pairs:
-                        continue
-                    shared = terms[a] & terms[b]
-                    if len(shared) < MIN_SHARED_TERMS:
-                        continue
-                    smaller = min(terms[a], terms[b], key=lambda found: sum(rarity[t] for t in found))
-                    overlap = sum(rarity[t] for t in shared) / sum(rarity[t] for t in smaller)
-                    if (overlap + 1) / 2 < THRESHOLD:
-                        continue
-                    score = (overlap + _cosine(weighted[a], weighted[b])) / 2
-                    if score >= THRESHOLD:
-                        scored[a].append((score, b))
-                        scored[b].append((score, a))
+    eligible = {key for keys in by_paper.values() for key in keys}
+    # Candidates come from an inverted index of each paragraph's most telling
+    # words (highest TF-IDF), each word keeping only its strongest paragraphs:
+    # comparing every pair of paragraphs would grow with the square of the corpus.
+    postings: dict[str, list[tuple[float, tuple[str, str]]]] = defaultdict(list)
+    for key in sorted(eligible):
+        for word, weight in weighted[key].items():
+            postings[word].append((weight, key))
+    for word in postings:
+        postings[word] = sorted(postings[word], key=lambda item: (-item[0], item[1]))[:POSTINGS_KEPT]
+    pairs: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+    for a in sorted(eligible):
+        telling = sorted(weighted[a].items(), key=lambda item: (-item[1], item[0]))[:TELLING_WORDS]
+        for word, _ in telling:
+            for _, b in postings[word]:
+                if b[0] != a[0]:
+                    pairs.add((a, b) if a < b else (b, a))
+    for a, b in sorted(pairs):
+        if (a, b) in removed_pairs:
+            continue
+        shared = terms[a] & terms[b]
+        if len(shared) < MIN_SHARED_TERMS:
+            continue
+        smaller = min(terms[a], terms[b], key=lambda found: sum(rarity[t] for t in found))
+        overlap = sum(rarity[t] for t in shared) / sum(rarity[t] for t in smaller)
+        score = (overlap + _cosine(weighted[a], weighted[b])) / 2
+        if score >= THRESHOLD:
+            scored[a].append((score, b))
+            scored[b].append((score, a))
     links: dict[tuple[str, str], list[CrossLink]] = {}
     for key, found in scored.items():
         best = sorted(found, key=lambda item: (-item[0], item[1]))[:MAX_LINKS]
