@@ -44,9 +44,11 @@ def _vector(text: str) -> Counter[str]:
     return Counter(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP)
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _cosine(a: dict[str, float], b: dict[str, float], norm_a: float, norm_b: float) -> float:
+    if len(a) > len(b):
+        a, b = b, a
     dot = sum(value * b.get(key, 0.0) for key, value in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    norm = norm_a * norm_b
     return dot / norm if norm else 0.0
 
 
@@ -67,6 +69,7 @@ def compute_crosslinks(
     weighted = {
         key: {w: n * math.log(1 + total / documents[w]) for w, n in vector.items()} for key, vector in items
     }
+    norms = {key: math.sqrt(sum(v * v for v in vector.values())) for key, vector in weighted.items()}
     term_documents = Counter(term for found in terms.values() for term in found)
     rarity = {term: math.log(1 + total / n) for term, n in term_documents.items()}
     removed_pairs = {(e.source, e.target) for e in removed} | {(e.target, e.source) for e in removed}
@@ -100,7 +103,7 @@ def compute_crosslinks(
             continue
         smaller = min(terms[a], terms[b], key=lambda found: sum(rarity[t] for t in found))
         overlap = sum(rarity[t] for t in shared) / sum(rarity[t] for t in smaller)
-        score = (overlap + _cosine(weighted[a], weighted[b])) / 2
+        score = (overlap + _cosine(weighted[a], weighted[b], norms[a], norms[b])) / 2
         if score >= THRESHOLD:
             scored[a].append((score, b))
             scored[b].append((score, a))
