@@ -1,0 +1,117 @@
+"""Citations in footnotes, as the notes-and-bibliography styles write them.
+
+A full note names the work ("Jeffrey Wu et al., “Language Models …,” *OpenAI*
+(2019): 7."), a short note names the author and, when needed, a short title
+("Wu et al., 7." or "Graham, *Enchantment*, 118."), and "Ibid." repeats the
+note before. Each note that cites is linked, on its author part (or on
+"Ibid."), to the entry of the merged bibliography it means; a note that names a
+work we cannot find stays as printed and is reported like any citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from ..model import CiteItem, CitationRef, Inline, Note, Paper, Text
+from .citations import TOLERANT, CitationIndex, CitationUse, Work, _fold
+
+_IBID = re.compile(r"^\s*(?P<ibid>ibid(?:em)?\.?)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?", re.IGNORECASE)
+#: The names at the head of a note: up to the first comma that is followed by
+#: a title (quoted or italic), a page number, or a short title.
+_HEAD = re.compile(r"^\s*(?:see\s+(?:also\s+)?|cf\.\s+)?(?P<names>[^,“\"*()]{2,200}?(?:,\s*(?:and\s+)?[^,“\"*()\d]{2,60}?)*)\s*,\s*(?P<rest>.*)$", re.IGNORECASE | re.S)
+_SHORT_LOCATOR = re.compile(r"^(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_TITLE = re.compile(r"[“\"]([^”\"]{3,300})[”\"]|\*([^*]{3,300})\*")
+
+
+def _families(names: str) -> list[str]:
+    """Family names in a note's author part ("Jeffrey Wu et al." -> ["wu"])."""
+    names = re.sub(r"\bet\s+al\.?", "", names)
+    people = [p.strip() for p in re.split(r",\s*and\s+|,|\s+and\s+|\s*&\s*", names) if p.strip()]
+    families = []
+    for index, person in enumerate(people):
+        words = person.split()
+        if not words:
+            continue
+        # "Biderman, Stella, …": the first author inverted (a one-word family name first).
+        families.append(_fold(words[0] if index == 0 and len(words) == 1 else words[-1]))
+    return [f for f in families if f]
+
+
+def _score(work: Work, families: list[str], year: str, title: str) -> float:
+    if not families or not work.families:
+        return 0.0
+    name = max(fuzz.ratio(families[0], family) for family in work.families[:1] + work.families[1:2])
+    if name < TOLERANT:
+        return 0.0
+    score = float(name)
+    if year:
+        score += 20 if work.year[:4] == year else -40
+    if title and work.title:
+        score += fuzz.partial_ratio(title[:60], work.title) / 5
+    return score
+
+
+def resolve_note(text: str, paper_id: str, index: CitationIndex, previous: str) -> tuple[int, int, str, str, str] | None:
+    """(start, end, key, locator, note) of the citation a footnote makes, or ``None``."""
+    ibid = _IBID.match(text)
+    if ibid:
+        start, end = ibid.span("ibid")
+        if previous:
+            return start, end, previous, ibid.group("locator") or "", "ibid.: the work of the note before"
+        return start, end, "", ibid.group("locator") or "", "ibid. with no earlier citation to repeat"
+    head = _HEAD.match(text)
+    if not head:
+        return None
+    names, rest = head.group("names"), head.group("rest")
+    families = _families(names)
+    if not families or not re.match(r"^[A-Z\u00C0-\u024F\u0400-\u042F]", names.strip()):
+        return None
+    short = _SHORT_LOCATOR.match(rest)
+    title_match = _TITLE.search(rest)
+    title = _fold(next(g for g in title_match.groups() if g)) if title_match else ""
+    year_match = _YEAR.search(rest)
+    if not (short or title or year_match):
+        return None  # a sentence that happens to start with a name and a comma
+    year = year_match.group(1) if year_match and not short else ""
+    own = [w for w in index.works if paper_id in w.paper_ids] or index.works
+    scored = sorted(((_score(w, families, year, title), w.key) for w in own), key=lambda item: (-item[0], item[1]))
+    start = head.start("names")
+    end = start + len(names.rstrip())
+    locator = short.group("locator") if short else ""
+    if scored and scored[0][0] >= TOLERANT and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return start, end, scored[0][1], locator, ""
+    why = "several entries by this author match equally" if scored and scored[0][0] >= TOLERANT else "no entry by this author"
+    return start, end, "", locator, why
+
+
+def link_note_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[CitationUse]]:
+    """The paper with the citation in each footnote linked, and the citations found."""
+    uses: list[CitationUse] = []
+    previous = ""
+    notes: list[Note] = []
+    for note in paper.notes:
+        paragraph = note.paragraph
+        first = paragraph.inlines[0] if paragraph.inlines else None
+        found = resolve_note(first.text, paper.id, index, previous) if isinstance(first, Text) else None
+        if found is None:
+            notes.append(note)
+            continue
+        start, end, key, locator, why = found
+        status = "linked" if key else "unresolved"
+        item = CiteItem(0, end - start, key, locator, status, why)
+        citation = CitationRef(first.text[start:end], (item,), "note")  # type: ignore[union-attr]
+        inlines: list[Inline] = []
+        if start:
+            inlines.append(Text(first.text[:start]))  # type: ignore[union-attr]
+        inlines.append(citation)
+        if end < len(first.text):  # type: ignore[union-attr]
+            inlines.append(Text(first.text[end:]))  # type: ignore[union-attr]
+        inlines.extend(paragraph.inlines[1:])
+        notes.append(replace(note, paragraph=replace(paragraph, inlines=tuple(inlines))))
+        uses.append(CitationUse(paper.id, paragraph.id, citation.text, item, paragraph.span))
+        previous = key or previous
+    return replace(paper, notes=tuple(notes)), uses
