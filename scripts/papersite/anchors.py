@@ -83,3 +83,9 @@ def assign_ids(paper: Paper) -> Paper:
     )
     front = replace(paper.front, abstract=_number_paragraphs("abstract", paper.front.abstract))
     return replace(paper, front=front, sections=sections, references=references)
+
+
+def note_anchor(marker: str) -> str:
+    """The id part for footnote ``marker`` ("3", "*", "iv"): letters and digits only."""
+    cleaned = re.sub(r"[^0-9A-Za-z]", "", marker)
+    return cleaned or f"u{''.join(f'{ord(c):x}' for c in marker)}"

@@ -383,6 +383,10 @@ class Paper:
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
     #: Footnotes and endnotes, in marker order.
     notes: tuple[Note, ...] = ()
+    #: The source as repaired for reading (page furniture out, paragraphs
+    #: rebuilt, footnotes as blocks of their own), when it differs from the
+    #: source text: the nothing-lost check compares the page with this.
+    checked_text: str = field(default="", compare=False, repr=False)
 
     def all_sections(self) -> list[Section]:
         """Every section, depth first, in reading order."""

@@ -30,7 +30,7 @@ _DIV = re.compile(r"<div\b|</div>")
 
 def _drop_editorial(page: str) -> str:
     """Remove what the editors added (notes, see-also, note marks): only the source's text counts."""
-    page = re.sub(r'<sup class="annotation-mark"[^>]*>.*?</sup>', "", page, flags=re.S)
+    page = re.sub(r'<sup class="(?:annotation-mark|fn-ref)"[^>]*>.*?</sup>', "", page, flags=re.S)
     out = []
     position = 0
     for start in _EDITORIAL_BLOCK.finditer(page):

@@ -294,7 +294,7 @@ def generate_site(project: Project) -> BuildResult:
         # The source text as received, for download beside the page.
         result.pages[f"papers/{paper.id}.txt"] = result.texts[paper.id]
         page = result.pages[f"papers/{paper.id}.md"]
-        result.diagnostics.extend(check_nothing_lost(result.texts[paper.id], page, paper.source_path))
+        result.diagnostics.extend(check_nothing_lost(paper.checked_text or result.texts[paper.id], page, paper.source_path))
     return result
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..anchors import assign_ids
+from ..anchors import assign_ids, note_anchor
 from ..metadata import HeadingOverride, PaperMetadata
 from ..model import (
     Affiliation,
     Author,
     Diagnostic,
     FrontMatter,
+    Note,
     Paper,
     Paragraph,
     Reference,
@@ -28,7 +29,8 @@ from .frontmatter import (
     read_front_matter,
 )
 from .headings import HeadingMatch, acronyms_in, detect_heading, mostly_upper, title_case
-from .inline import parse_inline, to_plain
+from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
+from .layout import LayoutResult, repair_layout
 from .joining import continues, hyphenated_forms, join_parts
 from .references import is_reference_heading, split_references
 from .units import Unit, split_units
@@ -55,7 +57,10 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
     """
     metadata = metadata or PaperMetadata()
     diagnostics: list[Diagnostic] = []
-    units = split_units(text)
+    text = clean_source(text, path, diagnostics)
+    layout = repair_layout(text, language=metadata.language or None)
+    units = _units_of(layout)
+    diagnostics.extend(_layout_diagnostics(layout, path))
     if not units:
         diagnostics.append(Diagnostic("warning", "paper-empty", "paper has no text", SourceSpan(path, 1)))
         front = FrontMatter(title=metadata.title or paper_id)
@@ -118,8 +123,81 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
         diagnostics.append(Diagnostic("info", "paper-no-references", "no reference list found", SourceSpan(path, 1)))
 
     front = _front_matter(parts, metadata, path, citation_line, keep_hyphen)
-    paper = Paper(paper_id, path, front, tuple(sections), tuple(references), tuple(diagnostics))
+    notes = tuple(
+        Note(note.marker, Paragraph(parse_inline(note.text), SourceSpan(path, note.line, note.end_line), id=f"fn-{note_anchor(note.marker)}"))
+        for note in layout.footnotes
+    )
+    paper = Paper(
+        paper_id, path, front, tuple(sections), tuple(references), tuple(diagnostics), notes=notes,
+        checked_text=_checked_text(layout) if layout.shape != "blocks" or layout.removed or layout.footnotes else "",
+    )
     return assign_ids(paper)
+
+
+def clean_source(text: str, path: str, diagnostics: list[Diagnostic]) -> str:
+    """Remove the private-use characters the pipeline uses as footnote brackets."""
+    if NOTE_OPEN not in text and NOTE_CLOSE not in text:
+        return text
+    line = text[: min(i for i in (text.find(NOTE_OPEN), text.find(NOTE_CLOSE)) if i >= 0)].count("\n") + 1
+    diagnostics.append(
+        Diagnostic("warning", "source-private-characters", "private-use characters U+E000/U+E001 replaced by U+FFFD", SourceSpan(path, line))
+    )
+    return text.replace(NOTE_OPEN, "\ufffd").replace(NOTE_CLOSE, "\ufffd")
+
+
+def _units_of(layout: LayoutResult) -> list[Unit]:
+    """The units of the repaired text, footnote markers put back as tokens and
+    line numbers mapped back to the source."""
+    lines = [line.text for line in layout.lines]
+    for mark in sorted(layout.marks, key=lambda m: (m.line, -m.column)):
+        if 1 <= mark.line <= len(lines):
+            row = lines[mark.line - 1]
+            lines[mark.line - 1] = row[: mark.column] + note_token(mark.marker) + row[mark.column :]
+    units = split_units("\n".join(lines))
+    if layout.shape == "blocks" and not layout.removed:
+        return units
+    out = []
+    for unit in units:
+        first = layout.lines[unit.line - 1] if unit.line <= len(layout.lines) else None
+        last = layout.lines[unit.end_line - 1] if unit.end_line <= len(layout.lines) else None
+        if first is not None and last is not None:
+            unit = replace(unit, line=first.number, end_line=max(last.end, first.number))
+        out.append(unit)
+    return out
+
+
+def _layout_diagnostics(layout: LayoutResult, path: str) -> list[Diagnostic]:
+    """One note per kind of page furniture removed (running heads, page numbers), with its lines."""
+    by_text: dict[tuple[str, str], list[int]] = {}
+    for line, reason in layout.removed:
+        normal = re.sub(r"\d+", "#", line.text.strip())
+        by_text.setdefault((reason, normal), []).append(line.number)
+    out = []
+    for (reason, normal), numbers in sorted(by_text.items(), key=lambda item: item[1][0]):
+        shown = ", ".join(str(n) for n in numbers[:8]) + (" …" if len(numbers) > 8 else "")
+        out.append(
+            Diagnostic(
+                "info",
+                "layout-removed",
+                f"{reason} {normal!r} removed on {len(numbers)} page(s) (lines {shown})",
+                SourceSpan(path, numbers[0]),
+            )
+        )
+    if layout.shape != "blocks":
+        out.append(
+            Diagnostic(
+                "info", "layout-rebuilt",
+                f"one line per printed line: paragraphs rebuilt over {layout.pages} page(s), "
+                f"{len(layout.footnotes)} footnote(s) collected", SourceSpan(path, 1),
+            )
+        )
+    return out
+
+
+def _checked_text(layout: LayoutResult) -> str:
+    """What the nothing-lost check compares with the page: the repaired body
+    and each footnote as its own block (page furniture is reported, not kept)."""
+    return layout.text + "\n\n" + "\n\n".join(note.text for note in layout.footnotes)
 
 
 def _split_glued_headings(units: list[Unit], overrides: tuple[HeadingOverride, ...]) -> tuple[list[Unit], set[str]]:

@@ -19,6 +19,7 @@ from ..model import (
     TermRef,
     Text,
 )
+from ..anchors import note_anchor
 from .escape import escape_attribute, escape_html
 
 
@@ -36,12 +37,6 @@ class LinkTargets:
     site_url: str = ""
     #: Footnote marker -> the note's plain text, for the page being rendered.
     notes: dict[str, str] = field(default_factory=dict)
-
-
-def note_anchor(marker: str) -> str:
-    """The id part for footnote ``marker`` ("3", "*", "iv"): letters and digits only."""
-    cleaned = re.sub(r"[^0-9A-Za-z]", "", marker)
-    return cleaned or f"u{''.join(f'{ord(c):x}' for c in marker)}"
 
 
 def render_citation(citation: CitationRef, targets: LinkTargets) -> str:

@@ -14,7 +14,8 @@ from dataclasses import replace
 from ..model import Annotation, AnnotationMark, FrontMatter, Note, Paper, Paragraph, Reference, Section
 from .escape import escape_attribute, escape_html, escape_markdown, safe_title
 from .cite_box import cite_box, highwire_meta, json_ld
-from .inline import LinkTargets, note_anchor, render_inlines
+from ..anchors import note_anchor
+from .inline import LinkTargets, render_inlines
 
 _DATE_LABELS = {
     "submitted": "Submitted",
