@@ -54,10 +54,16 @@ _PART = re.compile(
 _NAME_WORD = r"[" + _CAPITAL + r"][\w'’\-]+"
 #: "and" in the languages of the papers we expect.
 _AND = r"(?:and|&|e|et|y|und|и)"
-_ET_AL = r"(?:et\s+al\.?|и\s+др\.?|u\.\s*a\.)"
+#: "et al." (and the "et all." typo), Russian "и др.", German "u. a.".
+_ET_AL = r"(?:et\s+all?\.?|и\s+др\.?|u\.\s*a\.)"
 _NARRATIVE = re.compile(
-    r"(?P<names>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}(?:\s+" + _ET_AL + r"|\s+" + _AND + r"\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)?)"
-    r"\s+\((?P<year>" + _YEAR + r")(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?\)"
+    r"(?P<names>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}(?:,?\s+" + _ET_AL + r"|\s*(?:&|\s" + _AND + r"\s)\s*" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)?)"
+    r"\s+\((?P<year>" + _YEAR + r"(?:\s*,\s*" + _YEAR + r")*)(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?\)"
+)
+#: A name and a year inside other words in parentheses: "(e.g., sparseM Koenker
+#: & Ng 2007)", "(See Butts & Carley 2005, for a discussion.)".
+_EMBEDDED = re.compile(
+    r"(?<![\w-])(?P<names>" + _NAME_WORD + r"(?:\s*(?:&|\s" + _AND + r"\s)\s*" + _NAME_WORD + r"|,?\s+" + _ET_AL + r")?),?\s+(?P<year>" + _YEAR + r")\b"
 )
 _BARE_YEAR = re.compile(r"\((?P<year>" + _YEAR + r")\)")
 
@@ -232,6 +238,18 @@ def _works_in(body: str) -> list[tuple[int, str]]:
     return works
 
 
+def _embedded_citations(body: str, offset: int, paper_id: str, index: CitationIndex) -> list[tuple[int, int, str, list[CiteItem]]]:
+    """Citations written inside other words in parentheses. Only those that
+    resolve are taken: a capitalised word and a number are not evidence enough."""
+    found = []
+    for match in _EMBEDDED.finditer(body):
+        names, _ = _cited_names(match.group("names"))
+        key, status, note, suggestion = resolve(names, match.group("year"), paper_id, index)
+        if key:
+            found.append((offset + match.start(), offset + match.end(), "parenthetical", [CiteItem(0, match.end() - match.start(), key, "", status, note, suggestion)]))
+    return found
+
+
 def _resolve_by_title(before: str, year: str, index: CitationIndex) -> str:
     """The work of ``year`` whose title ends the text just before a bare ``(year)``."""
     tail = _fold(before[-160:])
@@ -277,6 +295,10 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
         if ok and parts:
             found.append((match.start(), match.end(), "parenthetical", parts))
             taken.append((match.start(), match.end()))
+        elif not ok:
+            embedded = _embedded_citations(body, match.start(1), paper_id, index)
+            found.extend(embedded)
+            taken.extend((start, end) for start, end, _, _ in embedded)
     for match in _NARRATIVE.finditer(text):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
@@ -286,6 +308,18 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
             _name_score(names[0], w.families[0]) >= TOLERANT for w in index.works
         ):
             names = [" ".join(names[0].split()[1:])]
+        years = [y.strip() for y in match.group("year").split(",")]
+        if len(years) > 1:  # "Venables & Ripley (2000, 2002)": one item per work
+            items = []
+            year_at = match.start("year") - match.start()
+            for year in years:
+                key, status, note, suggestion = resolve(names, year, paper_id, index)
+                where = match.group(0).index(year, year_at)
+                items.append(CiteItem(where, where + len(year), key, "", status, note, suggestion))
+                year_at = where + len(year)
+            found.append((match.start(), match.end(), "narrative", items))
+            taken.append((match.start(), match.end()))
+            continue
         key, status, note, suggestion = resolve(names, match.group("year"), paper_id, index)
         if not key and not suggestion:
             # Not an author's name: perhaps a title followed by its year.

@@ -49,7 +49,7 @@ def detect_heading(unit: Unit, following: Unit | None) -> HeadingMatch | None:
     if unit.list_item or len(unit.lines) > 2:
         return None
     text = unit.text.strip()
-    if not text or len(text) > MAX_HEADING_CHARS + 10:
+    if not text or len(text) > MAX_HEADING_CHARS + 10 or looks_like_data(text):
         return None
     roman = _ROMAN.match(text)
     if roman and _is_roman(roman.group("number")) and mostly_upper(roman.group("title")):
@@ -64,6 +64,20 @@ def detect_heading(unit: Unit, following: Unit | None) -> HeadingMatch | None:
     if _is_plain_title(text, following):
         return HeadingMatch(text.rstrip(":").strip(), "", 2)
     return None
+
+
+_CODE_SIGNS = re.compile(r"<-|==|!=|->|[{};$#@]|\w\(|^\s*[>+]\s|\b[a-z_]+\.[a-z_]+\b|\w{2,}\.\.?\w{2,}\.\w|^\s*\[\d")
+_DATA_WORD = re.compile(r"^(?:-?\d+(?:[.,]\d+)?%?|TRUE|FALSE|NA|NULL|None)$")
+
+
+def looks_like_data(text: str) -> bool:
+    """Program code, console output or a table row ("[1] TRUE", "Albizzi 0 0 1"),
+    which a short line in capitals may resemble but which is never a heading."""
+    if _CODE_SIGNS.search(text):
+        return True
+    words = text.split()
+    data = sum(1 for word in words if _DATA_WORD.match(word))
+    return len(words) >= 2 and data >= max(2, len(words) // 3)
 
 
 def _short_title(title: str) -> bool:

@@ -284,7 +284,7 @@ def _label_key(label: str) -> str:
 class _Raw:
     """A block as the block parser found it, before inline conversion."""
 
-    kind: str  # heading para code quote item table html template markup fndef fndup linkdef hr
+    kind: str  # heading para code quote item table html template fndef fndup front-matter
     line: int
     lines: list[tuple[int, str]] = field(default_factory=list)
     level: int = 0

@@ -101,6 +101,7 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
         if match:
             in_references = is_reference_heading(match.title)
         items.append(_Heading(match, units[index]) if match else units[index])
+    items = _demote_heading_runs(items, frozenset(used))
     for override in metadata.headings:
         if override.text not in used:
             diagnostics.append(
@@ -132,6 +133,32 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
         checked_text=_checked_text(layout) if layout.shape != "blocks" or layout.removed or layout.footnotes else "",
     )
     return assign_ids(paper)
+
+
+#: Headings in a row with no text between them: a table's rows or console
+#: output, which short lines resemble, not a run of empty sections.
+MAX_HEADING_RUN = 3
+
+
+def _demote_heading_runs(items: list[_Item], declared: frozenset[str]) -> list[_Item]:
+    """Turn runs of more than ``MAX_HEADING_RUN`` unnumbered headings back into text
+    (headings an editor declared in the metadata always stay)."""
+    out: list[_Item] = []
+    run: list[_Heading] = []
+
+    def close() -> None:
+        keep = len(run) <= MAX_HEADING_RUN
+        out.extend(h if keep or h.match.number or h.unit.text in declared else h.unit for h in run)
+        run.clear()
+
+    for item in items:
+        if isinstance(item, _Heading):
+            run.append(item)
+        else:
+            close()
+            out.append(item)
+    close()
+    return out
 
 
 def clean_source(text: str, path: str, diagnostics: list[Diagnostic]) -> str:

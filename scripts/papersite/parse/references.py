@@ -20,7 +20,16 @@ _NUMBER_PLAIN = re.compile(r"^\s*(?P<number>\d{1,4})[.)]\s+(?=[A-Z])")
 _YEAR = re.compile(r"\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)|\b(?:1[5-9]|20)\d\d[a-z]?\b|\bn\.\s?d\.")
 _AUTHOR_START = re.compile(r"^[A-Z\u00C0-\u024F\u0400-\u04FF][\w'’\-]+(?:\s[\w'’\-]+){0,3},\s")
 
-TITLE_WORDS = re.compile(r"^(references?|bibliography|works\s+cited|literature(\s+cited)?|sources)\s*:?$", re.IGNORECASE)
+#: Headings of a reference list, in the languages papers reach us in.
+TITLE_WORDS = re.compile(
+    r"^(?:\d+\.?\s+)?("
+    r"references?(?:\s+(?:cited|and\s+notes))?|bibliography|select\s+bibliography|works\s+cited|literature(?:\s+cited)?|sources|"
+    r"refer[eê]ncias(?:\s+bibliogr[aá]ficas)?|bibliograf[ií]a|références(?:\s+bibliographiques)?|bibliographie|"
+    r"literatur(?:verzeichnis)?|quellen(?:verzeichnis)?|riferimenti(?:\s+bibliografici)?|"
+    r"литература|список\s+(?:использованной\s+)?литературы|библиография|источники(?:\s+и\s+литература)?"
+    r")\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def is_reference_heading(title: str) -> bool:
