@@ -117,6 +117,10 @@ def build_index(papers: list[Paper], entries: list[MergedEntry], keys: dict[tupl
     return index
 
 
+def _has_et_al(names: str) -> bool:
+    return bool(re.search(_ET_AL, names))
+
+
 def _cited_names(names: str) -> tuple[list[str], str]:
     """Family names a citation gives, and the secondary source's own name ("Walt in ...")."""
     names = names.strip().strip(",")
@@ -155,7 +159,7 @@ def _candidates(names: list[str], year: str, index: CitationIndex) -> list[Work]
     return [w for w in [*same_year, *nearby] if not (w.key in seen or seen.add(w.key))]  # type: ignore[func-returns-value]
 
 
-def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex) -> tuple[str, str, str, str]:
+def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex, et_al: bool = False) -> tuple[str, str, str, str]:
     """(key, status, note, suggestion) for an author–year citation."""
     year = year.lower()
     scored = []
@@ -166,7 +170,9 @@ def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex) ->
         others = [max((_name_score(n, f) for f in work.families[1:]), default=0.0) for n in names[1:]]
         score = min([first, *others])
         own = 1 if paper_id in work.paper_ids else 0
-        scored.append((score, own, work))
+        # "Butts (2007)" is the single-author work, "Butts et al. (2007)" the other.
+        agrees = len(work.families) >= 2 if et_al else len(work.families) == max(len(names), 1)
+        scored.append((score, own + (0.5 if agrees else 0.0), work))
     scored.sort(key=lambda item: (-item[0], -item[1], item[2].key))
     same_year = [item for item in scored if item[2].year == year]
     if not same_year and re.fullmatch(r"\d{4}[a-z]", year):
@@ -287,7 +293,7 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
             if not names or not all(re.match(r"^[" + _CAPITAL + r"]", n) for n in names):
                 ok = False
                 break
-            key, status, note, suggestion = resolve(names, parsed.group("year"), paper_id, index)
+            key, status, note, suggestion = resolve(names, parsed.group("year"), paper_id, index, _has_et_al(parsed.group("names")))
             if secondary:
                 note = (note + "; " if note else "") + f"secondary citation: {secondary} as cited in this work"
             start = 1 + offset + (len(part) - len(part.lstrip()))
@@ -308,19 +314,20 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
             _name_score(names[0], w.families[0]) >= TOLERANT for w in index.works
         ):
             names = [" ".join(names[0].split()[1:])]
+        et_al = _has_et_al(match.group("names"))
         years = [y.strip() for y in match.group("year").split(",")]
         if len(years) > 1:  # "Venables & Ripley (2000, 2002)": one item per work
             items = []
             year_at = match.start("year") - match.start()
             for year in years:
-                key, status, note, suggestion = resolve(names, year, paper_id, index)
+                key, status, note, suggestion = resolve(names, year, paper_id, index, et_al)
                 where = match.group(0).index(year, year_at)
                 items.append(CiteItem(where, where + len(year), key, "", status, note, suggestion))
                 year_at = where + len(year)
             found.append((match.start(), match.end(), "narrative", items))
             taken.append((match.start(), match.end()))
             continue
-        key, status, note, suggestion = resolve(names, match.group("year"), paper_id, index)
+        key, status, note, suggestion = resolve(names, match.group("year"), paper_id, index, et_al)
         if not key and not suggestion:
             # Not an author's name: perhaps a title followed by its year.
             paren = text.index("(", match.start("names") + len(match.group("names")))
