@@ -23,12 +23,14 @@ from .link.annotations import attach_annotations
 from .link.arguments import add_claim_anchors, anchor_claims, find_labelled_claims
 from .link.citations import CitationUse, build_index, link_citations
 from .link.citations import audit as audit_citations
+from .link.note_citations import link_note_citations
 from .link.crosslinks import add_crosslinks, compute_crosslinks
 from .link.ledger import apply_ledger, read_ledger, write_ledger
 from .metadata import PaperMetadata, load_metadata
 from .model import Annotation, Claim, Diagnostic, FrontMatter, Paper, Paragraph, Section, SourceSpan, Term, TermUse
 from .nothing_lost import check_nothing_lost
 from .parse import parse_paper
+from .parse.markdown_paper import parse_markdown_paper
 from .parse.inline import parse_inline
 from .parse.units import split_units
 from .project import Project
@@ -43,7 +45,7 @@ from .render.inline import LinkTargets
 from .textsource import read_source
 from .writer import write_if_changed, write_tree
 
-PAPER_SUFFIXES = (".txt",)
+PAPER_SUFFIXES = (".txt", ".md")
 
 #: Parsed papers by a hash of all that parsing reads (id, path, text, metadata).
 #: Parsing is a pure function of those, so a long-running process (``mkdocs
@@ -151,7 +153,8 @@ def read_paper(project: Project, source: PaperSource) -> tuple[str | None, Paper
         diagnostics.extend(paper.diagnostics)
         return text, paper, diagnostics
     try:
-        paper = parse_paper(text, paper_id=source.id, path=shown, metadata=metadata)
+        parse = parse_markdown_paper if source.text_path.suffix.lower() == ".md" else parse_paper
+        paper = parse(text, paper_id=source.id, path=shown, metadata=metadata)
     except Exception as exc:  # a parser bug must not cost the paper: show it plainly
         diagnostics.append(
             Diagnostic(
@@ -307,8 +310,10 @@ def _link_citations(papers: list[Paper], result: BuildResult) -> list[Paper]:
     index = build_index(papers, bibliography.entries, bibliography.keys)
     linked = []
     for paper in papers:
+        # Notes first: a note's author part is one citation, not several guesses.
+        paper, note_uses = link_note_citations(paper, index)
         paper, uses = link_citations(paper, index)
-        result.citations.extend(uses)
+        result.citations.extend(note_uses + uses)
         linked.append(paper)
     result.diagnostics.extend(audit_citations(linked, result.citations, bibliography.keys))
     return linked

@@ -117,6 +117,19 @@ def build_index(papers: list[Paper], entries: list[MergedEntry], keys: dict[tupl
     return index
 
 
+#: Words that date a work rather than name its author: "(February 2019)", "(Spring 2022)".
+_DATE_WORDS = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|winter)\.?(?:\s+\d{1,2})?,?$",
+    re.IGNORECASE,
+)
+
+
+def _could_be_names(names: str) -> bool:
+    """Not a place and publisher ("New York: Berghahn Books") nor a date ("July 2017")."""
+    return ":" not in names and not _DATE_WORDS.match(names.strip())
+
+
 def _has_et_al(names: str) -> bool:
     return bool(re.search(_ET_AL, names))
 
@@ -290,7 +303,7 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
                 ok = False
                 break
             names, secondary = _cited_names(parsed.group("names"))
-            if not names or not all(re.match(r"^[" + _CAPITAL + r"]", n) for n in names):
+            if not names or not all(re.match(r"^[" + _CAPITAL + r"]", n) for n in names) or not _could_be_names(parsed.group("names")):
                 ok = False
                 break
             key, status, note, suggestion = resolve(names, parsed.group("year"), paper_id, index, _has_et_al(parsed.group("names")))

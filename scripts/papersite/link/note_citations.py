@@ -15,16 +15,13 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from ..parse.note_references import NOTE_HEAD, NOTE_TITLE, looks_like_names, marked_text
 from ..model import CiteItem, CitationRef, Inline, Note, Paper, Text
 from .citations import TOLERANT, CitationIndex, CitationUse, Work, _fold
 
 _IBID = re.compile(r"^\s*(?P<ibid>ibid(?:em)?\.?)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?", re.IGNORECASE)
-#: The names at the head of a note: up to the first comma that is followed by
-#: a title (quoted or italic), a page number, or a short title.
-_HEAD = re.compile(r"^\s*(?:see\s+(?:also\s+)?|cf\.\s+)?(?P<names>[^,“\"*()]{2,200}?(?:,\s*(?:and\s+)?[^,“\"*()\d]{2,60}?)*)\s*,\s*(?P<rest>.*)$", re.IGNORECASE | re.S)
 _SHORT_LOCATOR = re.compile(r"^(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
-_TITLE = re.compile(r"[“\"]([^”\"]{3,300})[”\"]|\*([^*]{3,300})\*")
 
 
 def _families(names: str) -> list[str]:
@@ -63,15 +60,15 @@ def resolve_note(text: str, paper_id: str, index: CitationIndex, previous: str) 
         if previous:
             return start, end, previous, ibid.group("locator") or "", "ibid.: the work of the note before"
         return start, end, "", ibid.group("locator") or "", "ibid. with no earlier citation to repeat"
-    head = _HEAD.match(text)
+    head = NOTE_HEAD.match(text)
     if not head:
         return None
     names, rest = head.group("names"), head.group("rest")
     families = _families(names)
-    if not families or not re.match(r"^[A-Z\u00C0-\u024F\u0400-\u042F]", names.strip()):
+    if not families or not looks_like_names(names):
         return None
     short = _SHORT_LOCATOR.match(rest)
-    title_match = _TITLE.search(rest)
+    title_match = NOTE_TITLE.search(rest)
     title = _fold(next(g for g in title_match.groups() if g)) if title_match else ""
     year_match = _YEAR.search(rest)
     if not (short or title or year_match):
@@ -96,7 +93,11 @@ def link_note_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list
     for note in paper.notes:
         paragraph = note.paragraph
         first = paragraph.inlines[0] if paragraph.inlines else None
-        found = resolve_note(first.text, paper.id, index, previous) if isinstance(first, Text) else None
+        # Italics stay marked (*Title*): a title in italics tells a full note.
+        marked = marked_text(paragraph)
+        found = resolve_note(marked, paper.id, index, previous) if isinstance(first, Text) else None
+        if found is not None and found[1] > len(first.text):  # type: ignore[union-attr]
+            found = None
         if found is None:
             notes.append(note)
             continue

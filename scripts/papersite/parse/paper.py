@@ -31,6 +31,7 @@ from .frontmatter import (
 from .headings import HeadingMatch, acronyms_in, detect_heading, mostly_upper, title_case
 from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
+from .note_references import with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
 from .references import is_reference_heading, split_references
 from .units import Unit, split_units
@@ -49,7 +50,9 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", to_plain(text)).strip().rstrip(":").strip().lower()
 
 
-def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata | None = None) -> Paper:
+def parse_paper(
+    text: str, *, paper_id: str, path: str, metadata: PaperMetadata | None = None, markdown: bool = False
+) -> Paper:
     """Parse ``text`` (the paper at ``path``) into a :class:`Paper` with ids assigned.
 
     Never raises on odd input: whatever cannot be placed is kept as a paragraph
@@ -57,10 +60,16 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
     """
     metadata = metadata or PaperMetadata()
     diagnostics: list[Diagnostic] = []
-    text = clean_source(text, path, diagnostics)
-    layout = repair_layout(text, language=metadata.language or None)
-    units = _units_of(layout)
-    diagnostics.extend(_layout_diagnostics(layout, path))
+    layout: LayoutResult | None = None
+    if markdown:
+        # Converted by the Markdown reader: blocks and headings are explicit,
+        # footnote tokens are its own, and nothing was split by a page.
+        units = split_units(text)
+    else:
+        text = clean_source(text, path, diagnostics)
+        layout = repair_layout(text, language=metadata.language or None)
+        units = _units_of(layout)
+        diagnostics.extend(_layout_diagnostics(layout, path))
     if not units:
         diagnostics.append(Diagnostic("warning", "paper-empty", "paper has no text", SourceSpan(path, 1)))
         front = FrontMatter(title=metadata.title or paper_id)
@@ -84,6 +93,8 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
                 return None
             declared = detect_heading(unit, None) or HeadingMatch(unit.text.rstrip(":").strip())
             return HeadingMatch(override.title or declared.title, declared.number, override.level or declared.level)
+        if markdown:  # only the headings the Markdown declares
+            return None
         following = units[index + 1] if index + 1 < len(units) else None
         found = detect_heading(unit, following)
         if found and strong_only and not (found.number or mostly_upper(unit.text)):
@@ -113,6 +124,8 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
                 )
             )
 
+    if markdown:  # Markdown blocks are never the halves of a page-split paragraph
+        standalone.update(unit.line for unit in units)
     sections, references, citation_line, section_diagnostics = _build_sections(
         items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone)
     )
@@ -126,13 +139,14 @@ def parse_paper(text: str, *, paper_id: str, path: str, metadata: PaperMetadata 
     front = _front_matter(parts, metadata, path, citation_line, keep_hyphen)
     notes = tuple(
         Note(note.marker, Paragraph(parse_inline(note.text), SourceSpan(path, note.line, note.end_line), id=f"fn-{note_anchor(note.marker)}"))
-        for note in layout.footnotes
+        for note in (layout.footnotes if layout else ())
     )
+    repaired = layout is not None and (layout.shape != "blocks" or bool(layout.removed) or bool(layout.footnotes))
     paper = Paper(
         paper_id, path, front, tuple(sections), tuple(references), tuple(diagnostics), notes=notes,
-        checked_text=_checked_text(layout) if layout.shape != "blocks" or layout.removed or layout.footnotes else "",
+        checked_text=_checked_text(layout) if layout is not None and repaired else "",
     )
-    return assign_ids(paper)
+    return with_references_from_notes(assign_ids(paper))
 
 
 #: Headings in a row with no text between them: a table's rows or console
