@@ -73,6 +73,12 @@ def test_sentences_cut_by_a_page_break_are_joined(built: BuildResult) -> None:
         assert f"{flat(join['before'])} {flat(join['after'])}" in text, join
 
 
+def test_a_numbered_list_cut_by_a_page_break_keeps_its_items(built: BuildResult) -> None:
+    paper = next(p for p in built.papers if p.id == "butts2008")
+    starts = [p.text[:30] for p in paper.all_paragraphs()]
+    assert any(s.startswith("2. Class storage") for s in starts) and any(s.startswith("3. It had to be possible") for s in starts)
+
+
 def test_line_end_hyphens_are_mended_or_kept(built: BuildResult) -> None:
     text = page_text(built, "butts2008")
     hyphens = facts("butts2008-network")["hyphenation"]

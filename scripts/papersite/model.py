@@ -383,6 +383,8 @@ class Paper:
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
     #: Footnotes and endnotes, in marker order.
     notes: tuple[Note, ...] = ()
+    #: The heading the notes are shown under (the source's own, when it has one).
+    notes_title: str = "Notes"
     #: The source as repaired for reading (page furniture out, paragraphs
     #: rebuilt, footnotes as blocks of their own), when it differs from the
     #: source text: the nothing-lost check compares the page with this.

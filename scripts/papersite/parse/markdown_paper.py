@@ -15,7 +15,7 @@ from typing import Any, Literal, cast
 
 from ..anchors import note_anchor
 from ..metadata import AuthorMeta, HeadingOverride, PaperMetadata
-from ..model import Diagnostic, Note, Paper, Paragraph, SourceSpan
+from ..model import Diagnostic, Note, Paper, Paragraph, Section, SourceSpan
 from .inline import parse_inline
 from .markdown_source import read_markdown_source, severity
 from .note_references import with_references_from_notes
@@ -83,6 +83,15 @@ def _remap(value: Any, path: str, line_map: tuple[int, ...]) -> Any:
     return value
 
 
+def _without_empty(sections: tuple[Section, ...], title: str) -> tuple[Section, ...]:
+    """``sections`` without the empty one titled ``title`` (the footnotes' old home)."""
+    return tuple(
+        dataclasses.replace(s, subsections=_without_empty(s.subsections, title))
+        for s in sections
+        if not (s.title.strip().lower() == title.strip().lower() and not s.blocks and not s.subsections)
+    )
+
+
 def parse_markdown_paper(
     text: str, *, paper_id: str, path: str, metadata: PaperMetadata | None = None
 ) -> Paper:
@@ -96,6 +105,10 @@ def parse_markdown_paper(
     combined = _merged(_merged(declared, front_matter_metadata(source.metadata)), metadata or PaperMetadata())
     paper = parse_paper(source.text, paper_id=paper_id, path=path, metadata=combined, markdown=True)
     paper = _remap(paper, path, source.line_map)
+    if source.notes_heading:  # its notes are rendered in the Notes section
+        paper = dataclasses.replace(
+            paper, sections=_without_empty(paper.sections, source.notes_heading), notes_title=source.notes_heading
+        )
     notes = tuple(
         Note(note.marker, Paragraph(parse_inline(note.text), SourceSpan(path, note.line), id=f"fn-{note_anchor(note.marker)}"))
         for note in source.notes

@@ -346,13 +346,22 @@ def _build_sections(
     return _nest(flat), references, citation_line, diagnostics
 
 
+_ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)]\s")
+
+
+def _next_item(previous: str, following: str) -> bool:
+    """"2. … and" then "3. …": the next item of a numbered list, not the rest of item 2."""
+    before, after = _ITEM_NUMBER.match(previous), _ITEM_NUMBER.match(following)
+    return bool(before and after and int(after.group(1)) == int(before.group(1)) + 1)
+
+
 def _join_page_splits(
     units: list[Unit], path: str, keep_hyphen: frozenset[str], standalone: frozenset[int] = frozenset()
 ) -> list[Paragraph]:
     merged: list[tuple[Unit, str, int]] = []  # unit, text, last line
     for unit in units:
         joinable = merged and merged[-1][0].line not in standalone and unit.line not in standalone
-        if joinable and not unit.list_item and continues(merged[-1][1], unit.text):
+        if joinable and not unit.list_item and not _next_item(merged[-1][1], unit.text) and continues(merged[-1][1], unit.text):
             first, text, _ = merged[-1]
             merged[-1] = (first, join_parts(text, unit.text, keep_hyphen), unit.end_line)
         else:

@@ -251,7 +251,7 @@ def render_paper(paper: Paper, targets: LinkTargets | None = None) -> str:
     for section in paper.sections:
         walk(section)
     if paper.notes:
-        chunks.append("## Notes { #notes }")
+        chunks.append(f"## {escape_markdown(paper.notes_title)} {{ #notes }}")
         chunks.extend(render_footnote(note, targets) for note in paper.notes)
     if paper.references and not any(s.is_references for s in paper.all_sections()):
         chunks.append("## References { #references }")
