@@ -81,11 +81,20 @@ def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterPa
     # label (keywords, dates, e-mail); after the last label, text is body.
     last_label = max((i for i, u in enumerate(units[:body_start]) if is_front_label(u)), default=0)
     bare_labels: list[Unit] = []  # "Abstract:" / "Keywords:" alone on their line
+    title_index = _title_index(units[:body_start])
+    authors_index = next(
+        (i for i, u in enumerate(units[: min(body_start, title_index + 3)]) if i != title_index and looks_like_author_list(u.text.strip())),
+        -1,
+    )
+    keywords_index = next((i for i, u in enumerate(units[:body_start]) if _KEYWORDS.match(u.text)), -1)
     for index, unit in enumerate(units[:body_start]):
         text = unit.text.strip()
-        if index == 0:
+        if index == title_index:
             parts.title = unescape(text)
             parts.title_line = unit.line
+            continue
+        if index < title_index and index != authors_index:
+            leftovers.append(unit)  # a masthead or licence line above the title: kept as text
             continue
         if pending_label == "keywords":
             parts.keywords.extend(_split_keywords(text))
@@ -125,12 +134,23 @@ def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterPa
         if in_abstract and (index < last_label or not parts.abstract_units):
             parts.abstract_units.append(unit)
             continue
-        if index == 1 and looks_like_author_list(text):
+        if index == authors_index:
             parts.authors.extend(_read_authors(text))
             continue
+        marked_lines = [line for line in unit.lines if _LEADING_MARK.match(line)]
+        if len(unit.lines) > 1 and len(marked_lines) == len(unit.lines):
+            # One affiliation a line, each with its marker.
+            found = [_read_affiliation(line.strip()) for line in unit.lines]
+            if all(a is not None for a in found):
+                parts.affiliations.extend(a for a in found if a is not None)
+                continue
         affiliation = _read_affiliation(text)
         if affiliation is not None:
             parts.affiliations.append(affiliation)
+            continue
+        if not parts.abstract_units and index < keywords_index and len(text.split()) >= 30:
+            # An abstract with no label: the paragraph just before "Key words".
+            parts.abstract_units.append(unit)
             continue
         leftovers.append(unit)
     _attach_correspondence(parts)
@@ -140,6 +160,32 @@ def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterPa
         if (is_abstract and not parts.abstract_units) or (not is_abstract and not parts.keywords):
             leftovers.insert(0, label)
     return parts, leftovers
+
+
+_MASTHEAD = re.compile(
+    r"©|\(c\)\s*\d{4}|\blicen[cs]e|\bcreative\s+commons\b|\bCC[\s-]BY\b|\bISSN\b|\bdoi\b|https?://|www\.|"
+    r"\bvol(?:ume)?\.?\s*\d|\bno\.\s*\d|\b(?:19|20)\d\d\b.*\b\d+\s*[-–]\s*\d+\b|\bpublished\s+(?:by|under|online)",
+    re.IGNORECASE,
+)
+
+
+def _title_index(units: list[Unit]) -> int:
+    """Which of the first units is the title: not a masthead, licence or author line.
+
+    Extractions put a journal's masthead or a licence line, or the authors,
+    above the title; a title in capitals (often over several lines) is preferred."""
+    candidates = []
+    for index, unit in enumerate(units[:6]):
+        text = unit.text.strip()
+        if not text or _MASTHEAD.search(text) or is_front_label(unit) or _ABSTRACT.match(text) or _KEYWORDS.match(text):
+            continue
+        if looks_like_author_list(text) or looks_like_affiliation(text) or len(text) > 400:
+            continue
+        candidates.append(index)
+    if not candidates:
+        return 0
+    shouted = [i for i in candidates if sum(c.isupper() for c in units[i].text) > 0.6 * sum(c.isalpha() for c in units[i].text)]
+    return shouted[0] if shouted and shouted[0] <= candidates[0] + 2 else candidates[0]
 
 
 def _rest_of(unit: Unit, rest: str) -> Unit:

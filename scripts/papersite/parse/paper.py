@@ -103,6 +103,8 @@ def parse_paper(
 
     body_start = _find_body_start(units, heading_of)
     parts, leftovers = read_front_matter(units, body_start)
+    if mostly_upper(parts.title):  # a title in capitals, shown in title case with its acronyms kept
+        parts.title = title_case(parts.title, acronyms or acronyms_in(text))
     items: list[_Item] = list(leftovers)
     in_references = False
     for index in range(body_start, len(units)):
