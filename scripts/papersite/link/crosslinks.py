@@ -23,8 +23,8 @@ MIN_SHARED_TERMS = 2
 MAX_LINKS = 3
 #: Candidate pairs: each paragraph's most telling words, and for each word the
 #: paragraphs where it weighs most. Bounds the work per paragraph.
-TELLING_WORDS = 12
-POSTINGS_KEPT = 60
+TELLING_WORDS = 8
+POSTINGS_KEPT = 30
 _STOP = frozenset(
     """about above after again against also although among another because been before being between both could
     countries country does each even from further have having here into itself just more most much must only other
