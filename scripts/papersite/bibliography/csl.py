@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import hashlib
 import html
 import json
+import os
 import re
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
@@ -104,29 +106,40 @@ def format_bibliography(
         for key, item in items.items()
     }
     missing = [key for key in items if digests[key] not in cache]
-    if missing:
-        renamed = [{**items[key], "id": f"k{n}"} for n, key in enumerate(missing)]
-        source = CiteProcJSON(renamed)
-        bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
-        for item in renamed:
-            bibliography.register(Citation([CitationItem(item["id"])]))
-        by_id = {str(k): str(text) for k, text in zip(bibliography.keys, bibliography.bibliography())}
-        for n, key in enumerate(missing):
-            cache[digests[key]] = by_id.get(f"k{n}", "")
+    renamed = [{**items[key], "id": f"k{n}"} for n, key in enumerate(missing)]
+    # Fixed-size chunks, whatever the number of cores, so the output never
+    # depends on the machine; several chunks are formatted in parallel.
+    chunks = [renamed[i : i + CHUNK] for i in range(0, len(renamed), CHUNK)]
+    workers = min(len(chunks), os.cpu_count() or 1)
+    if workers > 1:
+        with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+            results = list(pool.map(_format_chunk, chunks, [style] * len(chunks)))
+    else:
+        results = [_format_chunk(chunk, style) for chunk in chunks]
+    for key, text in zip(missing, (text for result in results for text in result)):
+        cache[digests[key]] = text
     formatted = {key: cache[digests[key]] for key in items}
     used_digests.update(digests.values())
     return dict(sorted(formatted.items(), key=lambda kv: (kv[1].lower(), kv[0])))
 
 
-def format_items(items: list[dict[str, object]], style: str) -> list[str]:
-    """CSL-JSON items formatted as HTML in ``style``, in the order given (text HTML-escaped)."""
-    escaped = [_escape_values(item) for item in items]
-    source = CiteProcJSON(escaped)  # type: ignore[arg-type]
+#: Entries formatted by one citeproc-py bibliography (and one worker process).
+CHUNK = 250
+
+
+def _format_chunk(items: list[dict[str, object]], style: str) -> list[str]:
+    """Escaped CSL-JSON items formatted as HTML in ``style``, in the order given."""
+    source = CiteProcJSON(items)  # type: ignore[arg-type]
     bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
-    for item in escaped:
-        bibliography.register(Citation([CitationItem(item["id"])]))  # type: ignore[index]
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
     by_id = {str(k): str(text) for k, text in zip(bibliography.keys, bibliography.bibliography())}
     return [by_id.get(str(item["id"]).lower(), by_id.get(str(item["id"]), "")) for item in items]
+
+
+def format_items(items: list[dict[str, object]], style: str) -> list[str]:
+    """CSL-JSON items formatted as HTML in ``style``, in the order given (text HTML-escaped)."""
+    return _format_chunk([_escape_values(item) for item in items], style)  # type: ignore[misc]
 
 
 @functools.lru_cache(maxsize=8)
