@@ -29,9 +29,13 @@ class Bibliography:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Cache keys of the formatted entries in use (the rest can be dropped).
     digests: set[str] = field(default_factory=set)
+    _by_key: dict[str, MergedEntry] = field(default_factory=dict, repr=False, compare=False)
 
     def entry(self, key: str) -> MergedEntry | None:
-        return next((e for e in self.entries if e.key == key), None)
+        # Indexed on first use and whenever the entries changed (entries are set once per build).
+        if len(self._by_key) != len(self.entries):
+            self._by_key = {e.key: e for e in self.entries}
+        return self._by_key.get(key)
 
 
 def _paper_records(paper: Paper, existing: str | None) -> tuple[list[BibRecord], dict[str, str], list[Diagnostic]]:

@@ -59,7 +59,9 @@ def render_bibliography_page(bibliography: Bibliography, papers: list[Paper], st
     lines = ["---", 'title: "Bibliography"', "---", "", "# Bibliography", ""]
     by_paper = {p.id: p for p in papers}
     titles = {p.id: section_titles(p) for p in papers}
-    uses = uses or []
+    uses_by_key: dict[str, list] = {}  # type: ignore[type-arg]
+    for use in uses or []:
+        uses_by_key.setdefault(use.item.key, []).append(use)
     references = sum(len(r) for r in bibliography.records.values())
     downloads = ['<a href="merged.bib" download>merged.bib</a> (all works)'] + [
         f'<a href="{paper.id}.bib" download>{paper.id}.bib</a>' for paper in papers if paper.references
@@ -91,7 +93,7 @@ def render_bibliography_page(bibliography: Bibliography, papers: list[Paper], st
             f'<div class="bib-formatted">{formatted} <a class="para-link" href="#{escape_attribute(key)}" '
             f'title="Permanent link to this entry" aria-label="Permanent link to this entry">¶</a></div>'
             f'<div class="bib-cited">In: {"; ".join(cited)}</div>'
-            f"{_cited_by(key, uses, by_paper, titles)}"
+            f"{_cited_by(key, uses_by_key.get(key, []), by_paper, titles)}"
             f'<details class="bib-bibtex"><summary>BibTeX</summary><pre><code>{bibtex}</code></pre></details>'
             f"{coins(entry.entry_type, entry.fields)}</div>"
         )
