@@ -89,11 +89,14 @@ class CitationIndex:
     by_year: dict[str, list[Work]] = field(default_factory=dict, init=False)
     #: Each first author's family name -> the works it begins, for suggestions.
     by_family: dict[str, list[Work]] = field(default_factory=dict, init=False)
+    #: The keys of ``by_family``, listed once for rapidfuzz.
+    families: list[str] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         for work in self.works:
             self.by_year.setdefault(work.year[:4], []).append(work)
             self.by_family.setdefault(work.families[0] if work.families else "", []).append(work)
+        self.families = list(self.by_family)
 
 
 def _fold(name: str) -> str:
@@ -166,7 +169,7 @@ def _candidates(names: list[str], year: str, index: CitationIndex) -> list[Work]
     if not names:
         return same_year
     cited = _fold(names[0].split()[-1]) if names[0].split() else ""
-    close = process.extract(cited, list(index.by_family), scorer=fuzz.ratio, score_cutoff=SUGGEST - 10, limit=8)
+    close = process.extract(cited, index.families, scorer=fuzz.ratio, score_cutoff=SUGGEST - 10, limit=8)
     nearby = [work for family, _, _ in close for work in index.by_family[family]]
     seen: set[str] = set()
     return [w for w in [*same_year, *nearby] if not (w.key in seen or seen.add(w.key))]  # type: ignore[func-returns-value]
@@ -272,8 +275,8 @@ def _embedded_citations(body: str, offset: int, paper_id: str, index: CitationIn
 def _resolve_by_title(before: str, year: str, index: CitationIndex) -> str:
     """The work of ``year`` whose title ends the text just before a bare ``(year)``."""
     tail = _fold(before[-160:])
-    for work in index.works:
-        if work.year.rstrip("abcdefghij") == year.rstrip("abcdefghij") and len(work.title) >= 12:
+    for work in index.by_year.get(year[:4], []):
+        if len(work.title) >= 12:
             head = work.title[: max(12, len(work.title) // 2)]
             if head in tail or (len(tail) >= len(head) and fuzz.partial_ratio(head, tail) >= 92):
                 return work.key

@@ -15,13 +15,12 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from ..parse.note_references import NOTE_HEAD, NOTE_TITLE, looks_like_names, marked_text
+from ..parse.note_references import NOTE_HEAD, NOTE_TITLE, NOTE_YEAR, looks_like_names, marked_text
 from ..model import CiteItem, CitationRef, Inline, Note, Paper, Text
 from .citations import TOLERANT, CitationIndex, CitationUse, Work, _fold
 
 _IBID = re.compile(r"^\s*(?P<ibid>ibid(?:em)?\.?)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?", re.IGNORECASE)
 _SHORT_LOCATOR = re.compile(r"^(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
-_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 
 
 def _families(names: str) -> list[str]:
@@ -70,7 +69,7 @@ def resolve_note(text: str, paper_id: str, index: CitationIndex, previous: str) 
     short = _SHORT_LOCATOR.match(rest)
     title_match = NOTE_TITLE.search(rest)
     title = _fold(next(g for g in title_match.groups() if g)) if title_match else ""
-    year_match = _YEAR.search(rest)
+    year_match = NOTE_YEAR.search(rest)
     if not (short or title or year_match):
         return None  # a sentence that happens to start with a name and a comma
     year = year_match.group(1) if year_match and not short else ""

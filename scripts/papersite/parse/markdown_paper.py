@@ -13,12 +13,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Literal, cast
 
-from ..anchors import note_anchor
 from ..metadata import AuthorMeta, HeadingOverride, PaperMetadata
-from ..model import Diagnostic, Note, Paper, Paragraph, Section, SourceSpan
-from .inline import parse_inline
+from ..model import Diagnostic, Paper, Section, SourceSpan
 from .markdown_source import read_markdown_source, severity
-from .note_references import with_references_from_notes
+from .note_references import make_note, with_references_from_notes
 from .paper import parse_paper
 
 _SCALARS = (
@@ -109,10 +107,7 @@ def parse_markdown_paper(
         paper = dataclasses.replace(
             paper, sections=_without_empty(paper.sections, source.notes_heading), notes_title=source.notes_heading
         )
-    notes = tuple(
-        Note(note.marker, Paragraph(parse_inline(note.text), SourceSpan(path, note.line), id=f"fn-{note_anchor(note.marker)}"))
-        for note in source.notes
-    )
+    notes = tuple(make_note(note.marker, note.text, SourceSpan(path, note.line)) for note in source.notes)
     checked = "\n\n".join([source.text, *(note.text for note in source.notes)])
     paper = dataclasses.replace(
         paper, notes=notes, checked_text=checked, diagnostics=tuple(diagnostics) + tuple(paper.diagnostics)

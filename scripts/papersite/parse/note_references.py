@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..anchors import assign_ids
-from ..model import Emphasis, Paper, Paragraph, Reference, plain_text
+from ..anchors import assign_ids, note_anchor
+from ..model import Emphasis, Note, Paper, Paragraph, Reference, SourceSpan, plain_text
+from .inline import parse_inline
 
 #: The names at the head of a note, up to the comma before the title or page.
 NOTE_HEAD = re.compile(
@@ -17,7 +18,7 @@ NOTE_HEAD = re.compile(
     re.IGNORECASE | re.S,
 )
 NOTE_TITLE = re.compile(r"[“\"]([^”\"]{3,300})[”\"]|\*([^*]{3,300})\*")
-_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+NOTE_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 
 
 _PARTICLES = frozenset("and et al al. e y und de da di do dos van von der den la le du del bin ibn".split())
@@ -36,13 +37,18 @@ def marked_text(paragraph: Paragraph) -> str:
     return "".join(f"*{n.text}*" if isinstance(n, Emphasis) else plain_text((n,)) for n in paragraph.inlines)
 
 
-def cites_in_full(paper_note_text: str, has_italics: bool) -> bool:
-    """Does a note name a work in full (names, a title, a year)?"""
-    head = NOTE_HEAD.match(paper_note_text)
+def cites_in_full(note_text: str) -> bool:
+    """Does a note (italics marked, see :func:`marked_text`) name a work in full: names, a title, a year?"""
+    head = NOTE_HEAD.match(note_text)
     if not head or not looks_like_names(head.group("names")):
         return False
     rest = head.group("rest")
-    return bool(_YEAR.search(rest)) and (bool(NOTE_TITLE.search(rest)) or has_italics)
+    return bool(NOTE_YEAR.search(rest)) and bool(NOTE_TITLE.search(rest))
+
+
+def make_note(marker: str, text: str, span: SourceSpan) -> Note:
+    """A footnote of the paper: its text as a paragraph with id ``fn-<marker>``."""
+    return Note(marker, Paragraph(parse_inline(text), span, id=f"fn-{note_anchor(marker)}"))
 
 
 def with_references_from_notes(paper: Paper) -> Paper:
@@ -52,7 +58,7 @@ def with_references_from_notes(paper: Paper) -> Paper:
     references = tuple(
         Reference(raw=note.paragraph.text.strip(), span=note.paragraph.span)
         for note in paper.notes
-        if cites_in_full(marked_text(note.paragraph), any(isinstance(n, Emphasis) for n in note.paragraph.inlines))
+        if cites_in_full(marked_text(note.paragraph))
     )
     if not references:
         return paper

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..anchors import assign_ids, note_anchor
+from ..anchors import assign_ids
 from ..metadata import HeadingOverride, PaperMetadata
 from ..model import (
     Affiliation,
     Author,
     Diagnostic,
     FrontMatter,
-    Note,
     Paper,
     Paragraph,
     Reference,
@@ -31,7 +30,7 @@ from .frontmatter import (
 from .headings import HeadingMatch, acronyms_in, detect_heading, mostly_upper, title_case
 from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
-from .note_references import with_references_from_notes
+from .note_references import make_note, with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
 from .references import is_reference_heading, split_references
 from .units import Unit, split_units
@@ -139,14 +138,11 @@ def parse_paper(
         diagnostics.append(Diagnostic("info", "paper-no-references", "no reference list found", SourceSpan(path, 1)))
 
     front = _front_matter(parts, metadata, path, citation_line, keep_hyphen)
-    notes = tuple(
-        Note(note.marker, Paragraph(parse_inline(note.text), SourceSpan(path, note.line, note.end_line), id=f"fn-{note_anchor(note.marker)}"))
-        for note in (layout.footnotes if layout else ())
-    )
+    notes = tuple(make_note(n.marker, n.text, SourceSpan(path, n.line, n.end_line)) for n in (layout.footnotes if layout else ()))
     repaired = layout is not None and (layout.shape != "blocks" or bool(layout.removed) or bool(layout.footnotes))
     paper = Paper(
         paper_id, path, front, tuple(sections), tuple(references), tuple(diagnostics), notes=notes,
-        checked_text=_checked_text(layout) if layout is not None and repaired else "",
+        checked_text=_checked_text(layout) if repaired and layout is not None else "",
     )
     return with_references_from_notes(assign_ids(paper))
 
@@ -197,8 +193,6 @@ def _units_of(layout: LayoutResult) -> list[Unit]:
             row = lines[mark.line - 1]
             lines[mark.line - 1] = row[: mark.column] + note_token(mark.marker) + row[mark.column :]
     units = split_units("\n".join(lines))
-    if layout.shape == "blocks" and not layout.removed:
-        return units
     out = []
     for unit in units:
         first = layout.lines[unit.line - 1] if unit.line <= len(layout.lines) else None
