@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .records import BibRecord, KeyRegistry, ascii_fold
 
@@ -65,25 +65,45 @@ def compare(a: BibRecord, b: BibRecord) -> tuple[str, str]:
     return "different", ""
 
 
+def _title_key(title: str) -> str:
+    """A title's words, sorted: equal for titles that differ only in order, case or punctuation."""
+    return " ".join(sorted(title.split()))
+
+
+def _similar_families(families: list[str]) -> dict[str, list[str]]:
+    """Each family name -> the names (itself included) at least NAME_SAME % alike.
+
+    Computed once over the distinct names, in C (rapidfuzz), so merging does
+    not compare every record with every other."""
+    return {
+        family: [match for match, _, _ in process.extract(family, families, scorer=fuzz.ratio, score_cutoff=NAME_SAME, limit=None)]
+        for family in families
+    }
+
+
 def merge_records(records: list[BibRecord]) -> tuple[list[MergedEntry], list[MergeNote]]:
     """Group records of the same work; keys stay those of the first record seen.
 
-    A record is compared only with entries of the same year or whose first
-    author's name starts alike, so merging stays fast on long lists.
+    A work is the same only when its first authors' names are alike, so a
+    record is compared only with entries whose first author's name is at least
+    NAME_SAME % alike, and (for near-misses to report) with entries of the same
+    title under another name. Candidates are taken in the order the entries
+    were made, so the result does not depend on how they were found.
     """
     entries: list[MergedEntry] = []
     notes: list[MergeNote] = []
     registry = KeyRegistry()
-    by_year: dict[str, list[MergedEntry]] = {}
-    by_name: dict[str, list[MergedEntry]] = {}
+    family_of = {id(record): _family(record) for record in records}
+    similar = _similar_families(sorted(set(family_of.values())))
+    by_family: dict[str, list[int]] = {}
+    by_title: dict[str, list[int]] = {}
     for record in records:
+        family, title = family_of[id(record)], _title_key(_title(record))
+        found = {i for name in similar[family] for i in by_family.get(name, ())}
+        found.update(by_title.get(title, ()) if title else ())
         home = None
-        seen: set[int] = set()
-        candidates = by_year.get(_year(record), []) + by_name.get(_family(record)[:3], [])
-        for entry in candidates:
-            if id(entry) in seen:
-                continue
-            seen.add(id(entry))
+        for position in sorted(found):
+            entry = entries[position]
             verdict, why = compare(entry.members[0], record)
             if verdict == "same":
                 home = entry
@@ -93,9 +113,10 @@ def merge_records(records: list[BibRecord]) -> tuple[list[MergedEntry], list[Mer
                 notes.append(MergeNote("declined", (entry.key, record.key), why))
         if home is None:
             entry = MergedEntry(registry.claim(record.key), record.entry_type, dict(record.fields), [record])
+            by_family.setdefault(family, []).append(len(entries))
+            if title:
+                by_title.setdefault(title, []).append(len(entries))
             entries.append(entry)
-            by_year.setdefault(_year(record), []).append(entry)
-            by_name.setdefault(_family(record)[:3], []).append(entry)
             continue
         home.members.append(record)
         for name, value in record.fields:
