@@ -91,12 +91,16 @@ class CitationIndex:
     by_family: dict[str, list[Work]] = field(default_factory=dict, init=False)
     #: The keys of ``by_family``, listed once for rapidfuzz.
     families: list[str] = field(default_factory=list, init=False)
+    #: The first authors' family names of each year's works, listed once.
+    year_families: dict[str, list[str]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         for work in self.works:
             self.by_year.setdefault(work.year[:4], []).append(work)
             self.by_family.setdefault(work.families[0] if work.families else "", []).append(work)
         self.families = list(self.by_family)
+        for year, works in self.by_year.items():
+            self.year_families[year] = sorted({work.families[0] if work.families else "" for work in works})
 
 
 def _fold(name: str) -> str:
@@ -162,13 +166,24 @@ def _name_score(cited: str, family: str) -> float:
 
 
 def _candidates(names: list[str], year: str, index: CitationIndex) -> list[Work]:
-    """The works worth scoring: those of the cited year, and those whose first
+    """The works worth scoring: those of the cited year whose first author's
+    name could score high enough to link or be suggested, and those whose first
     author's name is close to the cited one (for a suggestion across years).
     Scoring every work for every citation would grow with their product."""
     same_year = index.by_year.get(year[:4], [])
     if not names:
         return same_year
-    cited = _fold(names[0].split()[-1]) if names[0].split() else ""
+    words = names[0].split()
+    # _name_score allows given names in front: every tail of the cited name is tried.
+    tails = {_fold(" ".join(words[start:])) for start in range(len(words))} - {""}
+    floor = min(TOLERANT, SUGGEST)
+    alike = {
+        family
+        for tail in tails
+        for family, _, _ in process.extract(tail, index.year_families.get(year[:4], []), scorer=fuzz.ratio, score_cutoff=floor, limit=None)
+    }
+    same_year = [work for work in same_year if (work.families[0] if work.families else "") in alike]
+    cited = _fold(words[-1]) if words else ""
     close = process.extract(cited, index.families, scorer=fuzz.ratio, score_cutoff=SUGGEST - 10, limit=8)
     nearby = [work for family, _, _ in close for work in index.by_family[family]]
     seen: set[str] = set()
