@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 import bibtexparser
+from bibtexparser.middlewares import default_unparse_stack
 from bibtexparser.model import Entry, Field
 
 HASH_FIELD = "papersite-hash"
@@ -43,7 +44,9 @@ def write_bibtex(entries: Sequence[tuple[str, str, list[tuple[str, str]], str | 
         values = [Field(name, bibtex_value(value)) for name, value in fields]
         values.append(Field(HASH_FIELD, given_hash or fields_hash(fields)))
         library.add(Entry(entry_type, key, values))
-    text = bibtexparser.write_string(library)
+    # The library is made here and thrown away: let the writer change it in
+    # place rather than deep-copy every block (slow on a long bibliography).
+    text = bibtexparser.write_string(library, unparse_stack=default_unparse_stack(allow_inplace_modification=True))
     return (header + "\n" if header else "") + text.strip() + "\n"
 
 
