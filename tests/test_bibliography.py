@@ -123,3 +123,25 @@ def test_each_reference_of_a_paper_links_to_its_merged_entry(site: Path, result:
         for reference in paper.references:
             key = result.bibliography.keys[(paper.id, reference.id)]
             assert f'bibliography/#{key}"' in page
+
+
+def test_bibliography_page_files_each_entry_under_its_first_letter(site: Path, result: BuildResult) -> None:
+    """A section per initial letter, in alphabetical order, each in the page's table of
+    contents and the letter bar; every entry lies in the section of its own first letter."""
+    import re
+
+    from papersite.bibliography.csl import plain
+
+    page = (site / "bibliography" / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="letter-([a-z]+)"', page)
+    assert headings == sorted(headings) and len(headings) == len(set(headings)) >= 10
+    bar = re.search(r'<nav class="bib-letters"[^>]*>(.*?)</nav>', page, re.S)
+    assert bar and re.findall(r'href="#letter-([a-z]+)"', bar.group(1)) == headings
+    sections = re.split(r'<h2 id="letter-([a-z]+)"', page)[1:]
+    filed = {}
+    for letter, body in zip(sections[::2], sections[1::2]):
+        for key in re.findall(r'<div class="bib-entry" id="([^"]+)">', body):
+            filed[key] = letter
+    assert set(filed) == set(result.bibliography.formatted)
+    for key, formatted in result.bibliography.formatted.items():
+        assert plain(formatted).lstrip("(“\"'").lower().startswith(filed[key]), (key, plain(formatted)[:40])

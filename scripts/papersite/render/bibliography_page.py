@@ -5,7 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from ..bibliography.bibtex_io import strip_braces, write_bibtex
-from ..bibliography.csl import bibtex_names
+from ..bibliography.csl import bibtex_names, plain
+from ..bibliography.records import ascii_fold
 from ..bibliography.stage import Bibliography
 from ..model import Paper
 from .escape import escape_attribute, escape_html
@@ -55,6 +56,12 @@ def _cited_by(key: str, uses: list, papers: dict[str, Paper], titles: dict[str, 
     return f'<div class="bib-cited-by">Cited by: {"; ".join(links)}</div>' if links else '<div class="bib-cited-by">Not cited in the text.</div>'
 
 
+def _initial(formatted_html: str) -> str:
+    """The letter an entry is filed under: its first letter, unaccented, A-Z; "#" for any other."""
+    letter = next((c for c in ascii_fold(plain(formatted_html)) if c.isalnum()), "#").upper()
+    return letter if "A" <= letter <= "Z" else "#"
+
+
 def render_bibliography_page(bibliography: Bibliography, papers: list[Paper], style: str, uses: list | None = None) -> str:  # type: ignore[type-arg]
     lines = ["---", 'title: "Bibliography"', "---", "", "# Bibliography", ""]
     by_paper = {p.id: p for p in papers}
@@ -71,30 +78,50 @@ def render_bibliography_page(bibliography: Bibliography, papers: list[Paper], st
         f"duplicates merged), formatted in the <code>{escape_html(style)}</code> citation style. Each entry has a permanent "
         f'anchor, its BibTeX record and the papers\' references to it. Download: {" · ".join(downloads)}.</p>'
     )
-    lines.append("")
+    # Filed under their first letter, each letter a section: a long list gets
+    # a table of contents, and search results (one per section) stay small.
+    letters: dict[str, list[str]] = {}
     for key, formatted in bibliography.formatted.items():
-        entry = bibliography.entry(key)
-        if entry is None:
-            continue
-        cited = []
-        for member in entry.members:
-            paper = by_paper.get(member.paper_id)
-            if paper is None:
-                continue
-            reference = next((r for r in paper.references if r.id == member.reference_id), None)
-            number = f"[{reference.number}]" if reference and reference.number else "reference list"
-            locator = f", p. {escape_html(member.locator)}" if member.locator else ""
-            cited.append(
-                f'<a href="../papers/{paper.id}/#{member.reference_id}">{escape_html(paper_label(paper))} {escape_html(number)}</a>{locator}'
-            )
-        bibtex = escape_html(_bibtex_of(bibliography, key))
-        lines.append(
-            f'<div class="bib-entry" id="{escape_attribute(key)}">'
-            f'<div class="bib-formatted">{formatted} <a class="para-link" href="#{escape_attribute(key)}" '
-            f'title="Permanent link to this entry" aria-label="Permanent link to this entry">¶</a></div>'
-            f'<div class="bib-cited">In: {"; ".join(cited)}</div>'
-            f"{_cited_by(key, uses_by_key.get(key, []), by_paper, titles)}"
-            f'<details class="bib-bibtex"><summary>BibTeX</summary><pre><code>{bibtex}</code></pre></details>'
-            f"{coins(entry.entry_type, entry.fields)}</div>"
-        )
+        if bibliography.entry(key) is not None:
+            letters.setdefault(_initial(formatted), []).append(key)
+    order = sorted(letters, key=lambda letter: (letter == "#", letter))
+    if len(order) > 1:
+        jumps = " ".join(f'<a href="#letter-{_letter_id(letter)}">{escape_html(letter)}</a>' for letter in order)
+        lines.append(f'<nav class="bib-letters" aria-label="Entries by first letter">{jumps}</nav>')
+    lines.append("")
+    for letter in order:
+        if len(order) > 1:
+            lines += ["", f"## {'Other' if letter == '#' else letter} {{#letter-{_letter_id(letter)}}}", ""]
+        lines += [_entry_html(bibliography, key, by_paper, titles, uses_by_key) for key in letters[letter]]
     return "\n".join(lines) + "\n"
+
+
+def _letter_id(letter: str) -> str:
+    return "other" if letter == "#" else letter.lower()
+
+
+def _entry_html(bibliography: Bibliography, key: str, by_paper: dict[str, Paper], titles: dict[str, dict[str, str]], uses_by_key: dict[str, list]) -> str:  # type: ignore[type-arg]
+    formatted = bibliography.formatted[key]
+    entry = bibliography.entry(key)
+    assert entry is not None
+    cited = []
+    for member in entry.members:
+        paper = by_paper.get(member.paper_id)
+        if paper is None:
+            continue
+        reference = next((r for r in paper.references if r.id == member.reference_id), None)
+        number = f"[{reference.number}]" if reference and reference.number else "reference list"
+        locator = f", p. {escape_html(member.locator)}" if member.locator else ""
+        cited.append(
+            f'<a href="../papers/{paper.id}/#{member.reference_id}">{escape_html(paper_label(paper))} {escape_html(number)}</a>{locator}'
+        )
+    bibtex = escape_html(_bibtex_of(bibliography, key))
+    return (
+        f'<div class="bib-entry" id="{escape_attribute(key)}">'
+        f'<div class="bib-formatted">{formatted} <a class="para-link" href="#{escape_attribute(key)}" '
+        f'title="Permanent link to this entry" aria-label="Permanent link to this entry">¶</a></div>'
+        f'<div class="bib-cited">In: {"; ".join(cited)}</div>'
+        f"{_cited_by(key, uses_by_key.get(key, []), by_paper, titles)}"
+        f'<details class="bib-bibtex"><summary>BibTeX</summary><pre><code>{bibtex}</code></pre></details>'
+        f"{coins(entry.entry_type, entry.fields)}</div>"
+    )
