@@ -51,18 +51,18 @@ def _year(record: BibRecord) -> str:
     return record.get("year")
 
 
-def compare(a: BibRecord, b: BibRecord) -> tuple[str, str]:
-    """("same" | "near" | "different", why) for two records."""
+def compare(a: BibRecord, b: BibRecord) -> tuple[str, str, float]:
+    """("same" | "near" | "different", why, how alike: the sum of the name and title similarities) for two records."""
     if not a.get("title") or not b.get("title"):
-        return "different", "no title"
+        return "different", "no title", 0.0
     names = fuzz.ratio(_family(a), _family(b))
     titles = fuzz.token_sort_ratio(_title(a), _title(b))
     if names >= NAME_SAME and titles >= TITLE_SAME and _year(a) == _year(b) and _year(a):
-        return "same", f"author {names:.0f}%, title {titles:.0f}%, same year"
+        return "same", f"author {names:.0f}%, title {titles:.0f}%, same year", names + titles
     if titles >= TITLE_NEAR and (names >= NAME_SAME or titles >= TITLE_SAME):
         differs = "years differ" if _year(a) != _year(b) else f"title only {titles:.0f}% alike"
-        return "near", f"author {names:.0f}%, title {titles:.0f}%; {differs}"
-    return "different", ""
+        return "near", f"author {names:.0f}%, title {titles:.0f}%; {differs}", names + titles
+    return "different", "", names + titles
 
 
 def _title_key(title: str) -> str:
@@ -81,14 +81,20 @@ def _similar_families(families: list[str]) -> dict[str, list[str]]:
     }
 
 
+#: Entries of the same title under another name compared with each record:
+#: enough to report a near-miss, bounded on lists where a title recurs often.
+TITLE_MATES = 8
+
+
 def merge_records(records: list[BibRecord]) -> tuple[list[MergedEntry], list[MergeNote]]:
     """Group records of the same work; keys stay those of the first record seen.
 
     A work is the same only when its first authors' names are alike, so a
     record is compared only with entries whose first author's name is at least
-    NAME_SAME % alike, and (for near-misses to report) with entries of the same
-    title under another name. Candidates are taken in the order the entries
-    were made, so the result does not depend on how they were found.
+    NAME_SAME % alike, and (for near-misses to report) with the first few
+    entries of the same title under another name. Candidates are taken in the
+    order the entries were made, so the result does not depend on how they were
+    found. Of the near-misses declined for a record, the closest is reported.
     """
     entries: list[MergedEntry] = []
     notes: list[MergeNote] = []
@@ -100,17 +106,20 @@ def merge_records(records: list[BibRecord]) -> tuple[list[MergedEntry], list[Mer
     for record in records:
         family, title = family_of[id(record)], _title_key(_title(record))
         found = {i for name in similar[family] for i in by_family.get(name, ())}
-        found.update(by_title.get(title, ()) if title else ())
+        found.update(by_title.get(title, ())[:TITLE_MATES] if title else ())
         home = None
+        closest: tuple[float, MergeNote] | None = None
         for position in sorted(found):
             entry = entries[position]
-            verdict, why = compare(entry.members[0], record)
+            verdict, why, alike = compare(entry.members[0], record)
             if verdict == "same":
                 home = entry
                 notes.append(MergeNote("merged", (entry.key, record.key), why))
                 break
-            if verdict == "near":
-                notes.append(MergeNote("declined", (entry.key, record.key), why))
+            if verdict == "near" and (closest is None or alike > closest[0]):
+                closest = (alike, MergeNote("declined", (entry.key, record.key), why))
+        if home is None and closest is not None:
+            notes.append(closest[1])
         if home is None:
             entry = MergedEntry(registry.claim(record.key), record.entry_type, dict(record.fields), [record])
             by_family.setdefault(family, []).append(len(entries))

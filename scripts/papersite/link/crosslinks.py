@@ -11,6 +11,7 @@ shows its best counterparts above a threshold; editors add or remove links in
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -44,12 +45,11 @@ def _vector(text: str) -> Counter[str]:
     return Counter(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP)
 
 
-def _cosine(a: dict[str, float], b: dict[str, float], norm_a: float, norm_b: float) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(value * b.get(key, 0.0) for key, value in a.items())
+def _cosine(a: dict[str, float], b: dict[str, float], shared: set[str], norm_a: float, norm_b: float) -> float:
+    """Cosine similarity over the ``shared`` words (found by a C set intersection);
+    ``fsum`` is exact, so the result does not depend on the set's order."""
     norm = norm_a * norm_b
-    return dot / norm if norm else 0.0
+    return math.fsum(a[word] * b[word] for word in shared) / norm if norm else 0.0
 
 
 def compute_crosslinks(
@@ -70,8 +70,10 @@ def compute_crosslinks(
         key: {w: n * math.log(1 + total / documents[w]) for w, n in vector.items()} for key, vector in items
     }
     norms = {key: math.sqrt(sum(v * v for v in vector.values())) for key, vector in weighted.items()}
+    words = {key: frozenset(vector) for key, vector in weighted.items()}
     term_documents = Counter(term for found in terms.values() for term in found)
     rarity = {term: math.log(1 + total / n) for term, n in term_documents.items()}
+    term_weight = {key: math.fsum(rarity[t] for t in found) for key, found in terms.items()}
     removed_pairs = {(e.source, e.target) for e in removed} | {(e.target, e.source) for e in removed}
     scored: dict[tuple[str, str], list[tuple[float, tuple[str, str]]]] = defaultdict(list)
     by_paper: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -87,23 +89,26 @@ def compute_crosslinks(
         for word, weight in weighted[key].items():
             postings[word].append((weight, key))
     for word in postings:
-        postings[word] = sorted(postings[word], key=lambda item: (-item[0], item[1]))[:POSTINGS_KEPT]
-    pairs: set[tuple[tuple[str, str], tuple[str, str]]] = set()
-    for a in sorted(eligible):
-        telling = sorted(weighted[a].items(), key=lambda item: (-item[1], item[0]))[:TELLING_WORDS]
+        postings[word] = heapq.nsmallest(POSTINGS_KEPT, postings[word], key=lambda item: (-item[0], item[1]))
+    partners: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for a in eligible:
+        telling = heapq.nsmallest(TELLING_WORDS, weighted[a].items(), key=lambda item: (-item[1], item[0]))
         for word, _ in telling:
             for _, b in postings[word]:
                 if b[0] != a[0]:
-                    pairs.add((a, b) if a < b else (b, a))
-    for a, b in sorted(pairs):
+                    partners[a].add(b)
+                    partners[b].add(a)
+    # Pair by pair, one paragraph's partners at a time (its vector stays at hand).
+    for a, b in ((one, other) for one in sorted(partners) for other in sorted(partners[one]) if one < other):
         if (a, b) in removed_pairs:
             continue
         shared = terms[a] & terms[b]
         if len(shared) < MIN_SHARED_TERMS:
             continue
-        smaller = min(terms[a], terms[b], key=lambda found: sum(rarity[t] for t in found))
-        overlap = sum(rarity[t] for t in shared) / sum(rarity[t] for t in smaller)
-        score = (overlap + _cosine(weighted[a], weighted[b], norms[a], norms[b])) / 2
+        overlap = math.fsum(rarity[t] for t in shared) / min(term_weight[a], term_weight[b])
+        if overlap + 1.0 < 2 * THRESHOLD:  # even identical wording would not reach it
+            continue
+        score = (overlap + _cosine(weighted[a], weighted[b], words[a] & words[b], norms[a], norms[b])) / 2
         if score >= THRESHOLD:
             scored[a].append((score, b))
             scored[b].append((score, a))
