@@ -45,7 +45,7 @@ def _vector(text: str) -> Counter[str]:
     return Counter(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP)
 
 
-def _cosine(a: dict[str, float], b: dict[str, float], shared: set[str], norm_a: float, norm_b: float) -> float:
+def _cosine(a: dict[str, float], b: dict[str, float], shared: frozenset[str], norm_a: float, norm_b: float) -> float:
     """Cosine similarity over the ``shared`` words (found by a C set intersection);
     ``fsum`` is exact, so the result does not depend on the set's order."""
     norm = norm_a * norm_b
