@@ -1,7 +1,7 @@
 """Benchmark of the whole site build at 2, 100 and 500 papers (issue #9).
 
     .venv/bin/python benchmarks/site_build.py                  # N = 2, 100, 500 (about 20-40 minutes)
-    .venv/bin/python benchmarks/site_build.py --quick          # N = 2, 20; no browser measurement
+    .venv/bin/python benchmarks/site_build.py --quick          # N = 2, 20; no browser measurements
     .venv/bin/python benchmarks/site_build.py --sizes 2,50 --profile 50
 
 For each corpus size N (the site's two real papers plus N - 2 synthetic ones
@@ -28,9 +28,12 @@ Then page weight (a paper page's HTML + the CSS and JS it loads, against a
 bare Material site whose one page holds the same text), the search index
 (size, gzip size, estimated transfer on a slow connection and, with Chromium,
 the measured time until the first search result on a throttled page load),
-reference-parser throughput over every reference of the largest corpus, and
-``mkdocs serve`` latency on the two-paper site after editing an annotation
-and a paper.
+Pagefind's chunked index over the same built site (``papersite search-index``:
+indexing time, bundle size and files; with Chromium, at the largest N, a
+``search: pagefind`` build of the same Markdown searched the same way, with
+the bytes each engine transferred), reference-parser throughput over every
+reference of the largest corpus, and ``mkdocs serve`` latency on the
+two-paper site after editing an annotation and a paper.
 
 Timings are wall-clock seconds; CPU seconds (user + system) are recorded too,
 because the machine may be shared. Peak memory is the process's maximum
@@ -73,12 +76,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 RESULTS = HERE / "results"
-GENERATED = ("papers", "glossary", "arguments", "annotations", "bibliography", "citation-audit")
+GENERATED = ("papers", "glossary", "arguments", "annotations", "bibliography", "citation-audit", "search")
 
 #: Assumed phone-class connection for the search index estimate: Lighthouse's
 #: "Slow 4G" mobile throttling (1.6 Mbit/s down, 150 ms round trip).
 LINK_BITS_PER_S = 1.6e6
 LINK_RTT_S = 0.150
+#: The query both search engines are timed with in Chromium.
+SEARCH_QUERY = "hegemony"
 #: Edits per kind in the mkdocs serve test (the worst one is reported against the target).
 SERVE_ROUNDS = 3
 
@@ -220,7 +225,8 @@ def machine_info() -> dict[str, Any]:
         "os": platform.platform(),
         "python": platform.python_version(),
         "git": git,
-        "packages": {d: version(d) for d in ("mkdocs", "mkdocs-material", "zensical", "citeproc-py", "python-crfsuite", "rapidfuzz", "Markdown", "pymdown-extensions")},
+        "packages": {d: version(d) for d in ("mkdocs", "mkdocs-material", "zensical", "pagefind", "citeproc-py", "python-crfsuite", "rapidfuzz", "Markdown",
+                                                        "pymdown-extensions")},
         "loadavg_start": os.getloadavg(),
     }
 
@@ -499,12 +505,15 @@ def bare_material_weight(work: Path, source: Path, paper_id: str, env: dict[str,
 
 
 SEARCH_PROBE = r"""
-import gzip, json, sys, time, threading, functools, http.server, socketserver
+import gzip, json, re, sys, time, threading, functools, http.server, socketserver
 from playwright.sync_api import sync_playwright
-site, page_path, query, down_bps, rtt_ms, cpu = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6])
+site, page_path, query, down_bps, rtt_ms, cpu, engine = sys.argv[1:8]
+down_bps, rtt_ms, cpu = float(down_bps), float(rtt_ms), float(cpu)
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    # Serves text files gzip-compressed (as GitHub Pages, Netlify, nginx with gzip on do).
+    # Serves text files gzip-compressed (as GitHub Pages, Netlify, nginx with gzip on do), and the
+    # sitemap with this server's origin, as a deployed site's names its own (Material's instant
+    # navigation follows only links the sitemap lists). Pagefind's chunks are gzip files already.
     def send_head(self):
         path = self.translate_path(self.path)
         if path.endswith("/"):
@@ -518,7 +527,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         if not any(t in ctype for t in ("html", "css", "javascript", "json", "xml", "svg", "text")):
             return super().send_head()
         with open(path, "rb") as f:
-            body = gzip.compress(f.read(), compresslevel=6)
+            data = f.read()
+        if path.endswith("sitemap.xml"):
+            origin = "http://%s:%d/" % self.server.server_address[:2]
+            data = re.sub(rb"<loc>https?://[^/<]+/", b"<loc>" + origin.encode(), data)
+        body = gzip.compress(data, compresslevel=6)
         self.send_response(200)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Encoding", "gzip")
@@ -532,7 +545,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=site))
 threading.Thread(target=httpd.serve_forever, daemon=True).start()
 url = f"http://127.0.0.1:{httpd.server_address[1]}/{page_path}"
-out = {}
+out = {"engine": engine, "query": query}
 with sync_playwright() as p:
     browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
     page = browser.new_page(viewport={"width": 412, "height": 915}, is_mobile=True, has_touch=True)
@@ -542,44 +555,128 @@ with sync_playwright() as p:
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": rtt_ms, "downloadThroughput": down_bps / 8, "uploadThroughput": 750000 / 8})
     if cpu > 1:
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
-    index_done = {}
-    def on_finished(request):
-        if "search" in request.url and request.url.endswith(".json"):
-            index_done["t"] = time.perf_counter()
-            index_done["url"] = request.url
-    page.on("requestfinished", on_finished)
+    finished = []  # (seconds since start, request), the page's and its workers' requests
+    page.on("requestfinished", lambda request: finished.append((time.perf_counter(), request)))
     t0 = time.perf_counter()
     page.goto(url, wait_until="load", timeout=600000)
     out["load_s"] = time.perf_counter() - t0
-    page.click("label.md-header__button[for=__search]", timeout=60000)
-    page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=600000)
+    if engine == "material":
+        page.click("label.md-header__button[for=__search]", timeout=60000)
+        page.fill("input.md-search__input", query)
+        page.wait_for_selector(".md-search-result__item", timeout=600000)
+    else:  # pagefind: the header's Search link, the Search page, Pagefind's UI
+        page.click(".md-header__inner a.papersite-search-link", timeout=60000)
+        page.wait_for_selector("input.pagefind-ui__search-input", timeout=600000)
+        out["search_ready_s"] = time.perf_counter() - t0
+        page.fill("input.pagefind-ui__search-input", query)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=600000)  # a result with its data, not a placeholder
     out["first_result_s"] = time.perf_counter() - t0
-    if "t" in index_done:
-        out["index_fetched_s"] = index_done["t"] - t0
-        out["index_url"] = index_done["url"]
+    out["results_shown"] = page.locator(".md-search-result__item, .pagefind-ui__result").count()
+    loaded_at = t0 + out["load_s"]
+    totals = {"bytes_total": 0, "bytes_page_load": 0, "bytes_search": 0, "bytes_index": 0}
+    for at, request in finished:
+        try:
+            sizes = request.sizes()
+        except Exception:
+            continue
+        got = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        totals["bytes_total"] += got
+        totals["bytes_page_load" if at <= loaded_at else "bytes_search"] += got
+        if "/search/search_index.json" in request.url or "/pagefind/" in request.url:
+            totals["bytes_index"] += got
+            if engine == "material":
+                out["index_fetched_s"] = at - t0
+                out["index_url"] = request.url
+    out.update(totals)
+    out["requests"] = len(finished)
+    out["index_requests"] = sum(1 for _, r in finished if "/search/search_index.json" in r.url or "/pagefind/" in r.url)
     browser.close()
 httpd.shutdown()
 print(json.dumps(out))
 """
 
 
-def browser_search(site: Path, page: str, env: dict[str, str], work: Path) -> dict[str, Any]:
-    """Time, in throttled Chromium (Slow-4G-like network, 4x CPU slowdown), from navigation to the first search result."""
+def browser_search(site: Path, page: str, env: dict[str, str], work: Path, engine: str = "material") -> dict[str, Any]:
+    """In throttled Chromium (Slow-4G-like network, 4x CPU slowdown, cache off, phone viewport): from navigation
+    to ``page`` to the first search result for the same query, and the bytes transferred on the way.
+
+    ``material``: Material's search box (its worker loads the whole lunr index). ``pagefind``: the header's
+    Search link, the Search page and Pagefind's UI (loading the index chunks and fragments the query needs)."""
     if not Path("/usr/bin/chromium").exists():
         return {"skipped": "no /usr/bin/chromium"}
     probe = work / "search_probe.py"
     probe.write_text(SEARCH_PROBE, encoding="utf-8")
     try:
         proc = subprocess.run(
-            [sys.executable, str(probe), str(site), page, "hegemony", str(LINK_BITS_PER_S), str(LINK_RTT_S * 1000), "4"],
+            [sys.executable, str(probe), str(site), page, SEARCH_QUERY, str(LINK_BITS_PER_S), str(LINK_RTT_S * 1000), "4", engine],
             env=env, capture_output=True, text=True, timeout=1800,
         )
     except subprocess.TimeoutExpired:
-        return {"skipped": "timed out"}
+        return {"skipped": "timed out", "engine": engine}
     if proc.returncode:
-        return {"skipped": "probe failed: " + proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "probe failed"}
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+        return {"skipped": "probe failed: " + proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "probe failed", "engine": engine}
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+# ====================================================================== Pagefind
+
+
+def pagefind_config(config_text: str) -> str:
+    """mkdocs.yml switched to ``extra.papersite.search: pagefind`` with the search plugin off (README, "Search")."""
+    if "plugins:\n  - search\n" not in config_text or "    search: material " not in config_text:
+        raise RuntimeError("mkdocs.yml lacks the search lines the benchmark switches (plugins: - search; extra.papersite.search)")
+    text = config_text.replace("plugins:\n  - search\n", "plugins:\n  - search:\n      enabled: false\n", 1)
+    return text.replace("    search: material ", "    search: pagefind ", 1)
+
+
+def pagefind_bundle(bundle: Path) -> dict[str, Any]:
+    """Files and bytes of a Pagefind bundle: index chunks, page fragments, and the fixed files (JS, CSS, WebAssembly)."""
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    chunks = [p.stat().st_size for p in files if p.suffix == ".pf_index"]
+    fragments = [p.stat().st_size for p in files if p.suffix == ".pf_fragment"]
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    total = sum(p.stat().st_size for p in files)
+    return {
+        "files": len(files),
+        "bytes": total,
+        "pages": sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values()),
+        "index_chunks": len(chunks),
+        "index_bytes": sum(chunks),
+        "largest_chunk_bytes": max(chunks, default=0),
+        "fragments": len(fragments),
+        "fragment_bytes": sum(fragments),
+        "fixed_bytes": total - sum(chunks) - sum(fragments),
+    }
+
+
+def pagefind_index(site: Path, project: Path, env: dict[str, str], log_to: Path) -> dict[str, Any]:
+    """``papersite search-index`` (Pagefind) over a built site, timed; then the bundle's size."""
+    command = [sys.executable, "-m", "papersite", "--root", str(project), "search-index", "--site", str(site)]
+    run = run_measured(command, project, env, log_to=log_to)
+    result: dict[str, Any] = {"process": run}
+    if run["returncode"] == 0 and (site / "pagefind" / "pagefind-entry.json").is_file():
+        result.update(pagefind_bundle(site / "pagefind"))
+        text = log_to.read_text(encoding="utf-8", errors="replace")
+        words = re.search(r"(\d+) words indexed", text)
+        result["words"] = int(words.group(1)) if words else None
+    return result
+
+
+def pagefind_site(gen: Path, env: dict[str, str], work: Path) -> tuple[Path, dict[str, Any]]:
+    """The generated Markdown built as a ``search: pagefind`` site (search plugin off, the Search page the
+    pipeline writes in that mode), then indexed: what the browser probe loads for Pagefind."""
+    from papersite.render.search_page import render_search_page
+
+    (gen / "docs" / "search").mkdir(parents=True, exist_ok=True)
+    (gen / "docs" / "search" / "index.md").write_text(render_search_page(), encoding="utf-8")
+    config = pagefind_config(without_hooks((gen / "mkdocs.yml").read_text(encoding="utf-8"), "site-pagefind"))
+    (gen / "mkdocs-pagefind.yml").write_text(config, encoding="utf-8")
+    build = run_measured([str(BIN / "mkdocs"), "build", "-f", "mkdocs-pagefind.yml"], gen, env, log_to=work / "mkdocs-pagefind.log")
+    if build["returncode"]:
+        raise RuntimeError(f"the Pagefind-mode site did not build, see {build['log']}")
+    site = gen / "site-pagefind"
+    index = pagefind_index(site, gen, env, work / "pagefind-mode-index.log")
+    return site, {"mkdocs_build": build, "index": index}
 
 
 # ====================================================================== mkdocs serve latency
@@ -800,6 +897,14 @@ def bench_size(n: int, work: Path, code: Path, env: dict[str, str], material: An
         synthetic = sorted(p for p in (site / "papers").iterdir() if p.is_dir() and p.name not in ("rezapour2020", "sadeghi2022"))
         if synthetic:
             row["page_weight_synthetic"] = page_weight(site, f"papers/{synthetic[0].name}/index.html")
+    # Pagefind's chunked index over the same built site (extra.papersite.search: pagefind indexes the same
+    # articles; measured here, after the site's own size, so that it does not count in it).
+    if site.is_dir():
+        log(f"N={n}: Pagefind index of the built site")
+        row["pagefind"] = pagefind_index(site, full, env, base / "pagefind-index.log")
+        pf = row["pagefind"]
+        log(f"N={n}: Pagefind {pf['process']['wall_s']:.1f} s (exit {pf['process']['returncode']}), "
+            f"{pf.get('files', 0)} files, {pf.get('bytes', 0) / 1e6:.1f} MB")
     row["sources_dir"] = str(pristine / "sources")
     row["site_dir"] = str(site)
     row["generated_dir"] = str(gen)
@@ -858,8 +963,11 @@ def build_report(results: dict[str, Any]) -> str:
     for r in rows:
         for key, label in (("mkdocs_full", "mkdocs whole"), ("mkdocs_nohook", "mkdocs -pipe"), ("zensical", "zensical")):
             if r[key]["returncode"]:
-                tail = [l for l in Path(r[key]["log"]).read_text(encoding="utf-8", errors="replace").splitlines() if l.strip()][-1:] if r[key]["log"] else []
-                r[key]["error"] = tail[0] if tail else "?"
+                log_file = Path(r[key]["log"]) if r[key]["log"] else None
+                if log_file and log_file.is_file():  # else (--report, the work folder gone) keep the error saved in the JSON
+                    tail = [l for l in log_file.read_text(encoding="utf-8", errors="replace").splitlines() if l.strip()][-1:]
+                    r[key]["error"] = tail[0] if tail else "?"
+                r[key].setdefault("error", "?")
                 out.append(f"  N={r['papers']} {label} (exit {r[key]['returncode']}, after {r[key]['wall_s']:.0f} s): {r[key]['error']}")
     out.append("")
     out.append("Pipeline stages, cold run, wall seconds (bibliography = refparse + merge + csl + bibtex + records/keys; render = all pages):")
@@ -906,22 +1014,65 @@ def build_report(results: dict[str, Any]) -> str:
     out += _table(table)
     out.append("")
     out.append(f"Search index at each N (assumed link: {LINK_BITS_PER_S / 1e6:.1f} Mbit/s down, {LINK_RTT_S * 1000:.0f} ms RTT, "
-               "Lighthouse 'Slow 4G'; estimate = RTT + gzip bytes / bandwidth, transfer only):")
-    table = [["N", "engine", "bytes", "gzip bytes", "docs", "est. transfer s"]]
+               "Lighthouse 'Slow 4G'; estimate = RTT + gzip bytes / bandwidth, transfer only). mkdocs and zensical: Material's one "
+               "lunr index, loaded whole before the first result; pagefind: the whole bundle on disk (chunks and fragments are "
+               "gzip files already), of which a query loads only what it needs (measured in Chromium below):")
+    table = [["N", "engine", "files", "bytes", "gzip bytes", "docs/pages", "est. transfer s", "indexing s"]]
     for r in rows:
         for label, key in (("mkdocs", "search_index"), ("zensical", "zensical_search_index")):
             si = r.get(key)
             if si:
-                table.append([str(r["papers"]), label, str(si["bytes"]), str(si["gzip_bytes"]), str(si.get("docs", "-")), fmt(si["est_load_s"], 1)])
+                table.append([str(r["papers"]), label, "1", str(si["bytes"]), str(si["gzip_bytes"]), str(si.get("docs", "-")),
+                              fmt(si["est_load_s"], 1), "-"])
+        pf = r.get("pagefind")
+        if pf and "bytes" in pf:
+            table.append([str(r["papers"]), "pagefind", str(pf["files"]), str(pf["bytes"]), "-", str(pf["pages"]), "-",
+                          fmt(pf["process"]["wall_s"], 1)])
     out += _table(table)
-    probe = results.get("browser_search")
-    if probe:
-        if "first_result_s" in probe:
-            out.append(f"Measured in Chromium at N={rows[-1]['papers']} (mkdocs site served gzip-compressed; network throttled as above, CPU slowed 4x, "
-                       f"cache off; phone viewport), papers/rezapour2020/: page loaded after {probe['load_s']:.1f} s, search index received after "
-                       f"{probe.get('index_fetched_s', float('nan')):.1f} s, first search result (query 'hegemony') after {probe['first_result_s']:.1f} s")
-        else:
-            out.append(f"Chromium search probe: {json.dumps(probe)}")
+    pagefind_rows = [r for r in rows if r.get("pagefind")]
+    if pagefind_rows:
+        out.append("")
+        out.append("Pagefind bundle at each N (`papersite search-index` over the mkdocs site: only each page's article, without "
+                   "permalinks, cite box and similar furniture; sizes on disk):")
+        table = [["N", "pages", "words", "wall s", "CPU s", "peak MB", "files", "bundle KB", "index chunks", "chunks KB",
+                  "largest chunk KB", "fragments", "fragments KB", "JS/CSS/wasm KB"]]
+        for r in pagefind_rows:
+            pf = r["pagefind"]
+            run = pf["process"]
+            if "bytes" not in pf:
+                table.append([str(r["papers"]), f"failed (exit {run['returncode']}, see {run['log']})"] + [""] * 12)
+                continue
+            table.append([str(r["papers"]), str(pf["pages"]), str(pf.get("words") or "-"), fmt(run["wall_s"], 1), fmt(run["cpu_s"], 1),
+                          f"{run['peak_mb']:.0f}", str(pf["files"]), f"{pf['bytes'] / 1e3:.0f}", str(pf["index_chunks"]),
+                          f"{pf['index_bytes'] / 1e3:.0f}", f"{pf['largest_chunk_bytes'] / 1e3:.1f}", str(pf["fragments"]),
+                          f"{pf['fragment_bytes'] / 1e3:.0f}", f"{pf['fixed_bytes'] / 1e3:.0f}"])
+        out += _table(table)
+    probes = [(label, results.get(key)) for label, key in (("Material", "browser_search"), ("Pagefind", "browser_search_pagefind"))]
+    probes = [(label, probe) for label, probe in probes if probe]
+    if probes:
+        out.append("")
+        out.append(f"Measured in Chromium at N={rows[-1]['papers']} (site served gzip-compressed; network throttled as above, CPU slowed 4x, "
+                   f"cache off; phone viewport): from navigation to papers/rezapour2020/ to the first result for '{SEARCH_QUERY}' "
+                   "(Material: its search box on the page; Pagefind: the header's Search link, the Search page, Pagefind's UI), "
+                   "and the bytes received (bodies as sent, gzip where served so, plus headers):")
+        table = [["engine", "page loaded s", "search page s", "index received s", "first result s", "KB at page load",
+                  "KB for the search", "KB of index files", "index requests", "requests"]]
+        for label, probe in probes:
+            if "first_result_s" not in probe:
+                table.append([label, "probe: " + json.dumps(probe)] + [""] * 8)
+                continue
+
+            def kb(key: str, probe: dict[str, Any] = probe) -> str:
+                return f"{probe[key] / 1e3:.0f}" if key in probe else "-"
+
+            table.append([label, fmt(probe["load_s"]), fmt(probe.get("search_ready_s")), fmt(probe.get("index_fetched_s")),
+                          fmt(probe["first_result_s"]), kb("bytes_page_load"), kb("bytes_search"), kb("bytes_index"),
+                          str(probe.get("index_requests", "-")), str(probe.get("requests", "-"))])
+        out += _table(table)
+        built = results.get("pagefind_site")
+        if built:
+            out.append(f"(The Pagefind site: the same Markdown built by mkdocs with the search plugin off, "
+                       f"{built['mkdocs_build']['wall_s']:.1f} s, then indexed, {built['index']['process']['wall_s']:.1f} s.)")
     out.append("")
     rp = results.get("refparse", {})
     if rp and "error" not in rp:
@@ -1002,6 +1153,15 @@ def targets_section(results: dict[str, Any]) -> list[str]:
     if si:
         out.append(f"[info] search index at N={big['papers']}: {si['bytes'] / 1e6:.1f} MB, {si['gzip_bytes'] / 1e6:.2f} MB gzip, "
                    f"about {si['est_load_s']:.0f} s to transfer at 1.6 Mbit/s (+150 ms RTT)")
+    pf = big.get("pagefind")
+    if pf and "bytes" in pf:
+        line = (f"[info] Pagefind at N={big['papers']} (search: pagefind): {pf['files']} files, {pf['bytes'] / 1e6:.1f} MB on disk, "
+                f"indexed in {pf['process']['wall_s']:.1f} s")
+        material, pagefind = results.get("browser_search") or {}, results.get("browser_search_pagefind") or {}
+        if "first_result_s" in material and "first_result_s" in pagefind and "bytes_index" in pagefind:
+            line += (f"; first result in throttled Chromium after {pagefind['first_result_s']:.1f} s "
+                     f"({pagefind['bytes_index'] / 1e3:.0f} KB of index files) against {material['first_result_s']:.1f} s with Material's index")
+        out.append(line)
     return out
 
 
@@ -1032,13 +1192,13 @@ def profile_summary(path: Path, limit: int = 25) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark of the site build (issue #9)")
     parser.add_argument("--sizes", default="2,100,500", help="corpus sizes, comma-separated (default 2,100,500)")
-    parser.add_argument("--quick", action="store_true", help="sizes 2,20; no browser search probe")
+    parser.add_argument("--quick", action="store_true", help="sizes 2,20; no browser search probes")
     parser.add_argument("--work", type=Path, help="working folder (default: a new temporary folder, removed unless --keep)")
     parser.add_argument("--keep", action="store_true", help="keep the working folder")
     parser.add_argument("--profile", type=int, default=None,
                         help="also run the cold pipeline under cProfile at this N, untimed (default: 100 if measured, else the largest N; 0: none)")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve latency test")
-    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium search-index probe")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium search probes (Material and Pagefind)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results folder (default benchmarks/results)")
     parser.add_argument("--report", type=Path, metavar="JSON", help="only rewrite the text report from a results JSON (site_build.json)")
     parser.add_argument("--_pipeline", type=Path, help=argparse.SUPPRESS)
@@ -1096,9 +1256,14 @@ def main(argv: list[str] | None = None) -> int:
     results["refparse_n"] = biggest["papers"]
 
     if not (args.quick or args.no_browser):
-        log(f"search in throttled Chromium, N={biggest['papers']}")
+        log(f"search in throttled Chromium, N={biggest['papers']}: Material")
         results["browser_search"] = browser_search(Path(biggest["site_dir"]), "papers/rezapour2020/", env, work)
-        log(f"search probe: {results['browser_search']}")
+        log(f"search probe (Material): {results['browser_search']}")
+        log(f"N={biggest['papers']}: the same Markdown as a search: pagefind site")
+        site, results["pagefind_site"] = pagefind_site(Path(biggest["generated_dir"]), env, work)
+        log(f"search in throttled Chromium, N={biggest['papers']}: Pagefind")
+        results["browser_search_pagefind"] = browser_search(site, "papers/rezapour2020/", env, work, engine="pagefind")
+        log(f"search probe (Pagefind): {results['browser_search_pagefind']}")
 
     if not args.no_serve:
         serve = []

@@ -61,7 +61,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory, mkdocs_site: Path) -
     return work / "site"
 
 
-GENERATED = ("papers", "glossary", "arguments", "annotations", "bibliography", "citation-audit")
+GENERATED = ("papers", "glossary", "arguments", "annotations", "bibliography", "citation-audit", "search")
 
 
 def make_fixture_project(tmp: Path, sources: Path) -> Path:
@@ -81,4 +81,23 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built by MkDocs from a paper full of HTML, scripts and Markdown syntax."""
     project = make_fixture_project(tmp_path_factory.mktemp("hostile"), ROOT / "tests" / "fixtures" / "hostile")
     _run([str(BIN / "mkdocs"), "build"], project)
+    return project / "site"
+
+
+def use_pagefind(project: Path) -> None:
+    """Switch a fixture project's mkdocs.yml to Pagefind search, as README tells an editor to."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "plugins:\n  - search\n" in text and "    search: material " in text, "mkdocs.yml no longer has the lines README names"
+    text = text.replace("plugins:\n  - search\n", "plugins:\n  - search:\n      enabled: false\n", 1)
+    config.write_text(text.replace("    search: material ", "    search: pagefind ", 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site's own sources built by ``mkdocs build`` with ``extra.papersite.search: pagefind``
+    (the hook runs the pipeline, then Pagefind over the built site)."""
+    project = make_fixture_project(tmp_path_factory.mktemp("pagefind"), ROOT / "sources")
+    use_pagefind(project)
+    _run([str(BIN / "mkdocs"), "build", "--strict"], project)
     return project / "site"

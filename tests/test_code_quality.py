@@ -25,8 +25,8 @@ def test_ruff_finds_no_errors() -> None:
 
 def test_the_cli_documents_every_command() -> None:
     result = _run(sys.executable, "-m", "papersite", "--help")
-    for command in ("build", "check", "audit"):
+    for command in ("build", "check", "audit", "search-index"):
         assert command in result.stdout
     readme = Path(ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("papersite build", "papersite check", "papersite audit"):
+    for command in ("papersite build", "papersite check", "papersite audit", "papersite search-index"):
         assert command in readme

@@ -1,4 +1,4 @@
-"""Command line: ``papersite build`` and friends, thin over :mod:`papersite.pipeline`."""
+"""Command line: ``papersite build`` and friends, thin over :mod:`papersite.pipeline` (and :mod:`papersite.search_index`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .pipeline import build_site, generate_site
 from .project import Project
+from .search_index import SearchIndexError, build_search_index
 
 
 def _print_diagnostics(result_diagnostics: list, verbose: bool) -> None:  # type: ignore[type-arg]
@@ -54,6 +55,28 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search_index(args: argparse.Namespace) -> int:
+    """Index a built site with Pagefind (``extra.papersite.search: pagefind``; after ``zensical build``)."""
+    project = Project.at(Path(args.root))
+    site = Path(args.site) if args.site else project.site or project.root / "site"
+    if project.settings.search != "pagefind":
+        print(
+            "papersite search-index: note: extra.papersite.search is not pagefind in mkdocs.yml, "
+            "so the site's pages do not offer this index",
+            file=sys.stderr,
+        )
+    try:
+        index = build_search_index(site)
+    except SearchIndexError as exc:
+        print(f"papersite search-index: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"papersite search-index: {index.pages} pages, {index.words} words indexed; "
+        f"{index.files} files, {index.bytes / 1e6:.1f} MB in {index.bundle} ({index.seconds:.1f} s)"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="papersite", description="Eurasia Reader's pipeline")
     parser.add_argument("--root", default=".", help="project folder (holds mkdocs.yml and sources/)")
@@ -66,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     check.set_defaults(func=cmd_check)
     audit = commands.add_parser("audit", help="list unresolved citations, tolerant matches and uncited references")
     audit.set_defaults(func=cmd_audit)
+    search = commands.add_parser(
+        "search-index", help="index the built site with Pagefind (search: pagefind; run after zensical build)"
+    )
+    search.add_argument("--site", help="the built site (default: site_dir of mkdocs.yml under --root)")
+    search.set_defaults(func=cmd_search_index)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

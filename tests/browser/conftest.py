@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -53,9 +54,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(mkdocs_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(mkdocs_site))
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """A built site served on a free localhost port; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -64,6 +66,12 @@ def site_url(mkdocs_site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(mkdocs_site: Path) -> Iterator[str]:
+    with serve(mkdocs_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -89,14 +97,23 @@ def browser(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
             context.close()
 
 
-@pytest.fixture
-def page(browser, site_url: str):  # type: ignore[no-untyped-def]
+@contextlib.contextmanager
+def open_tab(browser, site_url: str):  # type: ignore[no-untyped-def]
+    """A new tab; on closing, fails if it requested anything but ``site_url`` (and data: URLs)."""
     tab = browser.new_page()
     off_site: list[str] = []
     tab.on("request", lambda request: off_site.append(request.url) if not request.url.startswith(site_url) and not request.url.startswith("data:") else None)
-    yield tab
-    tab.close()
+    try:
+        yield tab
+    finally:
+        tab.close()
     assert off_site == [], f"requests off the site: {off_site}"
+
+
+@pytest.fixture
+def page(browser, site_url: str):  # type: ignore[no-untyped-def]
+    with open_tab(browser, site_url) as tab:
+        yield tab
 
 
 @pytest.fixture(scope="session")
