@@ -160,3 +160,26 @@ def test_csl_macro_table_gives_what_citeproc_py_would(result: BuildResult) -> No
         finally:
             csl.CitationStylesElement.get_macro = csl._get_macro  # type: ignore[method-assign]
         assert fast == slow and all(fast)
+
+
+def test_cite_box_formats_are_kept_in_the_csl_cache_and_reused(tmp_path: Path) -> None:
+    """The "Cite this paper" APA and Chicago texts go through the same cache as the
+    bibliography: a second build formats nothing, and gives the same pages."""
+    import json
+
+    from papersite.bibliography import csl
+
+    project = make_fixture_project(tmp_path, ROOT / "sources")
+    build_site(project)
+    cache = json.loads((project / ".papersite-cache" / "csl.json").read_text(encoding="utf-8"))
+    page = (project / "docs" / "papers" / "rezapour2020.md").read_text(encoding="utf-8")
+    apa = [text for text in cache.values() if text.startswith("Rezapour, M. (2020). Foreign policy")]
+    assert apa and any(csl.plain(text).strip() in page for text in apa)
+    calls = []
+    original = csl._format_chunk
+    csl._format_chunk = lambda items, style: calls.append(len(items)) or original(items, style)  # type: ignore[assignment]
+    try:
+        again = generate_site(Project.at(project))
+    finally:
+        csl._format_chunk = original  # type: ignore[assignment]
+    assert calls == [] and again.pages["papers/rezapour2020.md"] == page

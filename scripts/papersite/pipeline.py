@@ -194,6 +194,8 @@ def render_paper_pages(
     base: str = "/",
     references: dict[str, str] | None = None,
     site_url: str = "",
+    csl_cache: dict[str, str] | None = None,
+    csl_used: set[str] | None = None,
 ) -> dict[str, str]:
     """The papers' pages and their index, by path relative to ``docs/papers/`` (pure).
 
@@ -208,6 +210,8 @@ def render_paper_pages(
         annotations={a.id: a for a in annotations},
         references=references or {},
         site_url=site_url,
+        csl_cache=csl_cache,
+        csl_used=csl_used,
     )
     pages = {f"{paper.id}.md": render_paper(paper, targets) for paper in papers}
     pages["index.md"] = render_papers_index(papers)
@@ -291,6 +295,8 @@ def generate_site(project: Project) -> BuildResult:
         result.papers, result.terms, result.annotations, project.base_path,
         {key: plain(text) for key, text in bibliography.formatted.items()},
         project.site_url,
+        result.csl_cache,
+        bibliography.digests,
     ).items():
         result.pages[f"papers/{name}"] = page
     result.pages["glossary/index.md"] = render_glossary_page(result.terms, result.papers, result.term_uses)

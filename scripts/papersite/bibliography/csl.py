@@ -104,10 +104,7 @@ def format_bibliography(
     cache = {} if cache is None else cache
     used_digests = set() if used_digests is None else used_digests
     items = {entry.key: csl_item(entry) for entry in entries}
-    digests = {
-        key: hashlib.sha256(json.dumps([style, {**item, "id": "x"}], sort_keys=True).encode()).hexdigest()
-        for key, item in items.items()
-    }
+    digests = {key: item_digest(item, style) for key, item in items.items()}
     missing = [key for key in items if digests[key] not in cache]
     renamed = [{**items[key], "id": f"k{n}"} for n, key in enumerate(missing)]
     # Fixed-size chunks, whatever the number of cores, so the output never
@@ -140,9 +137,27 @@ def _format_chunk(items: list[dict[str, object]], style: str) -> list[str]:
     return [by_id.get(str(item["id"]).lower(), by_id.get(str(item["id"]), "")) for item in items]
 
 
-def format_items(items: list[dict[str, object]], style: str) -> list[str]:
-    """CSL-JSON items formatted as HTML in ``style``, in the order given (text HTML-escaped)."""
-    return _format_chunk([_escape_values(item) for item in items], style)  # type: ignore[misc]
+def item_digest(item: dict[str, object], style: str) -> str:
+    """The cache key of an (escaped) CSL-JSON item in ``style``: its data, not its id."""
+    return hashlib.sha256(json.dumps([style, {**item, "id": "x"}], sort_keys=True).encode()).hexdigest()
+
+
+def format_items(
+    items: list[dict[str, object]], style: str, cache: dict[str, str] | None = None, used: set[str] | None = None
+) -> list[str]:
+    """CSL-JSON items formatted as HTML in ``style``, in the order given (text HTML-escaped).
+
+    With ``cache`` (as for :func:`format_bibliography`), items formatted before
+    are taken from it and new ones added; their keys are added to ``used``."""
+    escaped: list[dict[str, object]] = [_escape_values(item) for item in items]  # type: ignore[misc]
+    if cache is None:
+        return _format_chunk(escaped, style)
+    digests = [item_digest(item, style) for item in escaped]
+    missing = {digest: item for digest, item in zip(digests, escaped) if digest not in cache}
+    cache.update(zip(missing, _format_chunk(list(missing.values()), style) if missing else []))
+    if used is not None:
+        used.update(digests)
+    return [cache[digest] for digest in digests]
 
 
 @functools.lru_cache(maxsize=8)

@@ -54,11 +54,14 @@ def csl_of(paper: Paper, url: str) -> dict[str, object]:
     return item
 
 
-def citation_formats(paper: Paper, url: str) -> dict[str, str]:
-    """The paper cited in each format, as plain text."""
+def citation_formats(paper: Paper, url: str, csl_cache: dict[str, str] | None = None, csl_used: set[str] | None = None) -> dict[str, str]:
+    """The paper cited in each format, as plain text (CSL output kept in ``csl_cache`` when given)."""
     front = paper.front
     item = csl_of(paper, url)
-    apa, chicago = (plain(text) for text in format_items([item], "apa") + format_items([item], "chicago-author-date"))
+    apa, chicago = (
+        plain(text)
+        for text in format_items([item], "apa", csl_cache, csl_used) + format_items([item], "chicago-author-date", csl_cache, csl_used)
+    )
     first, last = _pages(paper)
     fields = [("author", " and ".join(f"{{{family}}}, {given}" if " " in family else f"{family}, {given}" for family, given in _names(paper))), ("title", front.title)]
     for name, value in (("journal", front.venue), ("year", front.year), ("volume", front.volume), ("number", front.issue),
@@ -122,10 +125,10 @@ def json_ld(paper: Paper, url: str) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def cite_box(paper: Paper, url: str, base: str = "/") -> str:
+def cite_box(paper: Paper, url: str, base: str = "/", csl_cache: dict[str, str] | None = None, csl_used: set[str] | None = None) -> str:
     """A collapsible "Cite this paper" box with one tab per format, each with a copy button."""
     lines = ['??? quote "Cite this paper"', ""]
-    for label, text in citation_formats(paper, url).items():
+    for label, text in citation_formats(paper, url, csl_cache, csl_used).items():
         fence = "~" * max(3, max((len(run) for run in re.findall(r"~+", text)), default=0) + 1)
         lines += [f'    === "{label}"', "", f"        {fence}text"]
         lines += [f"        {line}" for line in text.splitlines()]

@@ -37,6 +37,10 @@ class LinkTargets:
     site_url: str = ""
     #: Footnote marker -> the note's plain text, for the page being rendered.
     notes: dict[str, str] = field(default_factory=dict)
+    #: Formatted CSL kept between builds (the cite box's APA and Chicago), and
+    #: the keys of it this build used; None formats afresh.
+    csl_cache: dict[str, str] | None = None
+    csl_used: set[str] | None = None
 
 
 def render_citation(citation: CitationRef, targets: LinkTargets) -> str:

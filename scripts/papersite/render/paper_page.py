@@ -225,7 +225,7 @@ def render_paper(paper: Paper, targets: LinkTargets | None = None) -> str:
     chunks.append(f"# {escape_markdown(paper.front.title)} {{ #title }}")
     chunks.extend(render_front(paper.front))
     url = f"{targets.site_url if targets else ''}papers/{paper.id}/"
-    chunks.append(cite_box(paper, url, targets.base if targets else "/"))
+    chunks.append(cite_box(paper, url, targets.base if targets else "/", targets.csl_cache if targets else None, targets.csl_used if targets else None))
     chunks.append(json_ld(paper, url))
     if paper.front.abstract:
         chunks.append("## Abstract { #abstract }")
