@@ -93,6 +93,7 @@ class CitationIndex:
     families: list[str] = field(default_factory=list, init=False)
     #: The first authors' family names of each year's works, listed once.
     year_families: dict[str, list[str]] = field(default_factory=dict, init=False)
+    _numbered_counts: dict[str, int] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for work in self.works:
@@ -101,6 +102,14 @@ class CitationIndex:
         self.families = list(self.by_family)
         for year, works in self.by_year.items():
             self.year_families[year] = sorted({work.families[0] if work.families else "" for work in works})
+
+    def numbered_count(self, paper_id: str) -> int:
+        """How many numbered references ``paper_id`` has (counted once, after ``numbers`` is filled)."""
+        if self._numbered_counts is None:
+            self._numbered_counts = {}
+            for paper, _ in self.numbers:
+                self._numbered_counts[paper] = self._numbered_counts.get(paper, 0) + 1
+        return self._numbered_counts.get(paper_id, 0)
 
 
 def _fold(name: str) -> str:
@@ -302,7 +311,7 @@ def find_citations(text: str, paper_id: str, numbered: bool, index: CitationInde
     """(start, end, kind, items) of every citation in ``text``; item offsets are within the citation."""
     found: list[tuple[int, int, str, list[CiteItem]]] = []
     if numbered:
-        count = len({n for (p, n) in index.numbers if p == paper_id})
+        count = index.numbered_count(paper_id)
         for match in _NUMBERED.finditer(text):
             numbered_items = _numbered_items(match.group(1), 1, paper_id, index)
             if numbered_items and all(
