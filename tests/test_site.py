@@ -104,3 +104,15 @@ def test_every_paragraph_element_of_a_paper_page_has_a_permalink(site: Path, pap
         anchor = element.attrs.get("id")
         assert anchor, f"paragraph without id: {element.text[:60]!r}"
         assert any(link.get("href") == f"#{anchor}" for link in element.children_links), anchor
+
+
+def test_search_index_holds_each_text_once_without_furniture(site: Path) -> None:
+    """Both engines' search indexes leave out what repeats text found elsewhere
+    (BibTeX records, "In:"/"Cited by:" lists, see-also labels, the glossary's
+    snippets of the papers), and keep the entries and paragraphs themselves."""
+    index = site / "search" / "search_index.json"
+    text = (index if index.is_file() else site / "search.json").read_text(encoding="utf-8")
+    for furniture in ("@incollection{walt1986alliance", "Cited by:", "See also in the other paper", "In: Rezapour (2020) [3]"):
+        assert furniture not in text, furniture
+    for kept in ("Alliance: Balancing and Band wagoning", "Heartland"):
+        assert kept in text, kept

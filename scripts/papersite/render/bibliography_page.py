@@ -53,7 +53,8 @@ def _cited_by(key: str, uses: list, papers: dict[str, Paper], titles: dict[str, 
         number = use.paragraph_id.rsplit("-p", 1)[-1]
         label = f"{paper_label(paper)}, {titles[paper.id].get(use.paragraph_id, '')} ¶{number}"
         links.append(f'<a href="../papers/{paper.id}/#{escape_attribute(use.paragraph_id)}">{escape_html(label)}</a>')
-    return f'<div class="bib-cited-by">Cited by: {"; ".join(links)}</div>' if links else '<div class="bib-cited-by">Not cited in the text.</div>'
+    # Search finds an entry by its own text, not by the sections that cite it.
+    return f'<div class="bib-cited-by" data-search-exclude>Cited by: {"; ".join(links)}</div>' if links else '<div class="bib-cited-by">Not cited in the text.</div>'
 
 
 def _initial(formatted_html: str) -> str:
@@ -120,8 +121,8 @@ def _entry_html(bibliography: Bibliography, key: str, by_paper: dict[str, Paper]
         f'<div class="bib-entry" id="{escape_attribute(key)}">'
         f'<div class="bib-formatted">{formatted} <a class="para-link" href="#{escape_attribute(key)}" '
         f'title="Permanent link to this entry" aria-label="Permanent link to this entry">¶</a></div>'
-        f'<div class="bib-cited">In: {"; ".join(cited)}</div>'
+        f'<div class="bib-cited" data-search-exclude>In: {"; ".join(cited)}</div>'
         f"{_cited_by(key, uses_by_key.get(key, []), by_paper, titles)}"
-        f'<details class="bib-bibtex"><summary>BibTeX</summary><pre><code>{bibtex}</code></pre></details>'
+        f'<details class="bib-bibtex" data-search-exclude><summary>BibTeX</summary><pre><code>{bibtex}</code></pre></details>'
         f"{coins(entry.entry_type, entry.fields)}</div>"
     )

@@ -57,7 +57,8 @@ def render_glossary_page(terms: tuple[Term, ...], papers: list[Paper], uses: lis
             lines.append(f'<p class="term-related">Related: {related}</p>')
         used = uses_by_term.get(term.id, {})
         if used:
-            lines.append('<div class="term-uses">')
+            # The papers' own words again: searching finds them in the papers.
+            lines.append('<div class="term-uses" data-search-exclude>')
             for paper in papers:
                 paper_uses = used.get(paper.id)
                 if not paper_uses:

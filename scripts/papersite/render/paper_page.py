@@ -73,7 +73,7 @@ def render_extras(paragraph: Paragraph, targets: LinkTargets | None) -> list[str
             f'<a href="{base}papers/{link.paper_id}/#{link.paragraph_id}">{escape_html(link.label)}</a>'
             for link in paragraph.see_also
         )
-        chunks.append(f'<div class="see-also"><span class="see-also-label">See also in the other paper:</span> {links}</div>')
+        chunks.append(f'<div class="see-also" data-search-exclude><span class="see-also-label">See also in the other paper:</span> {links}</div>')
     return chunks
 
 
