@@ -183,3 +183,29 @@ def test_cite_box_formats_are_kept_in_the_csl_cache_and_reused(tmp_path: Path) -
     finally:
         csl._format_chunk = original  # type: ignore[assignment]
     assert calls == [] and again.pages["papers/rezapour2020.md"] == page
+
+
+def test_bib_files_are_read_back_only_when_edited_since_the_last_build(tmp_path: Path) -> None:
+    """A .bib exactly as the last build wrote it (with no hand edit) is not parsed
+    again; one edited after that build is, and the edit is kept."""
+    import papersite.bibliography.stage as stage
+
+    project = make_fixture_project(tmp_path, ROOT / "sources")
+    build_site(project)
+    read: list[bool] = []
+    original = stage.hand_edits
+    stage.hand_edits = lambda text: read.append(text is not None) or original(text)  # type: ignore[assignment]
+    try:
+        build_site(project)
+        assert read == [False, False]
+        bib = project / "bib" / "rezapour2020.bib"
+        bib.write_text(bib.read_text(encoding="utf-8").replace("Zhao, Saeid", "Zhao, Suisheng"), encoding="utf-8")
+        read.clear()
+        for expected in ([True, False], [True, False]):  # edited, then kept (and so read back) by later builds
+            result = build_site(project)
+            assert read == expected
+            read.clear()
+            assert "Zhao, Suisheng" in bib.read_text(encoding="utf-8")
+            assert "Zhao, S. (2013)" in result.bibliography.formatted["zhao2013chinese"]
+    finally:
+        stage.hand_edits = original  # type: ignore[assignment]

@@ -248,6 +248,8 @@ def link_glossary(
 
 
 CACHE_FILE = ".papersite-cache/csl.json"
+#: Paper id -> digest of the .bib file a build wrote for it, when it held no hand edit.
+BIB_WRITTEN_FILE = ".papersite-cache/bib-written.json"
 
 
 def generate_site(project: Project) -> BuildResult:
@@ -331,11 +333,27 @@ def _link_citations(papers: list[Paper], result: BuildResult) -> list[Paper]:
     return linked
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _read_json_cache(path: Path) -> dict[str, str]:
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 def _link_bibliography(project: Project, papers: list[Paper], result: BuildResult) -> list[Paper]:
-    existing = {}
+    existing: dict[str, str | None] = {}
+    # A paper's .bib exactly as the last build wrote it, with no hand edit in
+    # it then, has none now: it need not be parsed again to look for them.
+    untouched = _read_json_cache(project.root / BIB_WRITTEN_FILE)
     for paper in papers:
         path = project.root / "bib" / f"{paper.id}.bib"
-        existing[paper.id] = path.read_text(encoding="utf-8") if path.is_file() else None
+        text = path.read_text(encoding="utf-8") if path.is_file() else None
+        existing[paper.id] = None if text is not None and untouched.get(paper.id) == _digest(text) else text
     corrections_path = project.root / "bib" / "corrections.bib"
     corrections = corrections_path.read_text(encoding="utf-8") if corrections_path.is_file() else None
     result.bibliography = build_bibliography(papers, existing, corrections, project.settings.csl_style, result.csl_cache)
@@ -435,6 +453,12 @@ def build_site(root: Path) -> BuildResult:
     for path, text in result.bibliography.files.items():
         if write_if_changed(project.root / path, text):
             result.written.append(path)
+    untouched = {
+        paper_id: _digest(result.bibliography.files[f"bib/{paper_id}.bib"])
+        for paper_id, records in sorted(result.bibliography.records.items())
+        if f"bib/{paper_id}.bib" in result.bibliography.files and not any(record.corrected for record in records)
+    }
+    write_if_changed(project.root / BIB_WRITTEN_FILE, json.dumps(untouched, indent=0) + "\n")
     used = set(result.bibliography.digests)
     kept = {k: v for k, v in sorted(result.csl_cache.items()) if k in used}
     write_if_changed(project.root / CACHE_FILE, json.dumps(kept, ensure_ascii=False, indent=0) + "\n")
