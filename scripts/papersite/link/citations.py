@@ -174,11 +174,10 @@ def _name_score(cited: str, family: str) -> float:
     return best
 
 
-def _candidates(names: list[str], year: str, index: CitationIndex) -> list[Work]:
-    """The works worth scoring: those of the cited year whose first author's
-    name could score high enough to link or be suggested, and those whose first
-    author's name is close to the cited one (for a suggestion across years).
-    Scoring every work for every citation would grow with their product."""
+def _same_year_candidates(names: list[str], year: str, index: CitationIndex) -> list[Work]:
+    """The works of the cited year whose first author's name could score high
+    enough to link or be suggested. Scoring every work of the year for every
+    citation would grow with their product."""
     same_year = index.by_year.get(year[:4], [])
     if not names:
         return same_year
@@ -191,19 +190,22 @@ def _candidates(names: list[str], year: str, index: CitationIndex) -> list[Work]
         for tail in tails
         for family, _, _ in process.extract(tail, index.year_families.get(year[:4], []), scorer=fuzz.ratio, score_cutoff=floor, limit=None)
     }
-    same_year = [work for work in same_year if (work.families[0] if work.families else "") in alike]
-    cited = _fold(words[-1]) if words else ""
-    close = process.extract(cited, index.families, scorer=fuzz.ratio, score_cutoff=SUGGEST - 10, limit=8)
-    nearby = [work for family, _, _ in close for work in index.by_family[family]]
-    seen: set[str] = set()
-    return [w for w in [*same_year, *nearby] if not (w.key in seen or seen.add(w.key))]  # type: ignore[func-returns-value]
+    return [work for work in same_year if (work.families[0] if work.families else "") in alike]
 
 
-def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex, et_al: bool = False) -> tuple[str, str, str, str]:
-    """(key, status, note, suggestion) for an author–year citation."""
-    year = year.lower()
+def _nearby_candidates(names: list[str], index: CitationIndex) -> list[Work]:
+    """Works of any year whose first author's name is close to the cited one, for a suggestion."""
+    words = names[0].split() if names else []
+    if not words:
+        return []
+    close = process.extract(_fold(words[-1]), index.families, scorer=fuzz.ratio, score_cutoff=SUGGEST - 10, limit=8)
+    return [work for family, _, _ in close for work in index.by_family[family]]
+
+
+def _scored(works: list[Work], names: list[str], paper_id: str, et_al: bool) -> list[tuple[float, float, Work]]:
+    """(name score, tie-break, work) for each work, best first."""
     scored = []
-    for work in _candidates(names, year, index):
+    for work in works:
         first = _name_score(names[0], work.families[0]) if names else 0.0
         # Every further name cited must be a further author of the work: a
         # citation of "Koolaei and Tisheh Yar" is not Koolaei's single-author book.
@@ -213,7 +215,16 @@ def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex, et
         # "Butts (2007)" is the single-author work, "Butts et al. (2007)" the other.
         agrees = len(work.families) >= 2 if et_al else len(work.families) == max(len(names), 1)
         scored.append((score, own + (0.5 if agrees else 0.0), work))
-    scored.sort(key=lambda item: (-item[0], -item[1], item[2].key))
+    return sorted(scored, key=lambda item: (-item[0], -item[1], item[2].key))
+
+
+def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex, et_al: bool = False) -> tuple[str, str, str, str]:
+    """(key, status, note, suggestion) for an author–year citation.
+
+    Only works of the cited year can be linked; works of other years by a
+    close name are looked up (across the whole index) only to suggest one."""
+    year = year.lower()
+    scored = _scored(_same_year_candidates(names, year, index), names, paper_id, et_al)
     same_year = [item for item in scored if item[2].year == year]
     if not same_year and re.fullmatch(r"\d{4}[a-z]", year):
         # "2001b" where the list prints plain years: that author's second work
@@ -231,6 +242,9 @@ def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex, et
         if not rivals:
             return best[2].key, "tolerant", f"spelt “{names[0]}” here, “{best[2].families[0]}” in the reference list", ""
         return "", "unresolved", "several entries match equally", best[2].key
+    seen = {item[2].key for item in scored}
+    nearby = [work for work in _nearby_candidates(names, index) if not (work.key in seen or seen.add(work.key))]  # type: ignore[func-returns-value]
+    scored = sorted(scored + _scored(nearby, names, paper_id, et_al), key=lambda item: (-item[0], -item[1], item[2].key))
     if scored and scored[0][0] >= SUGGEST:
         candidate = scored[0][2]
         why = f"the closest entry, {candidate.key}, is from {candidate.year}" if candidate.year != year else "the closest entry's name differs too much to be sure"
