@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from .anchors import slugify
 from .glossary import load_glossary
@@ -24,10 +25,11 @@ from .link.arguments import add_claim_anchors, anchor_claims, find_labelled_clai
 from .link.citations import CitationUse, build_index, link_citations
 from .link.citations import audit as audit_citations
 from .link.note_citations import link_note_citations
+from .link import crosslinks as crosslinks_module
 from .link.crosslinks import add_crosslinks, compute_crosslinks
 from .link.ledger import apply_ledger, read_ledger, write_ledger
 from .metadata import PaperMetadata, load_metadata
-from .model import Annotation, Claim, Diagnostic, FrontMatter, Paper, Paragraph, Section, SourceSpan, Term, TermUse
+from .model import Annotation, Claim, CrossLink, Diagnostic, FrontMatter, Paper, Paragraph, Section, SourceSpan, Term, TermUse, plain_text
 from .nothing_lost import check_nothing_lost
 from .parse import parse_paper
 from .parse.markdown_paper import parse_markdown_paper
@@ -86,6 +88,8 @@ class BuildResult:
     citations: list[CitationUse] = field(default_factory=list)
     #: Formatted references by content hash (see bibliography.csl); saved between builds.
     csl_cache: dict[str, str] = field(default_factory=dict)
+    #: The see-also links and the digest of what they were computed from; saved between builds.
+    crosslinks_cache: dict[str, object] = field(default_factory=dict)
 
     @property
     def lost_text(self) -> list[Diagnostic]:
@@ -248,6 +252,8 @@ def link_glossary(
 
 
 CACHE_FILE = ".papersite-cache/csl.json"
+#: The see-also links of the last build, with the digest of their inputs.
+CROSSLINKS_FILE = ".papersite-cache/crosslinks.json"
 #: Paper id -> digest of the .bib file a build wrote for it, when it held no hand edit.
 BIB_WRITTEN_FILE = ".papersite-cache/bib-written.json"
 
@@ -337,7 +343,7 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _read_json_cache(path: Path) -> dict[str, str]:
+def _read_json_cache(path: Path) -> dict[str, Any]:
     try:
         found = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -429,7 +435,25 @@ def _link_crosslinks(project: Project, papers: list[Paper], result: BuildResult)
                     Diagnostic("warning", "crosslinks-unknown", f"no paragraph {end[1]!r} in paper {end[0]!r}", SourceSpan(project.shown(path), 1))
                 )
     added = [e for e in added if e.source in labels and e.target in labels]
-    links = compute_crosslinks(papers, result.term_uses, labels, added, removed)
+    # Every paragraph's text and terms go into the links, so any change to a
+    # paper recomputes them; a build that changed none (an annotation edited,
+    # a page restyled) takes them from the last build's.
+    digest = hashlib.sha256(Path(crosslinks_module.__file__).read_bytes())
+    for paper in papers:
+        for paragraph in paper.all_paragraphs():
+            digest.update(json.dumps([paper.id, paragraph.id, plain_text(paragraph.inlines)]).encode("utf-8"))
+    digest.update(json.dumps([[u.paper_id, u.paragraph_id, u.term_id] for u in result.term_uses]).encode("utf-8"))
+    digest.update(json.dumps(sorted(labels.items())).encode("utf-8"))
+    digest.update(json.dumps([[e.source, e.target] for e in added] + [None] + [[e.source, e.target] for e in removed]).encode("utf-8"))
+    cached = _read_json_cache(project.root / CROSSLINKS_FILE)
+    if cached.get("digest") == digest.hexdigest() and isinstance(cached.get("links"), list):
+        links = {(str(a), str(b)): [CrossLink(*link) for link in found] for a, b, found in cached["links"]}
+    else:
+        links = compute_crosslinks(papers, result.term_uses, labels, added, removed)
+    result.crosslinks_cache = {
+        "digest": digest.hexdigest(),
+        "links": [[a, b, [[l.paper_id, l.paragraph_id, l.label, l.reason] for l in found]] for (a, b), found in sorted(links.items())],
+    }
     return [add_crosslinks(paper, links) for paper in papers]
 
 
@@ -459,6 +483,7 @@ def build_site(root: Path) -> BuildResult:
         if f"bib/{paper_id}.bib" in result.bibliography.files and not any(record.corrected for record in records)
     }
     write_if_changed(project.root / BIB_WRITTEN_FILE, json.dumps(untouched, indent=0) + "\n")
+    write_if_changed(project.root / CROSSLINKS_FILE, json.dumps(result.crosslinks_cache, ensure_ascii=False) + "\n")
     used = set(result.bibliography.digests)
     kept = {k: v for k, v in sorted(result.csl_cache.items()) if k in used}
     write_if_changed(project.root / CACHE_FILE, json.dumps(kept, ensure_ascii=False, indent=0) + "\n")

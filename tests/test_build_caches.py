@@ -1,0 +1,42 @@
+"""What a build keeps for the next one (.papersite-cache/): reused only while its inputs are unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import papersite.pipeline as pipeline
+
+from .conftest import ROOT, make_fixture_project
+
+
+def _pages(project: Path) -> dict[str, str]:
+    return {str(p.relative_to(project / "docs")): p.read_text(encoding="utf-8") for p in sorted((project / "docs" / "papers").glob("*.md"))}
+
+
+def test_see_also_links_are_reused_until_a_paper_or_the_editors_list_changes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    project = make_fixture_project(tmp_path, ROOT / "sources")
+    pipeline.build_site(project)
+    first = _pages(project)
+    assert "See also in the other paper" in first["papers/rezapour2020.md"]
+    calls: list[int] = []
+    original = pipeline.compute_crosslinks
+    monkeypatch.setattr(pipeline, "compute_crosslinks", lambda *a, **k: calls.append(1) or original(*a, **k))
+
+    # An annotation edited: no paragraph changed, the links are taken from the last build.
+    notes = sorted((project / "sources" / "annotations").glob("*.yml"))[0]
+    notes.write_text(notes.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    pipeline.build_site(project)
+    assert calls == [] and _pages(project) == first
+
+    # A paragraph edited: computed again.
+    source = project / "sources" / "sadeghi2022.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("examines the policies,", "examines the policies (in detail),", 1), encoding="utf-8")
+    pipeline.build_site(project)
+    assert calls == [1]
+
+    # The editors' list changed (its three additions dropped): computed again, without them.
+    before = _pages(project)
+    (project / "sources" / "crosslinks.yml").write_text("add: []\nremove: []\n", encoding="utf-8")
+    pipeline.build_site(project)
+    assert calls == [1, 1]
+    assert _pages(project) != before
