@@ -309,6 +309,7 @@ def child_pipeline(root: Path, out: Path, profile: Path | None) -> int:
         timer.wrap(pipeline, name, stage)
     for name, stage in [
         ("parse_references", "bib:refparse"),
+        ("parse_references_cached", "bib:refparse"),
         ("make_record", "bib:records"),
         ("merge_records", "bib:merge"),
         ("format_bibliography", "bib:csl"),

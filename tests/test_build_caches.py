@@ -40,3 +40,29 @@ def test_see_also_links_are_reused_until_a_paper_or_the_editors_list_changes(tmp
     pipeline.build_site(project)
     assert calls == [1, 1]
     assert _pages(project) != before
+
+
+def test_parsed_references_are_reused_and_a_damaged_cache_is_parsed_again(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from papersite.refparse import parser
+
+    project = make_fixture_project(tmp_path, ROOT / "sources")
+    first = pipeline.build_site(project)
+    merged = (project / "bib" / "merged.bib").read_text(encoding="utf-8")
+    cache_file = project / pipeline.REFPARSE_FILE
+    cache = json.loads(cache_file.read_text(encoding="utf-8"))
+    assert len(cache) == len({r.raw for p in first.papers for r in p.references}) == 51
+
+    parsed: list[str] = []
+    original = parser.ReferenceParser.parse
+    monkeypatch.setattr(parser.ReferenceParser, "parse", lambda self, raw, **k: parsed.append(raw) or original(self, raw, **k))
+    pipeline.build_site(project)
+    assert parsed == [] and (project / "bib" / "merged.bib").read_text(encoding="utf-8") == merged
+
+    damaged = sorted(cache)[0]
+    cache[damaged] = {"raw": "no such fields"}
+    cache_file.write_text(json.dumps(cache), encoding="utf-8")
+    pipeline.build_site(project)
+    assert len(parsed) == 1 and (project / "bib" / "merged.bib").read_text(encoding="utf-8") == merged
+    assert json.loads(cache_file.read_text(encoding="utf-8"))[damaged]["raw"] == parsed[0]

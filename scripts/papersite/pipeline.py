@@ -88,6 +88,8 @@ class BuildResult:
     citations: list[CitationUse] = field(default_factory=list)
     #: Formatted references by content hash (see bibliography.csl); saved between builds.
     csl_cache: dict[str, str] = field(default_factory=dict)
+    #: Parsed reference strings by content hash (see refparse.parser); saved between builds.
+    refparse_cache: dict[str, Any] = field(default_factory=dict)
     #: The see-also links and the digest of what they were computed from; saved between builds.
     crosslinks_cache: dict[str, object] = field(default_factory=dict)
 
@@ -252,6 +254,8 @@ def link_glossary(
 
 
 CACHE_FILE = ".papersite-cache/csl.json"
+#: Parsed reference strings (by a digest of string, list kind and parser code and model).
+REFPARSE_FILE = ".papersite-cache/refparse.json"
 #: The see-also links of the last build, with the digest of their inputs.
 CROSSLINKS_FILE = ".papersite-cache/crosslinks.json"
 #: Paper id -> digest of the .bib file a build wrote for it, when it held no hand edit.
@@ -362,7 +366,10 @@ def _link_bibliography(project: Project, papers: list[Paper], result: BuildResul
         existing[paper.id] = None if text is not None and untouched.get(paper.id) == _digest(text) else text
     corrections_path = project.root / "bib" / "corrections.bib"
     corrections = corrections_path.read_text(encoding="utf-8") if corrections_path.is_file() else None
-    result.bibliography = build_bibliography(papers, existing, corrections, project.settings.csl_style, result.csl_cache)
+    result.refparse_cache = _read_json_cache(project.root / REFPARSE_FILE)
+    result.bibliography = build_bibliography(
+        papers, existing, corrections, project.settings.csl_style, result.csl_cache, result.refparse_cache
+    )
     result.diagnostics.extend(result.bibliography.diagnostics)
     keys = result.bibliography.keys
     return [
@@ -484,6 +491,8 @@ def build_site(root: Path) -> BuildResult:
     }
     write_if_changed(project.root / BIB_WRITTEN_FILE, json.dumps(untouched, indent=0) + "\n")
     write_if_changed(project.root / CROSSLINKS_FILE, json.dumps(result.crosslinks_cache, ensure_ascii=False) + "\n")
+    parses = {k: v for k, v in sorted(result.refparse_cache.items()) if k in result.bibliography.parse_keys}
+    write_if_changed(project.root / REFPARSE_FILE, json.dumps(parses, sort_keys=True) + "\n")
     used = set(result.bibliography.digests)
     kept = {k: v for k, v in sorted(result.csl_cache.items()) if k in used}
     write_if_changed(project.root / CACHE_FILE, json.dumps(kept, ensure_ascii=False, indent=0) + "\n")

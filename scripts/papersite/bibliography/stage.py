@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..model import Diagnostic, Paper
 from ..refparse import parse_references
+from ..refparse.parser import parse_references_cached
 from .bibtex_io import fields_hash, hand_edits, read_bibtex, write_bibtex
 from .csl import format_bibliography
 from .merge import MergedEntry, MergeNote, merge_records
@@ -29,6 +31,8 @@ class Bibliography:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Cache keys of the formatted entries in use (the rest can be dropped).
     digests: set[str] = field(default_factory=set)
+    #: Cache keys of the parsed reference strings in use.
+    parse_keys: set[str] = field(default_factory=set)
     _by_key: dict[str, MergedEntry] = field(default_factory=dict, repr=False, compare=False)
 
     def entry(self, key: str) -> MergedEntry | None:
@@ -38,10 +42,16 @@ class Bibliography:
         return self._by_key.get(key)
 
 
-def _paper_records(paper: Paper, existing: str | None) -> tuple[list[BibRecord], dict[str, str], list[Diagnostic]]:
+def _paper_records(
+    paper: Paper, existing: str | None, parses: dict[str, dict[str, Any]] | None = None, used: set[str] | None = None
+) -> tuple[list[BibRecord], dict[str, str], list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     numbered = any(r.number for r in paper.references)
-    parsed = parse_references([r.raw for r in paper.references], numbered_list=numbered)
+    raws = [r.raw for r in paper.references]
+    if parses is None:
+        parsed = parse_references(raws, numbered_list=numbered)
+    else:
+        parsed = parse_references_cached(raws, parses, used if used is not None else set(), numbered_list=numbered)
     registry = KeyRegistry()
     edits = hand_edits(existing)
     records: list[BibRecord] = []
@@ -88,12 +98,17 @@ def build_bibliography(
     corrections: str | None,
     style: str = "apa",
     cache: dict[str, str] | None = None,
+    parses: dict[str, dict[str, Any]] | None = None,
 ) -> Bibliography:
-    """Structure, merge, correct and format every paper's references (no file access)."""
+    """Structure, merge, correct and format every paper's references (no file access).
+
+    ``cache`` keeps formatted entries and ``parses`` parsed reference strings
+    between builds (both are added to; the keys in use are in ``digests`` and
+    ``parse_keys``)."""
     result = Bibliography()
     hashes: dict[str, dict[str, str]] = {}
     for paper in papers:
-        records, kept, diagnostics = _paper_records(paper, existing.get(paper.id))
+        records, kept, diagnostics = _paper_records(paper, existing.get(paper.id), parses, result.parse_keys)
         result.records[paper.id] = records
         hashes[paper.id] = kept
         result.diagnostics.extend(diagnostics)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .assemble import assemble, segments_of
-from .labeller import Labeller, default_labeller
-from .reference import ParsedReference
+from .labeller import MODEL_RESOURCE, Labeller, default_labeller
+from .reference import ParsedReference, from_json, to_json
 from .tokens import tokenize
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -53,3 +58,40 @@ def parse_references(raws: Sequence[str], *, numbered_list: bool = False) -> lis
     """Parse many reference strings with the shipped model, in order."""
     parser = ReferenceParser()
     return [parser.parse(raw, numbered_list=numbered_list) for raw in raws]
+
+
+@functools.cache
+def parser_version() -> str:
+    """A digest of this package's code and shipped model: parses cached under it stay valid
+    exactly as long as neither changes."""
+    digest = hashlib.sha256()
+    package = resources.files("papersite.refparse")
+    for name in sorted(entry.name for entry in package.iterdir() if entry.name.endswith(".py")):
+        digest.update(name.encode() + package.joinpath(name).read_bytes())
+    digest.update(resources.files("papersite").joinpath(MODEL_RESOURCE).read_bytes())
+    return digest.hexdigest()
+
+
+def parse_references_cached(
+    raws: Sequence[str], cache: dict[str, dict[str, Any]], used: set[str], *, numbered_list: bool = False
+) -> list[ParsedReference]:
+    """:func:`parse_references`, taking earlier parses from ``cache`` (JSON-ready, by
+    a digest of the string, the list kind and :func:`parser_version`) and adding new ones."""
+    keys = [
+        hashlib.sha256(json.dumps([parser_version(), numbered_list, raw]).encode("utf-8", "surrogatepass")).hexdigest() for raw in raws
+    ]
+    parser: ReferenceParser | None = None
+    found = []
+    for key, raw in zip(keys, raws):
+        if key in cache:
+            try:
+                found.append(from_json(cache[key]))
+                continue
+            except (KeyError, TypeError, ValueError, AttributeError):  # a damaged entry: parsed again
+                pass
+        parser = parser or ReferenceParser()
+        parsed = parser.parse(raw, numbered_list=numbered_list)
+        cache[key] = to_json(parsed)
+        found.append(parsed)
+    used.update(keys)
+    return found

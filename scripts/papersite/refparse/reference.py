@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -46,3 +48,14 @@ class ParsedReference:
     note: str | None
     labels: tuple[tuple[str, str], ...]
     confidence: float
+
+
+def to_json(parsed: ParsedReference) -> dict[str, Any]:
+    """The parse as JSON-ready data (for the build cache)."""
+    return dataclasses.asdict(parsed)
+
+
+def from_json(data: dict[str, Any]) -> ParsedReference:
+    """The parse :func:`to_json` gave."""
+    people = {name: tuple(PersonName(**person) for person in data[name]) for name in ("authors", "editors", "translators")}
+    return ParsedReference(**{**data, **people, "labels": tuple(tuple(pair) for pair in data["labels"])})
