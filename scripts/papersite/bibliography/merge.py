@@ -51,16 +51,32 @@ def _year(record: BibRecord) -> str:
     return record.get("year")
 
 
-def compare(a: BibRecord, b: BibRecord) -> tuple[str, str, float]:
+@dataclass(frozen=True)
+class _Facts:
+    """What comparing needs of a record, folded once."""
+
+    family: str
+    title: str
+    year: str
+    titled: bool
+
+    @staticmethod
+    def of(record: BibRecord) -> _Facts:
+        return _Facts(_family(record), _title(record), _year(record), bool(record.get("title")))
+
+
+def compare(a: BibRecord | _Facts, b: BibRecord | _Facts) -> tuple[str, str, float]:
     """("same" | "near" | "different", why, how alike: the sum of the name and title similarities) for two records."""
-    if not a.get("title") or not b.get("title"):
+    a = a if isinstance(a, _Facts) else _Facts.of(a)
+    b = b if isinstance(b, _Facts) else _Facts.of(b)
+    if not a.titled or not b.titled:
         return "different", "no title", 0.0
-    names = fuzz.ratio(_family(a), _family(b))
-    titles = fuzz.token_sort_ratio(_title(a), _title(b))
-    if names >= NAME_SAME and titles >= TITLE_SAME and _year(a) == _year(b) and _year(a):
+    names = fuzz.ratio(a.family, b.family)
+    titles = fuzz.token_sort_ratio(a.title, b.title)
+    if names >= NAME_SAME and titles >= TITLE_SAME and a.year == b.year and a.year:
         return "same", f"author {names:.0f}%, title {titles:.0f}%, same year", names + titles
     if titles >= TITLE_NEAR and (names >= NAME_SAME or titles >= TITLE_SAME):
-        differs = "years differ" if _year(a) != _year(b) else f"title only {titles:.0f}% alike"
+        differs = "years differ" if a.year != b.year else f"title only {titles:.0f}% alike"
         return "near", f"author {names:.0f}%, title {titles:.0f}%; {differs}", names + titles
     return "different", "", names + titles
 
@@ -99,19 +115,20 @@ def merge_records(records: list[BibRecord]) -> tuple[list[MergedEntry], list[Mer
     entries: list[MergedEntry] = []
     notes: list[MergeNote] = []
     registry = KeyRegistry()
-    family_of = {id(record): _family(record) for record in records}
-    similar = _similar_families(sorted(set(family_of.values())))
+    facts = [_Facts.of(record) for record in records]
+    similar = _similar_families(sorted({fact.family for fact in facts}))
     by_family: dict[str, list[int]] = {}
     by_title: dict[str, list[int]] = {}
-    for record in records:
-        family, title = family_of[id(record)], _title_key(_title(record))
+    first_facts: list[_Facts] = []  # of each entry's first member
+    for record, fact in zip(records, facts):
+        family, title = fact.family, _title_key(fact.title)
         found = {i for name in similar[family] for i in by_family.get(name, ())}
         found.update(by_title.get(title, ())[:TITLE_MATES] if title else ())
         home = None
         closest: tuple[float, MergeNote] | None = None
         for position in sorted(found):
             entry = entries[position]
-            verdict, why, alike = compare(entry.members[0], record)
+            verdict, why, alike = compare(first_facts[position], fact)
             if verdict == "same":
                 home = entry
                 notes.append(MergeNote("merged", (entry.key, record.key), why))
@@ -126,6 +143,7 @@ def merge_records(records: list[BibRecord]) -> tuple[list[MergedEntry], list[Mer
             if title:
                 by_title.setdefault(title, []).append(len(entries))
             entries.append(entry)
+            first_facts.append(fact)
             continue
         home.members.append(record)
         for name, value in record.fields:
