@@ -960,7 +960,8 @@ def build_report(results: dict[str, Any]) -> str:
             f"{si.get('bytes', 0) / 1e6:.1f} ({si.get('gzip_bytes', 0) / 1e6:.2f})" if si else "-",
         ])
     out += _table(table)
-    out.append("! = the build exited with an error:")
+    if any(r[key]["returncode"] for r in rows for key in ("mkdocs_full", "mkdocs_nohook", "zensical")):
+        out.append("! = the build exited with an error:")
     for r in rows:
         for key, label in (("mkdocs_full", "mkdocs whole"), ("mkdocs_nohook", "mkdocs -pipe"), ("zensical", "zensical")):
             if r[key]["returncode"]:
