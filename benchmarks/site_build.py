@@ -278,7 +278,7 @@ def child_pipeline(root: Path, out: Path, profile: Path | None) -> int:
     imports = (time.perf_counter() - w0, time.process_time() - c0)
     timer = StageTimer()
     for name, stage in [
-        ("read_paper", "parse"),
+        ("read_papers", "parse"),
         ("_apply_ledger", "ledger"),
         ("_link_bibliography", "bibliography"),
         ("_link_citations", "citations"),

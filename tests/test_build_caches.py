@@ -66,3 +66,48 @@ def test_parsed_references_are_reused_and_a_damaged_cache_is_parsed_again(tmp_pa
     pipeline.build_site(project)
     assert len(parsed) == 1 and (project / "bib" / "merged.bib").read_text(encoding="utf-8") == merged
     assert json.loads(cache_file.read_text(encoding="utf-8"))[damaged]["raw"] == parsed[0]
+
+
+def _many_papers(tmp_path: Path, copies: int) -> Path:
+    sources = tmp_path / "many"
+    sources.mkdir()
+    for n in range(copies):
+        for name in ("rezapour2020", "sadeghi2022"):
+            for suffix in (".txt", ".yml"):
+                (sources / f"{name}-{n}{suffix}").write_bytes((ROOT / "sources" / f"{name}{suffix}").read_bytes())
+    return sources
+
+
+def test_papers_parsed_in_worker_processes_equal_those_parsed_here(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from papersite.project import Project
+
+    project = Project.at(make_fixture_project(tmp_path, _many_papers(tmp_path, 9)))
+    sources, _ = pipeline.discover_papers(project)
+    assert len(sources) == 18 >= pipeline.PARALLEL_PAPERS
+    monkeypatch.setattr(pipeline, "_PARSED", {})
+    parallel = pipeline.read_papers(project, sources)
+    monkeypatch.setattr(pipeline, "_PARSED", {})
+    monkeypatch.setattr(pipeline, "PARALLEL_PAPERS", 10_000)
+    serial = pipeline.read_papers(project, sources)
+    assert parallel == serial
+    assert [paper.id for _, paper, _ in parallel if paper] == [source.id for source in sources]
+
+
+def test_a_parser_failure_in_a_worker_keeps_the_paper_as_plain_paragraphs(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from papersite.project import Project
+
+    project = Project.at(make_fixture_project(tmp_path, _many_papers(tmp_path, 8)))
+    sources, _ = pipeline.discover_papers(project)
+
+    def broken(text: str, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("no such shape")
+
+    monkeypatch.setattr(pipeline, "_PARSED", {})
+    monkeypatch.setattr(pipeline, "parse_paper", broken)
+    results = pipeline.read_papers(project, sources)
+    assert len(results) == 16
+    for (text, paper, diagnostics), source in zip(results, sources):
+        assert paper is not None and text is not None and paper.id == source.id
+        assert any(d.rule == "parser-failed" and "no such shape" in str(d) for d in diagnostics)
+        assert sum(len(p.text) for p in paper.all_paragraphs()) > 0.9 * len(" ".join(text.split()))
+    assert pipeline._PARSED == {}

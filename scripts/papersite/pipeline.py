@@ -7,8 +7,10 @@ are pure functions; only this module touches the file system.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+import concurrent.futures
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -144,40 +146,90 @@ def discover_papers(project: Project) -> tuple[list[PaperSource], list[Diagnosti
     return found, diagnostics
 
 
-def read_paper(project: Project, source: PaperSource) -> tuple[str | None, Paper | None, list[Diagnostic]]:
-    """Read, decode and parse one paper: its text (``None`` if unreadable), model, diagnostics."""
+@dataclass(frozen=True)
+class _PaperInput:
+    """A paper's decoded text and metadata, before parsing."""
+
+    source: PaperSource
+    shown: str
+    text: str | None
+    metadata: PaperMetadata
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def memo_key(self) -> str:
+        return hashlib.sha256(repr((self.source.id, self.shown, self.text, self.metadata)).encode("utf-8")).hexdigest()
+
+
+def _read_input(project: Project, source: PaperSource) -> _PaperInput:
     shown = project.shown(source.text_path)
     text, diagnostics = read_source(source.text_path, shown)
     metadata = PaperMetadata()
     if source.metadata_path is not None:
         metadata, metadata_diagnostics = load_metadata(source.metadata_path, project.shown(source.metadata_path))
         diagnostics.extend(metadata_diagnostics)
-    if text is None:
-        return None, None, diagnostics
-    memo_key = hashlib.sha256(repr((source.id, shown, text, metadata)).encode("utf-8")).hexdigest()
-    if memo_key in _PARSED:
-        paper = _PARSED[memo_key]
-        diagnostics.extend(paper.diagnostics)
-        return text, paper, diagnostics
+    return _PaperInput(source, shown, text, metadata, tuple(diagnostics))
+
+
+def _parse_input(given: _PaperInput) -> tuple[Paper, bool]:
+    """The paper's model, and whether the parser succeeded (pure; runs in worker processes too)."""
+    assert given.text is not None
     try:
-        parse = parse_markdown_paper if source.text_path.suffix.lower() == ".md" else parse_paper
-        paper = parse(text, paper_id=source.id, path=shown, metadata=metadata)
+        parse = parse_markdown_paper if given.source.text_path.suffix.lower() == ".md" else parse_paper
+        return parse(given.text, paper_id=given.source.id, path=given.shown, metadata=given.metadata), True
     except Exception as exc:  # a parser bug must not cost the paper: show it plainly
-        diagnostics.append(
-            Diagnostic(
-                "error",
-                "parser-failed",
-                f"the parser failed ({type(exc).__name__}: {exc}); the paper is shown as plain paragraphs",
-                SourceSpan(shown, 1),
-            )
+        paper = plain_paper(given.text, given.source.id, given.shown)
+        failed = Diagnostic(
+            "error",
+            "parser-failed",
+            f"the parser failed ({type(exc).__name__}: {exc}); the paper is shown as plain paragraphs",
+            SourceSpan(given.shown, 1),
         )
-        paper = plain_paper(text, source.id, shown)
+        return replace(paper, diagnostics=(failed, *paper.diagnostics)), False
+
+
+#: From this many papers to parse (not remembered from an earlier build in this
+#: process), they are parsed in a pool of worker processes, one per core.
+PARALLEL_PAPERS = 16
+
+
+def read_papers(project: Project, sources: list[PaperSource]) -> list[tuple[str | None, Paper | None, list[Diagnostic]]]:
+    """Read, decode and parse every paper: its text (``None`` if unreadable), model, diagnostics.
+
+    Papers are independent, so many are parsed in parallel; the result is in
+    the order of ``sources`` whatever the number of cores."""
+    inputs = [_read_input(project, source) for source in sources]
+    missing = [given for given in inputs if given.text is not None and given.memo_key not in _PARSED]
+    workers = min(os.cpu_count() or 1, len(missing))
+    if len(missing) >= PARALLEL_PAPERS and workers > 1:
+        with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+            parsed = list(pool.map(_parse_input, missing, chunksize=max(1, len(missing) // (workers * 4))))
     else:
-        if len(_PARSED) >= _PARSED_LIMIT:  # bound the memory a long session uses
-            _PARSED.clear()
-        _PARSED[memo_key] = paper
-    diagnostics.extend(paper.diagnostics)
-    return text, paper, diagnostics
+        parsed = [_parse_input(given) for given in missing]
+    fresh = {given.memo_key: result for given, result in zip(missing, parsed)}
+    results: list[tuple[str | None, Paper | None, list[Diagnostic]]] = []
+    for given in inputs:
+        diagnostics = list(given.diagnostics)
+        if given.text is None:
+            results.append((None, None, diagnostics))
+            continue
+        key = given.memo_key
+        if key in _PARSED:
+            paper = _PARSED[key]
+        else:
+            paper, succeeded = fresh[key]
+            if succeeded:
+                if len(_PARSED) >= _PARSED_LIMIT:  # bound the memory a long session uses
+                    _PARSED.clear()
+                _PARSED[key] = paper
+        diagnostics.extend(paper.diagnostics)
+        results.append((given.text, paper, diagnostics))
+    return results
+
+
+def read_paper(project: Project, source: PaperSource) -> tuple[str | None, Paper | None, list[Diagnostic]]:
+    """Read, decode and parse one paper: its text (``None`` if unreadable), model, diagnostics."""
+    return read_papers(project, [source])[0]
 
 
 def load_paper(project: Project, source: PaperSource) -> tuple[Paper | None, list[Diagnostic]]:
@@ -278,8 +330,7 @@ def generate_site(project: Project) -> BuildResult:
     sources, diagnostics = discover_papers(project)
     result.diagnostics.extend(diagnostics)
     papers: list[Paper] = []
-    for source in sources:
-        text, paper, paper_diagnostics = read_paper(project, source)
+    for text, paper, paper_diagnostics in read_papers(project, sources):
         result.diagnostics.extend(paper_diagnostics)
         if paper is not None and text is not None:
             papers.append(paper)
