@@ -310,6 +310,7 @@ def child_pipeline(root: Path, out: Path, profile: Path | None) -> int:
     for name, stage in [
         ("parse_references", "bib:refparse"),
         ("parse_references_cached", "bib:refparse"),
+        ("prefill_cache", "bib:refparse"),
         ("make_record", "bib:records"),
         ("merge_records", "bib:merge"),
         ("format_bibliography", "bib:csl"),

@@ -111,3 +111,18 @@ def test_a_parser_failure_in_a_worker_keeps_the_paper_as_plain_paragraphs(tmp_pa
         assert any(d.rule == "parser-failed" and "no such shape" in str(d) for d in diagnostics)
         assert sum(len(p.text) for p in paper.all_paragraphs()) > 0.9 * len(" ".join(text.split()))
     assert pipeline._PARSED == {}
+
+
+def test_references_parsed_in_worker_processes_equal_those_parsed_here() -> None:
+    from papersite.project import Project
+    from papersite.refparse import parse_references
+    from papersite.refparse.parser import PARALLEL_FROM, parse_references_cached, prefill_cache
+
+    papers = pipeline.generate_site(Project.at(ROOT)).papers
+    raws = [f"{r.raw} [{n}]" if n else r.raw for n in range(11) for p in papers for r in p.references]
+    assert len(set(raws)) >= PARALLEL_FROM
+    cache: dict = {}  # type: ignore[type-arg]
+    assert prefill_cache([(raws, False)], cache) == len(set(raws))
+    used: set[str] = set()
+    assert parse_references_cached(raws, cache, used) == parse_references(raws)
+    assert len(used) == len(cache)

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Diagnostic, Paper
 from ..refparse import parse_references
-from ..refparse.parser import parse_references_cached
+from ..refparse.parser import parse_references_cached, prefill_cache
 from .bibtex_io import fields_hash, hand_edits, read_bibtex, write_bibtex
 from .csl import format_bibliography
 from .merge import MergedEntry, MergeNote, merge_records
@@ -107,6 +107,8 @@ def build_bibliography(
     ``parse_keys``)."""
     result = Bibliography()
     hashes: dict[str, dict[str, str]] = {}
+    if parses is not None:  # many new strings are parsed in parallel first
+        prefill_cache([([r.raw for r in p.references], any(r.number for r in p.references)) for p in papers], parses)
     for paper in papers:
         records, kept, diagnostics = _paper_records(paper, existing.get(paper.id), parses, result.parse_keys)
         result.records[paper.id] = records

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import hashlib
 import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -72,14 +74,53 @@ def parser_version() -> str:
     return digest.hexdigest()
 
 
+def _cache_key(raw: str, numbered_list: bool) -> str:
+    return hashlib.sha256(json.dumps([parser_version(), numbered_list, raw]).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _parse_to_json(batch: tuple[list[str], bool]) -> list[dict[str, Any]]:
+    raws, numbered_list = batch
+    parser = ReferenceParser()
+    return [to_json(parser.parse(raw, numbered_list=numbered_list)) for raw in raws]
+
+
+#: From this many strings missing from the cache, they are parsed in a pool of
+#: worker processes, in fixed chunks of this size.
+PARALLEL_FROM = 500
+PARALLEL_CHUNK = 200
+
+
+def prefill_cache(batches: Sequence[tuple[Sequence[str], bool]], cache: dict[str, dict[str, Any]]) -> int:
+    """Parse, in parallel, the strings of ``batches`` ((strings, numbered list?) pairs)
+    missing from ``cache``, when there are many; return how many were parsed.
+    :func:`parse_references_cached` then finds them all in the cache."""
+    missing: dict[str, tuple[str, bool]] = {}
+    for raws, numbered_list in batches:
+        for raw in raws:
+            key = _cache_key(raw, numbered_list)
+            if key not in cache:
+                missing[key] = (raw, numbered_list)
+    workers = min(os.cpu_count() or 1, len(missing) // PARALLEL_CHUNK + 1)
+    if len(missing) < PARALLEL_FROM or workers < 2:
+        return 0
+    keys = list(missing)
+    chunks: list[list[str]] = []  # each of one list kind
+    for kind in (False, True):
+        kind_keys = [key for key in keys if missing[key][1] == kind]
+        chunks += [kind_keys[i : i + PARALLEL_CHUNK] for i in range(0, len(kind_keys), PARALLEL_CHUNK)]
+    with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+        results = pool.map(_parse_to_json, [([missing[key][0] for key in chunk], missing[chunk[0]][1]) for chunk in chunks])
+        for chunk, parsed in zip(chunks, results):
+            cache.update(zip(chunk, parsed))
+    return len(missing)
+
+
 def parse_references_cached(
     raws: Sequence[str], cache: dict[str, dict[str, Any]], used: set[str], *, numbered_list: bool = False
 ) -> list[ParsedReference]:
     """:func:`parse_references`, taking earlier parses from ``cache`` (JSON-ready, by
     a digest of the string, the list kind and :func:`parser_version`) and adding new ones."""
-    keys = [
-        hashlib.sha256(json.dumps([parser_version(), numbered_list, raw]).encode("utf-8", "surrogatepass")).hexdigest() for raw in raws
-    ]
+    keys = [_cache_key(raw, numbered_list) for raw in raws]
     parser: ReferenceParser | None = None
     found = []
     for key, raw in zip(keys, raws):
