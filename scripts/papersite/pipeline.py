@@ -317,10 +317,7 @@ BIB_WRITTEN_FILE = ".papersite-cache/bib-written.json"
 def generate_site(project: Project) -> BuildResult:
     """Read every input and generate every page, writing nothing."""
     result = BuildResult()
-    try:
-        result.csl_cache = json.loads((project.root / CACHE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        result.csl_cache = {}
+    result.csl_cache = _read_json_cache(project.root / CACHE_FILE)
     result.diagnostics.extend(
         Diagnostic("warning", "settings-invalid", problem, SourceSpan("mkdocs.yml", 1)) for problem in project.setting_problems
     )

@@ -65,10 +65,8 @@ class _Facts:
         return _Facts(_family(record), _title(record), _year(record), bool(record.get("title")))
 
 
-def compare(a: BibRecord | _Facts, b: BibRecord | _Facts) -> tuple[str, str, float]:
+def compare(a: _Facts, b: _Facts) -> tuple[str, str, float]:
     """("same" | "near" | "different", why, how alike: the sum of the name and title similarities) for two records."""
-    a = a if isinstance(a, _Facts) else _Facts.of(a)
-    b = b if isinstance(b, _Facts) else _Facts.of(b)
     if not a.titled or not b.titled:
         return "different", "no title", 0.0
     names = fuzz.ratio(a.family, b.family)
