@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 import re
 import textwrap
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -443,15 +442,11 @@ def synthetic_book(pages: int = 300, feeds: bool = True) -> str:
 
 
 @pytest.mark.parametrize("feeds", [True, False])
-def test_a_three_hundred_page_text_takes_well_under_a_second(feeds: bool) -> None:
-    text = synthetic_book(feeds=feeds)
-    repair_layout(text[:20000])  # load the word list once
-    start = time.perf_counter()
-    result = repair_layout(text)
-    elapsed = time.perf_counter() - start
+def test_a_three_hundred_page_text_is_repaired_whole(feeds: bool) -> None:
+    # Its speed is measured in benchmarks/, not here: a timed unit test fails on a loaded machine.
+    result = repair_layout(synthetic_book(feeds=feeds))
     assert result.pages >= 300
     assert [reason for _, reason in result.removed].count("page-number") == 300
-    assert elapsed < 2.0, elapsed  # about 0.4 s (0.6 s without form feeds) on the 2-core CI machine
 
 
 # --- integration with the existing parser ----------------------------------------------------
