@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import inspect
 import os
+import re
 from dataclasses import dataclass, field, fields
 from functools import cache
 from types import MappingProxyType
@@ -151,12 +152,15 @@ def setting_line(text: str, problem: str) -> int:
     start = next((n for n, line in enumerate(lines, 1) if line.strip() == "papersite:"), 0)
     if not start:
         return 1
-    key = problem.split("extra.papersite.", 1)[-1].split(" ", 1)[0].split(":", 1)[0].split(".", 1)[0]
-    for number, line in enumerate(lines[start:], start + 1):
-        if line.strip().startswith(f"{key}:"):
-            return number
-        if line.strip() and not line.startswith(" "):
-            break
+    path = problem.split("extra.papersite.", 1)[-1].split(" ", 1)[0].rstrip(":")
+    quoted = re.findall(r"'([^']+)'", problem)[:1]
+    # The most specific key first: a quoted name, the last part of the dotted path, then its first part.
+    for key in quoted + [path.split(".")[-1], path.split(".")[0]]:
+        for number, line in enumerate(lines[start:], start + 1):
+            if line.strip() and not line.startswith(" "):
+                break
+            if line.strip().startswith(f"{key}:"):
+                return number
     return start
 
 
