@@ -42,10 +42,10 @@ GENERATED_DIRS = ("papers", "glossary", "arguments", "annotations", "bibliograph
 REFPARSE_FILE = ".papersite-cache/refparse.json"
 
 
-def run_stages(project: Project, cache: Cache, stages: tuple[Stage, ...] = STAGES) -> BuildResult:
-    """Run ``stages`` in order over the project; the diagnostics as the user's rule settings show them."""
+def run_stages(project: Project, cache: Cache, stages: tuple[Stage, ...] | None = None) -> BuildResult:
+    """Run ``stages`` (default :data:`STAGES`) in order over the project; the diagnostics as the user's rules show them."""
     ctx = BuildContext(project, cache, BuildResult())
-    for stage in stages:
+    for stage in STAGES if stages is None else stages:
         started = time.perf_counter()
         apply(stage, stage.run(ctx), ctx.state)
         ctx.state.timings[stage.name] = time.perf_counter() - started
