@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..annotations import load_annotations
-from ..link.annotations import attach_annotations
+from ..annotations import attach_annotations, load_annotations
 from ..model import Annotation, Diagnostic, Paper
 from ..stage import BuildContext, Stage, StageResult
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..arguments_file import load_arguments
-from ..link.arguments import add_claim_anchors, anchor_claims, find_labelled_claims
+from ..arguments import add_claim_anchors, anchor_claims, find_labelled_claims, load_arguments
 from ..model import Claim, Diagnostic, Paper
 from ..stage import BuildContext, Stage, StageResult
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..glossary import load_glossary
-from ..link.terms import LinkPolicy, build_matcher, find_uses, link_terms
+from ..glossary import LinkPolicy, build_matcher, find_uses, link_terms, load_glossary
 from ..model import Diagnostic, Paper, Term, TermUse
 from ..render.labels import section_anchor
 from ..stage import BuildContext, Stage, StageResult

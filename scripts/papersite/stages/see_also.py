@@ -7,9 +7,8 @@ restyled) takes them from the cache store ``crosslinks``.
 
 from __future__ import annotations
 
-from ..arguments_file import load_crosslink_edits
 from ..cache import digest
-from ..link.crosslinks import LinkEdit, add_crosslinks, compute_crosslinks
+from ..see_also import LinkEdit, add_crosslinks, compute_crosslinks, load_crosslink_edits
 from ..model import CrossLink, Diagnostic, Paper, SourceSpan, plain_text
 from ..render.labels import paper_label, section_titles
 from ..stage import BuildContext, Stage, StageResult

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Diagnostic, Paper, Paragraph, plain_text
-from .quotes import locate_quote
+from ..quotes import locate_quote
 
 _NUMBER = r"(?:\d+\s*[-.)]\s*)?"
 _LABELS: list[tuple[re.Pattern[str], str, str]] = [
