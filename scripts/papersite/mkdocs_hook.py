@@ -10,6 +10,7 @@ Markdown, so Zensical (which runs no hooks) builds the same site after
 from __future__ import annotations
 
 import logging
+from types import MappingProxyType
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from papersite.search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.papersite")
 
-_LOG_LEVEL = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.DEBUG}
+_LOG_LEVEL = MappingProxyType({"error": logging.ERROR, "warning": logging.WARNING, "info": logging.DEBUG})
 
 
 def log_level(diagnostic: Diagnostic, overrides: Any) -> int:

@@ -11,7 +11,7 @@ from ..quotes import read_quote
 from ..yamlfile import line_of, load_yaml
 
 KINDS = get_args(AnnotationKind)
-_KEYS = {"id", "kind", "quote", "title", "body", "sources"}
+_KEYS = frozenset({"id", "kind", "quote", "title", "body", "sources"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from ..model import Diagnostic, SourceSpan, Term, TermDefinitionSite
 from ..yamlfile import line_of, load_yaml
 
-_KEYS = {"id", "name", "forms", "short", "definition", "related", "defined_in", "sources"}
+_KEYS = frozenset({"id", "name", "forms", "short", "definition", "related", "defined_in", "sources"})
 _REQUIRED = ("id", "name", "short")
 
 
