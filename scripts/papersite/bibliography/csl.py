@@ -129,11 +129,11 @@ def format_bibliography(
 CHUNK = 250
 
 
-def _format_chunk(items: list[dict[str, object]], style: str) -> list[str]:
-    """Escaped CSL-JSON items formatted as HTML in ``style``, in the order given."""
+def _format_chunk(items: list[dict[str, object]], style: str, fast_macros: bool = True) -> list[str]:
+    """Escaped CSL-JSON items formatted as HTML in ``style``, in the order given (``fast_macros``: see :func:`_macros_by_name`)."""
     source = CiteProcJSON(items)  # type: ignore[arg-type]
     loaded = _style(style)
-    with _macros_by_name(loaded):
+    with _macros_by_name(loaded) if fast_macros else contextlib.nullcontext():
         bibliography = CitationStylesBibliography(loaded, source, formatter.html)
         for item in items:
             bibliography.register(Citation([CitationItem(item["id"])]))
