@@ -148,3 +148,8 @@ def test_mkdocs_strict_builds_a_site_whose_papers_have_audit_warnings(tmp_path: 
     assert {"reference-no-year", "reference-uncited"} <= {d.rule for d in result.diagnostics if d.severity == "warning"}
     _run([str(BIN / "mkdocs"), "build", "--strict"], project)
     assert (project / "site" / "papers" / "noyears" / "index.html").is_file()
+
+
+def test_papersite_rules_prints_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    assert capsys.readouterr().out == rules_table()
