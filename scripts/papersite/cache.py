@@ -68,6 +68,7 @@ def write_atomically(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(temporary, 0o644)  # as a plain write would leave it (mkstemp makes it private)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
