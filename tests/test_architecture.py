@@ -74,3 +74,10 @@ def test_core_modules_keep_no_mutable_state(path: Path) -> None:
                 continue
             called = node.value.func.id if isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name) else ""
             assert not isinstance(node.value, mutable) and called not in ("dict", "list", "set"), f"line {node.lineno}: {names}"
+
+
+def test_the_map_names_every_stage_and_its_module() -> None:
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    for stage in pipeline.STAGES:
+        module = stage.run.__module__.rsplit(".", 1)[-1]
+        assert f"| {stage.name} | `{module}.py` |" in text, f"ARCHITECTURE.md's stage table lacks {stage.name}"
