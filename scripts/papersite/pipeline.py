@@ -15,7 +15,8 @@ from .project import Project
 from .rules import resolve
 from .stage import BuildContext, BuildResult, Stage, apply
 from .stages import annotations as annotation_stage
-from .stages import arguments, bibliography, checks, citations, glossary, ledger, nothing_lost, pages, papers, see_also
+from .stages import settings as settings_stage
+from .stages import arguments, bibliography, citations, glossary, ledger, nothing_lost, pages, papers, see_also
 from .writer import write_if_changed, write_tree
 
 # Names other modules and tests import from here.
@@ -23,7 +24,7 @@ from .stages.papers import PARALLEL_PAPERS, PaperSource, discover_papers, load_p
 from .stages.pages import render_paper_pages  # noqa: F401
 
 STAGES: tuple[Stage, ...] = (
-    checks.STAGE,  # problems in mkdocs.yml's settings
+    settings_stage.STAGE,  # problems in mkdocs.yml's settings
     papers.STAGE,  # find, read and parse every paper
     ledger.STAGE,  # stable paragraph ids
     bibliography.STAGE,  # structured, merged, formatted references; BibTeX
