@@ -10,9 +10,10 @@ project under a temporary folder, each step in a fresh process:
 
 1. **pipeline, cold**: ``papersite.pipeline.build_site`` from the sources with
    no ``.papersite-cache`` (so citeproc-py formats every entry), no
-   ``bib/*.bib`` and no anchor ledgers of synthetic papers; every stage timed
-   by wrapping the pipeline's own functions (nothing in ``scripts/`` is
-   edited): parse, ledger, bibliography (reference parsing, merging, CSL
+   ``bib/*.bib`` and no anchor ledgers of synthetic papers; every stage of
+   ``papersite.pipeline.STAGES`` timed by wrapping its ``run`` (parts of the
+   bibliography and render stages by wrapping their functions; nothing in
+   ``scripts/`` is edited): parse, ledger, bibliography (reference parsing, merging, CSL
    formatting, BibTeX), citations, glossary, arguments, annotations,
    cross-paper links, render, nothing-lost check, writing files, other.
 2. **pipeline, warm**: the same again on the now-generated project (cache,
@@ -66,6 +67,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -251,6 +253,9 @@ class StageTimer:
         if original is None:
             print(f"warning: {module.__name__}.{name} not found; not timed", file=sys.stderr)
             return
+        setattr(module, name, self.timed(original, stage))
+
+    def timed(self, original: Any, stage: str) -> Any:
         timer = self
 
         def timed(*args: Any, **kwargs: Any) -> Any:
@@ -262,11 +267,13 @@ class StageTimer:
                 timer.cpu[stage] = timer.cpu.get(stage, 0.0) + _cpu() - c
                 timer.calls[stage] = timer.calls.get(stage, 0) + 1
 
-        setattr(module, name, timed)
+        return timed
 
 
+#: The pipeline's stage names as this report's columns name them.
+STAGE_NAMES = {"see-also": "crosslinks"}
 #: Stages counted in the total (the rest, "bib:*", "render:*", are parts of these).
-TOP_STAGES = ("parse", "ledger", "bibliography", "citations", "glossary", "arguments", "annotations", "crosslinks", "render", "check")
+TOP_STAGES = ("settings", "parse", "ledger", "bibliography", "citations", "glossary", "arguments", "annotations", "crosslinks", "render", "check")
 
 
 def child_pipeline(root: Path, out: Path, profile: Path | None) -> int:
@@ -277,27 +284,10 @@ def child_pipeline(root: Path, out: Path, profile: Path | None) -> int:
 
     imports = (time.perf_counter() - w0, time.process_time() - c0)
     timer = StageTimer()
-    for name, stage in [
-        ("read_papers", "parse"),
-        ("_apply_ledger", "ledger"),
-        ("_link_bibliography", "bibliography"),
-        ("_link_citations", "citations"),
-        ("link_note_citations", "citations:notes"),
-        ("load_glossary", "glossary"),
-        ("link_glossary", "glossary"),
-        ("_link_arguments", "arguments"),
-        ("_link_annotations", "annotations"),
-        ("_link_crosslinks", "crosslinks"),
-        ("render_bibliography_page", "render"),
-        ("render_audit_page", "render"),
-        ("render_paper_pages", "render"),
-        ("render_glossary_page", "render"),
-        ("render_arguments_page", "render"),
-        ("render_annotations_page", "render"),
-        ("render_annotations_jsonld", "render"),
-        ("check_nothing_lost", "check"),
-    ]:
-        timer.wrap(pipeline, name, stage)
+    # Every stage of the pipeline's own list, timed under its name (the list is read when a build starts).
+    pipeline.STAGES = tuple(replace(stage, run=timer.timed(stage.run, STAGE_NAMES.get(stage.name, stage.name))) for stage in pipeline.STAGES)
+    import papersite.stages.pages as pages_stage
+
     for name, stage in [
         ("render_bibliography_page", "render:bibliography"),
         ("render_audit_page", "render:audit"),
@@ -305,8 +295,7 @@ def child_pipeline(root: Path, out: Path, profile: Path | None) -> int:
         ("render_glossary_page", "render:glossary"),
         ("render_arguments_page", "render:arguments"),
     ]:
-        # second layer: the same functions, under their own names too
-        timer.wrap(pipeline, name, stage)
+        timer.wrap(pages_stage, name, stage)
     for name, stage in [
         ("parse_references", "bib:refparse"),
         ("parse_references_cached", "bib:refparse"),
@@ -318,10 +307,10 @@ def child_pipeline(root: Path, out: Path, profile: Path | None) -> int:
         ("hand_edits", "bib:hand-edits"),
     ]:
         timer.wrap(bib_stage, name, stage)
-    timer.wrap(pipeline, "generate_site", "generate_site")
-    timer.wrap(pipeline, "read_source", "read_source")
-    if hasattr(pipeline, "compute_crosslinks"):
-        timer.wrap(pipeline, "compute_crosslinks", "crosslinks:score")
+    import papersite.stages.see_also as see_also_stage
+
+    timer.wrap(see_also_stage, "compute_crosslinks", "crosslinks:score")
+    timer.wrap(pipeline, "run_stages", "generate_site")
 
     profiler = cProfile.Profile() if profile else None
     w1, c1 = time.perf_counter(), _cpu()

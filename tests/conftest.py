@@ -39,24 +39,36 @@ def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
-def mkdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as ``mkdocs build --strict`` makes it from this checkout (hook runs the pipeline)."""
+def site_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of this checkout's project (configuration, pages, sources, BibTeX) in a temporary folder.
+
+    Every build in the tests happens in such a copy, never in the checkout: its
+    ``docs/``, ``bib/``, ``sources/anchors/`` and ``.papersite-cache/`` stay as
+    they are, and two test runs can share one checkout."""
+    project = make_fixture_project(tmp_path_factory.mktemp("site"), ROOT / "sources")
+    shutil.copytree(ROOT / "bib", project / "bib")
+    return project
+
+
+@pytest.fixture(scope="session")
+def mkdocs_site(tmp_path_factory: pytest.TempPathFactory, site_project: Path) -> Path:
+    """The site as ``mkdocs build --strict`` makes it from this checkout's sources (hook runs the pipeline)."""
     out = tmp_path_factory.mktemp("site-mkdocs")
-    _run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)], ROOT)
+    _run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)], site_project)
     return out
 
 
 @pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory, mkdocs_site: Path) -> Path:
+def zensical_site(tmp_path_factory: pytest.TempPathFactory, site_project: Path, mkdocs_site: Path) -> Path:
     """The site as ``papersite build`` followed by ``zensical build`` makes it.
 
-    Built in a copy of the project so its ``site/`` does not clash with MkDocs'.
+    Built in another copy of the project so its ``site/`` does not clash with MkDocs'.
     """
     work = tmp_path_factory.mktemp("zensical-project")
-    _run([str(BIN / "papersite"), "--root", str(ROOT), "build"], ROOT)
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", work / "docs")
-    shutil.copytree(ROOT / "overrides", work / "overrides")
+    _run([str(BIN / "papersite"), "--root", str(site_project), "build"], site_project)
+    shutil.copy(site_project / "mkdocs.yml", work / "mkdocs.yml")
+    shutil.copytree(site_project / "docs", work / "docs")
+    shutil.copytree(site_project / "overrides", work / "overrides")
     _run([str(BIN / "zensical"), "build", "--clean"], work)
     return work / "site"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from papersite.glossary import load_glossary
-from papersite.link.terms import build_matcher, link_paragraph
+from papersite.glossary.linking import build_matcher, link_paragraph
 from papersite.model import Paragraph, SourceSpan, Term, TermRef, Text
 
 TERMS = (

@@ -26,7 +26,7 @@ def slugify(text: str, fallback: str = "section") -> str:
 class _IdRegistry:
     """Hands out unique ids within one page, suffixing repeats with -2, -3, ..."""
 
-    def __init__(self, reserved: set[str]) -> None:
+    def __init__(self, reserved: frozenset[str] | set[str]) -> None:
         self.used = set(reserved)
 
     def claim(self, wanted: str) -> str:
@@ -39,7 +39,7 @@ class _IdRegistry:
 
 
 #: Ids the page template itself uses.
-RESERVED_IDS = {"title", "abstract", "keywords", "authors", "correspondence", "source-citation", "as-printed", "references"}
+RESERVED_IDS = frozenset({"title", "abstract", "keywords", "authors", "correspondence", "source-citation", "as-printed", "references"})
 
 
 def _number_paragraphs(prefix: str, blocks: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:

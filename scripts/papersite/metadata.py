@@ -6,9 +6,9 @@ declared once, below; unknown keys are reported with their file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional, get_type_hints
 
 from .model import Diagnostic, SourceSpan
 from .yamlfile import line_of, load_yaml
@@ -68,13 +68,20 @@ class PaperMetadata:
     path: str = field(default="", compare=False)
 
 
-_SCALARS = (
-    "title short_title year venue volume issue pages doi url publisher language "
-    "received accepted submitted published"
-).split()
-_KNOWN = set(_SCALARS) | {"authors", "keywords", "headings", "family_names"}
-_HEADING_KEYS = {"text", "heading", "level", "title"}
-_AUTHOR_KEYS = {"name", "affiliations", "email", "orcid"}
+def _fields_of(kind: object, exclude: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The keys of :class:`PaperMetadata` whose declared type is ``kind`` (the schema is the dataclass)."""
+    hints = get_type_hints(PaperMetadata)
+    return tuple(f.name for f in fields(PaperMetadata) if hints[f.name] == kind and f.name not in exclude)
+
+
+#: Every key of a metadata file (and of a Markdown paper's front matter), by shape, read off the dataclass.
+SCALAR_KEYS: tuple[str, ...] = _fields_of(Optional[str])
+LIST_KEYS: tuple[str, ...] = _fields_of(Optional[tuple[str, ...]])
+KNOWN_KEYS: frozenset[str] = frozenset(f.name for f in fields(PaperMetadata)) - {"path"}
+_SCALARS = SCALAR_KEYS
+_KNOWN = KNOWN_KEYS
+_HEADING_KEYS = frozenset(f.name for f in fields(HeadingOverride)) - {"line"}
+_AUTHOR_KEYS = frozenset(f.name for f in fields(AuthorMeta))
 
 
 def load_metadata(path: Path, shown: str) -> tuple[PaperMetadata, list[Diagnostic]]:
@@ -101,7 +108,7 @@ def load_metadata(path: Path, shown: str) -> tuple[PaperMetadata, list[Diagnosti
                 values[key] = str(value).strip()
             else:
                 problem(f"{key!r} must be a single value; ignored", line)
-        elif key in ("keywords", "family_names"):
+        elif key in LIST_KEYS:
             if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
                 values[key] = tuple(str(v).strip() for v in value)
             else:

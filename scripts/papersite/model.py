@@ -12,17 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Literal, Union
 
-
-@dataclass(frozen=True)
-class SourceSpan:
-    """Where a node came from: a file and its 1-based first and last line."""
-
-    path: str
-    line: int
-    end_line: int | None = None
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+# Re-exported: every stage imports the model's types from here.
+from .editorial import Annotation as Annotation, AnnotationKind as AnnotationKind, Claim as Claim  # noqa: F401
+from .editorial import Term as Term, TermDefinitionSite as TermDefinitionSite, TermUse as TermUse, TextQuote as TextQuote  # noqa: F401
+from .spans import SourceSpan as SourceSpan
 
 
 # --- inline content ---------------------------------------------------------
@@ -248,95 +241,6 @@ class FrontMatter:
 
 
 # --- glossary -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TermDefinitionSite:
-    """A place where a paper defines a term itself: the paper and its section title."""
-
-    paper: str
-    section: str
-
-
-@dataclass(frozen=True)
-class Term:
-    """One glossary entry, from ``sources/glossary.yml``."""
-
-    id: str
-    name: str
-    #: Other surface forms linked in the text (synonyms, inflections).
-    forms: tuple[str, ...]
-    #: One sentence, shown on hover.
-    short: str
-    definition: str = ""
-    related: tuple[str, ...] = ()
-    defined_in: tuple[TermDefinitionSite, ...] = ()
-    sources: tuple[str, ...] = ()
-    span: SourceSpan | None = None
-
-
-@dataclass(frozen=True)
-class TermUse:
-    """A paragraph of a paper that uses a term (for the concordance)."""
-
-    term_id: str
-    paper_id: str
-    paragraph_id: str
-    #: The form as written in the text, and a short passage around it.
-    form: str
-    snippet: str
-
-
-# --- annotations and arguments -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TextQuote:
-    """A passage named by its words, like the W3C Web Annotation TextQuoteSelector."""
-
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
-
-
-AnnotationKind = Literal["note", "correction", "context", "disagreement"]
-
-
-@dataclass(frozen=True)
-class Annotation:
-    """An editor's note on a passage, from ``sources/annotations/<paper>.yml``."""
-
-    id: str
-    paper_id: str
-    kind: AnnotationKind
-    quote: TextQuote
-    title: str
-    body: str
-    sources: tuple[str, ...] = ()
-    span: SourceSpan | None = None
-    #: Where the quote was found: the paragraph (or reference) id, set by linking.
-    target_id: str = ""
-    number: int = 0
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A research question, hypothesis, objective, claim or conclusion of a paper."""
-
-    id: str
-    paper_id: str
-    kind: str
-    summary: str
-    theme: str = ""
-    quote: TextQuote | None = None
-    #: The paragraph that states it, set by linking.
-    target_id: str = ""
-    #: True when the paper labels it itself ("Sub-hypothesis 1:").
-    labelled: bool = False
-    span: SourceSpan | None = None
-
-
-# --- the paper and diagnostics ------------------------------------------------
 
 
 Severity = Literal["error", "warning", "info"]

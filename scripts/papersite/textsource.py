@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 
 from .model import Diagnostic, SourceSpan
 
@@ -65,7 +66,7 @@ def _cp1252_char(byte: int) -> str:
 
 #: Maps each Latin-1 decoded character to its Windows-1252 reading (bytes that
 #: Windows-1252 leaves undefined keep their Latin-1 meaning).
-_CP1252_FROM_LATIN1 = {byte: _cp1252_char(byte) for byte in range(0x80, 0xA0)}
+_CP1252_FROM_LATIN1 = MappingProxyType({byte: _cp1252_char(byte) for byte in range(0x80, 0xA0)})
 
 
 def read_source(path: Path, display_path: str | None = None) -> tuple[str | None, list[Diagnostic]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..model import Reference, SourceSpan
 from ..refparse import ParsedReference, PersonName
@@ -36,16 +37,16 @@ class BibRecord:
 
 #: Cyrillic to Latin letters (a simplified ISO 9 / scholarly transliteration),
 #: so that keys and comparisons of Russian, Ukrainian or Serbian entries keep their names.
-_CYRILLIC = dict(
+_CYRILLIC = MappingProxyType(dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
         "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e iu ia i i ie g u".split(),
     )
-)
-_TRANSLITERATION = str.maketrans(
+))
+_TRANSLITERATION = MappingProxyType(str.maketrans(
     {**{c: ("" if v == "_" else v) for c, v in _CYRILLIC.items()},
      **{c.upper(): ("" if v == "_" else v.capitalize()) for c, v in _CYRILLIC.items()}}
-)
+))
 
 
 def ascii_fold(text: str) -> str:

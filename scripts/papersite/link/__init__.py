@@ -1,1 +1,1 @@
-"""Link stage: passes that enrich the parsed model (glossary terms, later citations)."""
+"""Passes that enrich the parsed model: citations (in the text and in notes) and the anchor ledger."""

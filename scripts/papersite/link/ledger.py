@@ -65,12 +65,38 @@ def apply_ledger(paper: Paper, ledger: list[LedgerEntry]) -> tuple[Paper, list[L
     paragraphs = paper.all_paragraphs()
     live = [e for e in ledger if not e.alias_of]
     retired = [e for e in ledger if e.alias_of]
-    assigned: dict[int, str] = {}  # paragraph index -> id
+    prints = [fingerprint(p) for p in paragraphs]
+    assigned, unmatched = _match(live, prints)
+    taken = {e.id for e in ledger} | set(assigned.values())
+    ids: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        if index in assigned:
+            ids.append(assigned[index])
+            continue
+        wanted = paragraph.id if paragraph.id not in taken else _next_free(paragraph.id.rsplit("-p", 1)[0], taken)
+        taken.add(wanted)
+        ids.append(wanted)
+    new_retired = _retire(live, unmatched, set(assigned.values()))
+    current = set(ids)
+    aliases = _aliases(retired + new_retired, current)
+    renamed = dict(zip((p.id for p in paragraphs), ids))
+    paper = _rename(paper, renamed, aliases)
+    entries = [LedgerEntry(i, prints[n]) for n, i in enumerate(ids)]
+    entries += [e for e in retired + new_retired if e.id not in current]
+    diagnostics = [
+        Diagnostic("info", "anchor-retired", f"paragraph {e.id!r} is gone; its links now lead to {e.alias_of!r}", SourceSpan(paper.source_path, 1))
+        for e in new_retired
+    ]
+    return paper, entries, diagnostics
+
+
+def _match(live: list[LedgerEntry], prints: list[str]) -> tuple[dict[int, str], list[LedgerEntry]]:
+    """Paragraph index -> recorded id (same text first, then the most similar), and the entries left unmatched."""
+    assigned: dict[int, str] = {}
     used: set[str] = set()
     by_text: dict[str, list[LedgerEntry]] = {}
     for entry in live:
         by_text.setdefault(entry.text, []).append(entry)
-    prints = [fingerprint(p) for p in paragraphs]
     for index, text in enumerate(prints):
         for entry in by_text.get(text, []):
             if entry.id not in used:
@@ -86,43 +112,33 @@ def apply_ledger(paper: Paper, ledger: list[LedgerEntry]) -> tuple[Paper, list[L
             assigned[index] = best.id
             used.add(best.id)
             unmatched.remove(best)
-    taken = {e.id for e in ledger} | used
-    ids: list[str] = []
-    for index, paragraph in enumerate(paragraphs):
-        if index in assigned:
-            ids.append(assigned[index])
-            continue
-        wanted = paragraph.id if paragraph.id not in taken else _next_free(paragraph.id.rsplit("-p", 1)[0], taken)
-        taken.add(wanted)
-        ids.append(wanted)
-    # Retired ids (deleted paragraphs) lead to their nearest surviving neighbour.
-    aliases: dict[str, list[str]] = {}
+    return assigned, unmatched
+
+
+def _retire(live: list[LedgerEntry], unmatched: list[LedgerEntry], survivors: set[str]) -> list[LedgerEntry]:
+    """Retired ids (deleted paragraphs) lead to their nearest surviving neighbour (the next one, else the previous)."""
     order = [e.id for e in live]
-    survivors = set(assigned.values())
     new_retired: list[LedgerEntry] = []
     for entry in unmatched:
         position = order.index(entry.id)
         following = [i for i in order[position + 1 :] if i in survivors] or [i for i in reversed(order[:position]) if i in survivors]
         if following:
             new_retired.append(LedgerEntry(entry.id, alias_of=following[0]))
-    current = set(ids)
-    for entry in retired + new_retired:
+    return new_retired
+
+
+def _aliases(retirements: list[LedgerEntry], current: set[str]) -> dict[str, list[str]]:
+    """Current id -> the retired ids that now lead to it (following chains of retirements)."""
+    aliases: dict[str, list[str]] = {}
+    for entry in retirements:
         target = entry.alias_of
         seen = {entry.id}
         while target not in current and target not in seen:  # follow a chain of retirements
             seen.add(target)
-            target = next((e.alias_of for e in retired + new_retired if e.id == target), target)
+            target = next((e.alias_of for e in retirements if e.id == target), target)
         if target in current and entry.id not in current:
             aliases.setdefault(target, []).append(entry.id)
-    renamed = dict(zip((p.id for p in paragraphs), ids))
-    paper = _rename(paper, renamed, aliases)
-    entries = [LedgerEntry(i, prints[n]) for n, i in enumerate(ids)]
-    entries += [e for e in retired + new_retired if e.id not in current]
-    diagnostics = [
-        Diagnostic("info", "anchor-retired", f"paragraph {e.id!r} is gone; its links now lead to {e.alias_of!r}", SourceSpan(paper.source_path, 1))
-        for e in new_retired
-    ]
-    return paper, entries, diagnostics
+    return aliases
 
 
 def _rename(paper: Paper, renamed: dict[str, str], aliases: dict[str, list[str]]) -> Paper:

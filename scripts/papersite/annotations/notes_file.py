@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, get_args
+from typing import get_args
 
-from .model import Annotation, AnnotationKind, Diagnostic, SourceSpan, TextQuote
-from .yamlfile import line_of, load_yaml
+from ..model import Annotation, AnnotationKind, Diagnostic, SourceSpan
+from ..quotes import read_quote
+from ..yamlfile import line_of, load_yaml
 
 KINDS = get_args(AnnotationKind)
-_KEYS = {"id", "kind", "quote", "title", "body", "sources"}
+_KEYS = frozenset({"id", "kind", "quote", "title", "body", "sources"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-def read_quote(value: Any) -> TextQuote | None:
-    if not isinstance(value, dict) or not isinstance(value.get("exact"), str) or not value["exact"].strip():
-        return None
-    return TextQuote(
-        exact=value["exact"],
-        prefix=str(value.get("prefix") or ""),
-        suffix=str(value.get("suffix") or ""),
-    )
 
 
 def load_annotations(path: Path, shown: str, paper_id: str) -> tuple[list[Annotation], list[Diagnostic]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .model import Diagnostic, SourceSpan, Term, TermDefinitionSite
-from .yamlfile import line_of, load_yaml
+from ..model import Diagnostic, SourceSpan, Term, TermDefinitionSite
+from ..yamlfile import line_of, load_yaml
 
-_KEYS = {"id", "name", "forms", "short", "definition", "related", "defined_in", "sources"}
+_KEYS = frozenset({"id", "name", "forms", "short", "definition", "related", "defined_in", "sources"})
 _REQUIRED = ("id", "name", "short")
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..model import Paper, TextQuote, plain_text
+from .model import Paper, TextQuote, plain_text
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,13 @@ def locate_quote(paper: Paper, quote: TextQuote) -> tuple[QuoteMatch | None, str
     if len(candidates) > 1 and candidates[0][0] == candidates[1][0]:
         return None, f"the quote occurs {len(candidates)} times and its prefix/suffix do not tell them apart"
     return candidates[0][1], ""
+
+
+def read_quote(value: Any) -> TextQuote | None:
+    if not isinstance(value, dict) or not isinstance(value.get("exact"), str) or not value["exact"].strip():
+        return None
+    return TextQuote(
+        exact=value["exact"],
+        prefix=str(value.get("prefix") or ""),
+        suffix=str(value.get("suffix") or ""),
+    )

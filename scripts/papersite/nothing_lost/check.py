@@ -14,10 +14,10 @@ import html
 import re
 from collections import Counter
 
-from .model import Diagnostic, SourceSpan
-from .parse.frontmatter import is_front_label
-from .parse.inline import to_plain
-from .parse.units import split_units
+from ..model import Diagnostic, SourceSpan
+from ..parse.frontmatter import is_front_label
+from ..parse.inline import to_plain
+from ..parse.units import split_units
 
 _WORD = re.compile(r"[^\W_]+")
 #: Label words the title block writes in its own way ("Date of Submission" -> "Submitted").

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Annotation, AnnotationMark, Diagnostic, Highlight, Inline, Paper, Paragraph, Text, plain_text
-from .quotes import locate_quote
+from ..quotes import locate_quote
 
 
 def mark_range(inlines: tuple[Inline, ...], start: int, end: int, annotation_id: str, number: int) -> tuple[Inline, ...]:

@@ -13,17 +13,17 @@ import re
 from dataclasses import replace
 
 from ..model import Claim, Diagnostic, Paper, Paragraph, plain_text
-from .quotes import locate_quote
+from ..quotes import locate_quote
 
 _NUMBER = r"(?:\d+\s*[-.)]\s*)?"
-_LABELS: list[tuple[re.Pattern[str], str, str]] = [
+_LABELS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"^(?:the\s+)?main\s+(?:research\s+)?question(?:\s+of\s+(?:the|this)\s+research)?\s*[:\-–]\s*", re.I), "question", "main-question"),
     (re.compile(r"^sub[-\s]?question\s*(\d+)\s*[:\-–.]\s*", re.I), "question", "question-{n}"),
     (re.compile(r"^(?:the\s+)?main\s+hypothesis\s*[:\-–]\s*", re.I), "hypothesis", "main-hypothesis"),
     (re.compile(r"^sub[-\s]?hypothesis\s*(\d+)\s*[:\-–.]\s*", re.I), "hypothesis", "hypothesis-{n}"),
     (re.compile(r"^" + _NUMBER + r"(?:the\s+)?main\s+objective\s*[:\-–]?\s*", re.I), "objective", "main-objective"),
     (re.compile(r"^" + _NUMBER + r"(?:specific|secondary)\s+objectives?\s*[:\-–]?\s*$", re.I), "objective", "objective-{k}"),
-]
+)
 SUMMARY_WORDS = 40
 
 

@@ -55,6 +55,32 @@ def _cosine(a: dict[str, float], b: dict[str, float], shared: frozenset[str], no
     return math.fsum(a[word] * b[word] for word in shared) / norm if norm else 0.0
 
 
+def _candidates(
+    eligible_keys: list[tuple[str, str]], weighted: dict[tuple[str, str], dict[str, float]]
+) -> dict[tuple[str, str], set[tuple[str, str]]]:
+    """Each paragraph's candidate partners in other papers.
+
+    Candidates come from an inverted index of each paragraph's most telling
+    words (highest TF-IDF), each word keeping only its strongest paragraphs:
+    comparing every pair of paragraphs would grow with the square of the corpus."""
+    eligible = set(eligible_keys)
+    postings: dict[str, list[tuple[float, tuple[str, str]]]] = defaultdict(list)
+    for key in sorted(eligible):
+        for word, weight in weighted[key].items():
+            postings[word].append((weight, key))
+    for word in postings:
+        postings[word] = heapq.nsmallest(POSTINGS_KEPT, postings[word], key=lambda item: (-item[0], item[1]))
+    partners: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for a in eligible:
+        telling = heapq.nsmallest(TELLING_WORDS, weighted[a].items(), key=lambda item: (-item[1], item[0]))
+        for word, _ in telling:
+            for _, b in postings[word]:
+                if b[0] != a[0]:
+                    partners[a].add(b)
+                    partners[b].add(a)
+    return partners
+
+
 def compute_crosslinks(
     papers: list[Paper],
     uses: list[TermUse],
@@ -79,28 +105,7 @@ def compute_crosslinks(
     term_weight = {key: math.fsum(rarity[t] for t in found) for key, found in terms.items()}
     removed_pairs = {(e.source, e.target) for e in removed} | {(e.target, e.source) for e in removed}
     scored: dict[tuple[str, str], list[tuple[float, tuple[str, str]]]] = defaultdict(list)
-    by_paper: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for key, _ in items:
-        if len(terms[key]) >= MIN_SHARED_TERMS:
-            by_paper[key[0]].append(key)
-    eligible = {key for keys in by_paper.values() for key in keys}
-    # Candidates come from an inverted index of each paragraph's most telling
-    # words (highest TF-IDF), each word keeping only its strongest paragraphs:
-    # comparing every pair of paragraphs would grow with the square of the corpus.
-    postings: dict[str, list[tuple[float, tuple[str, str]]]] = defaultdict(list)
-    for key in sorted(eligible):
-        for word, weight in weighted[key].items():
-            postings[word].append((weight, key))
-    for word in postings:
-        postings[word] = heapq.nsmallest(POSTINGS_KEPT, postings[word], key=lambda item: (-item[0], item[1]))
-    partners: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-    for a in eligible:
-        telling = heapq.nsmallest(TELLING_WORDS, weighted[a].items(), key=lambda item: (-item[1], item[0]))
-        for word, _ in telling:
-            for _, b in postings[word]:
-                if b[0] != a[0]:
-                    partners[a].add(b)
-                    partners[b].add(a)
+    partners = _candidates([key for key, _ in items if len(terms[key]) >= MIN_SHARED_TERMS], weighted)
     # Pair by pair, one paragraph's partners at a time (its vector stays at hand).
     for a, b in ((one, other) for one in sorted(partners) for other in sorted(partners[one]) if one < other):
         if (a, b) in removed_pairs:
