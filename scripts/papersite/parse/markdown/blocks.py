@@ -157,10 +157,10 @@ def _row(walk: _Walk, tokens: list[Token], index: int) -> int:
         token = tokens[index]
         if token.type == "inline":
             count += 1
-            if cells:
+            cell = [node for _, nodes in inline_lines(token.children or [], first, walk.reader) for node in nodes]
+            if cells and cell:
                 cells.append(Text(" | "))
-            for _, nodes in inline_lines(token.children or [], first, walk.reader):
-                cells.extend(nodes)
+            cells.extend(cell)
         index += 1
     source = walk.reader.source[first - 1] if first - 1 < len(walk.reader.source) else ""
     written = [c for c in re.split(r"(?<!\\)\|", source.strip().strip("|"))]

@@ -69,6 +69,8 @@ class Document:
     problems: list[tuple[str, str, int]] = field(default_factory=list)
 
 
+#: Jekyll's site root at the start of a link target: ``]({{ site.baseurl }}/en/x)``.
+_SITE_IN_LINK = re.compile(r"(?:(?<=\]\()|(?<=\]: )|(?<=href=\")|(?<=src=\"))(?:\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\})+")
 _UNCLOSABLE = re.compile(r"^ {0,3}(<!--|<(?:script|pre|style|textarea)\b)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -90,11 +92,13 @@ _DEEP_QUOTE = re.compile(r"^((?: {0,3}> ?){%d})(?= {0,3}>)" % MAX_QUOTES, re.MUL
 
 #: More "[" than this with no "]" after them: markdown-it would take quadratic time over them.
 _MANY_BRACKETS = 1000
+_HEADER = re.compile(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
 
 
 def _unclosable_brackets(text: str) -> str:
     """Brackets that no "]" follows can open no link: escaped when there are very many (linear time)."""
-    tail = text.rfind("]") + 1
+    header = _HEADER.match(text)
+    tail = max(text.rfind("]") + 1, header.end() if header else 0)  # the YAML header is not Markdown
     if text.count("[", tail) <= _MANY_BRACKETS:
         return text
     return text[:tail] + re.sub(r"(?<!\\)\[", r"\\[", text[tail:])
@@ -109,6 +113,7 @@ def _clean(text: str, problems: list[tuple[str, str, int]]) -> str:
         line = text.count("\n", 0, private.start()) + 1
         problems.append(("markdown-private-use", "private-use characters U+E000-U+E005 removed (reserved for markers)", line))
         text = _PRIVATE.sub("", text)
+    text = _SITE_IN_LINK.sub("", text)
     text = _unclosable_brackets(text)
     text = _DEEP_QUOTE.sub(lambda m: m.group(1) + "\\", text)  # deeper quote markers are text
     return _guard_unclosed(text, problems)
@@ -147,7 +152,7 @@ def read_document(text: str) -> Document:
     notes = Notes(_markers(list(first_lines), problems, first_lines))
     reader = Reader(lambda rule, message, line: problems.append((rule, message, max(1, line))), notes,
                     lambda source: (md.parseInline(source, dict(env)) or [None])[0].children or [],  # type: ignore[union-attr]
-                    text.split("\n"))
+                    text.split("\n"), show_url=md.normalizeLinkText)
     front = FrontMatter()
     kept: list[Block] = []
     if tokens and tokens[0].type == "front_matter":

@@ -70,9 +70,11 @@ def html_block(content: str, first_line: int, report: Callable[[str, str, int], 
 
     def flush(next_kind: str, at: int) -> None:
         nonlocal kind, start
-        text = re.sub(r"\s+", " ", html.unescape("".join(segment))).strip()
+        raw = "".join(segment)
+        text = re.sub(r"\s+", " ", html.unescape(raw)).strip()
         if text.strip(" |"):
-            pieces.append((kind, line_at(start), text))
+            lead = len(raw) - len(raw.lstrip())
+            pieces.append((kind, line_at(start) + raw.count("\n", 0, lead), text))
         segment.clear()
         kind, start = next_kind, at
 
@@ -102,7 +104,7 @@ def html_block(content: str, first_line: int, report: Callable[[str, str, int], 
             position = close + 1 if close >= 0 else len(content)
             start = position
             continue
-        _tag(token, segment, anchors, flush, match.start())
+        _tag(token, segment, anchors, flush, match.end())
     segment.append(content[position:])
     flush("paragraph", len(content))
     return pieces
@@ -122,6 +124,9 @@ def _tag(token: str, segment: list[str], anchors: list[str], flush: Callable[[st
             anchors.append(clean_url(tag.attrs.get("href", "")))
         elif anchors and anchors[-1]:
             segment.append(f" ({anchors.pop()})")
+    elif tag.name == "img" and not tag.closing:
+        alt, src = tag.attrs.get("alt", "").strip(), clean_url(tag.attrs.get("src", ""))
+        segment.append("[Image: " + (f"{alt} ({src})" if alt and src else alt or src) + "]")
     elif tag.name in ("td", "th") and tag.closing:
         segment.append(" | ")
     elif tag.name in ("td", "th"):

@@ -21,6 +21,8 @@ from .html import EMBED_TAGS, KNOWN_TAGS, Tag, read_tag
 from .text import clean_url, dashes, figure_parts, is_unsafe_url, tag_kind, template_spans
 
 _EMAIL = re.compile(r"(?<![\w.@])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}")
+_ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _SPACES = re.compile(r"[ \t]{2,}")
 _UNDEFINED_NOTE = re.compile(r"\[\^([^\]\s]{1,100})\]")
 
@@ -47,6 +49,8 @@ class Reader:
     source: list[str] = field(default_factory=list)
     #: Every link target used, to report link definitions that are not.
     targets: set[str] = field(default_factory=set)
+    #: A link target as a reader reads it (markdown-it keeps targets percent-encoded).
+    show_url: Callable[[str], str] = str
 
 
 @dataclass
@@ -187,7 +191,7 @@ def _token(token: Token, line: _Line, number: int, reader: Reader) -> None:
     elif kind == "em_close":
         line.close_emphasis()
     elif kind == "link_open":
-        href = clean_url(str(token.attrGet("href") or ""))
+        href = clean_url(reader.show_url(str(token.attrGet("href") or "")))
         if is_unsafe_url(href):
             reader.report("markdown-unsafe-url", f"link to a script or data URL kept as text: {href[:80]}", number)
         reader.targets.add(str(token.attrGet("href") or ""))
@@ -196,7 +200,7 @@ def _token(token: Token, line: _Line, number: int, reader: Reader) -> None:
     elif kind == "link_close" and line.links:
         _close_link(line, line.links.pop())
     elif kind == "image":
-        src = clean_url(str(token.attrGet("src") or ""))
+        src = clean_url(reader.show_url(str(token.attrGet("src") or "")))
         title = str(token.attrGet("title") or "")
         target = " ".join(part for part in (src, f'"{title}"' if title else "") if part)
         alt = token.content.strip()
@@ -227,9 +231,16 @@ def _text(text: str, line: _Line, number: int, reader: Reader) -> None:
     auto = any(link.auto for link in line.links)
     position = 0
     for start, end in template_spans(text):
+        if start < position:  # inside a {% raw %} region
+            continue
         line.add(text[position:start] if auto else dashes(text[position:start]))
         position = end
-        template(text[start:end], line, number, reader)
+        tag = text[start:end]
+        template(tag, line, number, reader)
+        if _RAW.fullmatch(tag):  # {% raw %}: what follows up to {% endraw %} is text as written
+            closing = _ENDRAW.search(text, end)
+            line.add(text[end : closing.start() if closing else len(text)])
+            position = closing.start() if closing else len(text)
     rest = text[position:]
     for undefined in _UNDEFINED_NOTE.finditer(rest):
         reader.report("markdown-note-undefined", f"footnote [^{undefined.group(1)}] has no definition; kept as text", number)
