@@ -28,7 +28,7 @@ from ..model import (
     Text,
     plain_text,
 )
-from .markdown.blocks import Block
+from .markdown.blocks import Block, Lines
 from .markdown.document import SEVERITY, Document, read_document
 from .markdown.front_matter import front_matter_metadata, merged
 from .note_references import with_references_from_notes
@@ -105,7 +105,7 @@ def _apply_overrides(blocks: list[Block], metadata: PaperMetadata, path: str, di
         if not override.heading:
             out.append(dataclasses.replace(block, kind="paragraph"))
             continue
-        lines = [(block.line, (Text(override.title),))] if override.title else block.lines
+        lines: Lines = [(block.line, (Text(override.title),))] if override.title else block.lines
         level = override.level + 1 if override.level else (block.level if block.kind == "heading" else 2)
         out.append(dataclasses.replace(block, kind="heading", level=level, lines=lines))
     for override in metadata.headings:

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from markdown_it.token import Token
+
 from ...model import Inline, Text
-from .blocks import Block, read_blocks
+from .blocks import Block, Lines, read_blocks
 from .front_matter import FrontMatter, load_front_matter
 from .inlines import Notes, Reader, inlines, strip
 from .syntax import MAX_QUOTES, markdown_parser
@@ -150,9 +152,12 @@ def read_document(text: str) -> Document:
     for token in definitions:
         first_lines.setdefault(str(token.meta.get("label", "")), (token.map or [0])[0] + 1)
     notes = Notes(_markers(list(first_lines), problems, first_lines))
+    def parse_inline(source: str) -> list[Token]:
+        found = md.parseInline(source, dict(env))
+        return list(found[0].children or []) if found else []
+
     reader = Reader(lambda rule, message, line: problems.append((rule, message, max(1, line))), notes,
-                    lambda source: (md.parseInline(source, dict(env)) or [None])[0].children or [],  # type: ignore[union-attr]
-                    text.split("\n"), show_url=md.normalizeLinkText)
+                    parse_inline, text.split("\n"), show_url=md.normalizeLinkText)
     front = FrontMatter()
     kept: list[Block] = []
     if tokens and tokens[0].type == "front_matter":
@@ -160,7 +165,7 @@ def read_document(text: str) -> Document:
         problems.extend(front.problems)
         if front.kept_as_text:
             first = 2
-            lines = [(first + k, (Text(line),)) for k, line in enumerate(tokens[0].content.split("\n")) if line.strip()]
+            lines: Lines = [(first + k, (Text(line),)) for k, line in enumerate(tokens[0].content.split("\n")) if line.strip()]
             kept = [Block("code", first, first + len(lines), lines)] if lines else []
         tokens = tokens[1:]
     elif text.startswith("---") and any(_KEY_LINE.match(line) for line in text.split("\n")[1:3]):
