@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from papersite.metadata import HeadingOverride, PaperMetadata
-from papersite.model import Email, Emphasis, Inline, NoteRef, Paper, Text
+from papersite.model import Email, Emphasis, Inline, Link, NoteRef, Paper, Text
 from papersite.parse.markdown_paper import SEVERITY, parse_markdown_paper, severity
 
 HERE = Path(__file__).resolve().parent
@@ -54,6 +54,8 @@ def marked(nodes: tuple[Inline, ...]) -> str:
             out.append(f"[^{node.marker}]")
         elif isinstance(node, Email):
             out.append(node.address)
+        elif isinstance(node, Link):
+            out.append(node.text)
         else:
             assert isinstance(node, Text), node
             out.append(node.text)
@@ -246,6 +248,31 @@ def test_inline_markup_becomes_model_nodes(markdown: str, expected: str) -> None
 def test_emails_are_email_nodes_and_emphasis_is_emphasis() -> None:
     nodes = read("Mail *ann@uni.edu* or bo@uni.edu now.").all_paragraphs()[0].inlines
     assert Email("bo@uni.edu") in nodes and Emphasis("ann@uni.edu") in nodes
+
+
+def test_web_addresses_and_dois_are_links_relative_targets_text() -> None:
+    nodes = read(
+        "[words](<https://x.org/a b>), <https://x.org/q>, see https://x.org/r_s. Then [https://x.org/t](https://x.org/t), "
+        "[site](/en/x), doi:10.1000/xyz-1. and https://doi.org/10.1/B."
+    ).all_paragraphs()[0].inlines
+    assert [n for n in nodes if isinstance(n, Link)] == [
+        Link("https://x.org/a b", "https://x.org/a%20b"), Link("https://x.org/q", "https://x.org/q"),
+        Link("https://x.org/r_s", "https://x.org/r_s"), Link("https://x.org/t", "https://x.org/t"),
+        Link("doi:10.1000/xyz-1", "https://doi.org/10.1000/xyz-1"), Link("https://doi.org/10.1/B", "https://doi.org/10.1/B"),
+    ]
+    assert marked(nodes).startswith("words (https://x.org/a b), https://x.org/q, see https://x.org/r_s. Then https://x.org/t, site (/en/x)")
+    unsafe = read("[run](javascript:alert(1)) and <a href=\"data:x\">d</a>")
+    assert not any(isinstance(n, Link) for n in unsafe.all_paragraphs()[0].inlines)
+    assert rules(unsafe) == ["markdown-unsafe-url"] * 2
+
+
+def test_links_are_rendered_as_anchors_and_text_stays_escaped() -> None:
+    from papersite.render.inline import render_inlines
+
+    nodes = read('See <https://x.org/?a=1&b="2"> and [t](javascript:alert(1)) <b onclick="x">b</b>.').all_paragraphs()[0].inlines
+    rendered = render_inlines(nodes)
+    assert '<a class="source-link" href="https://x.org/?a=1&amp;b=%222%22">https://x.org/?a=1&amp;b="2"</a>' in rendered
+    assert "javascript" in rendered and 'href="javascript' not in rendered and "<b" not in rendered
 
 
 DASHES = [

@@ -119,7 +119,15 @@ class NoteRef:
         return ""
 
 
-Inline = Union[Text, Superscript, Emphasis, Email, TermRef, Highlight, AnnotationMark, CitationRef, NoteRef]
+@dataclass(frozen=True)
+class Link:
+    """A web address a source links to (a Markdown link's target, a bare URL or DOI): the words shown and the URL."""
+
+    text: str
+    url: str
+
+
+Inline = Union[Text, Superscript, Emphasis, Email, TermRef, Highlight, AnnotationMark, CitationRef, NoteRef, Link]
 
 
 def plain_text(inlines: "tuple[Inline, ...]") -> str:

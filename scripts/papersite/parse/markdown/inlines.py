@@ -16,11 +16,16 @@ from typing import Callable
 
 from markdown_it.token import Token
 
-from ...model import Email, Emphasis, Inline, NoteRef, Text
+from ...model import Email, Emphasis, Inline, Link, NoteRef, Text
 from .html import EMBED_TAGS, KNOWN_TAGS, Tag, read_tag
 from .text import clean_url, dashes, figure_parts, is_unsafe_url, tag_kind, template_spans
 
 _EMAIL = re.compile(r"(?<![\w.@])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_AUTO = ("autolink", "linkify")
+#: A DOI written as ``doi:10.…`` (a doi.org URL is found as a URL).
+_DOI = re.compile(r"\bdoi:\s?(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+_TRAILING = re.compile(r"[.,;:!?'\")\]]+$")
+_WEB = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}")
 _ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _SPACES = re.compile(r"[ \t]{2,}")
@@ -55,7 +60,8 @@ class Reader:
 
 @dataclass
 class _Link:
-    href: str
+    href: str  # as shown
+    url: str  # as a browser needs it (percent-encoded)
     title: str
     start: int  # index in _Line.plain where the link text starts
     auto: bool
@@ -146,7 +152,14 @@ def inline_lines(tokens: list[Token], first_line: int, reader: Reader) -> list[t
     lines: list[tuple[int, tuple[Inline, ...]]] = []
     number = first_line
     line = _Line()
-    for token in tokens:
+    addresses = {i for i in range(len(tokens) - 2) if _is_address(tokens, i, reader)}
+    for index, token in enumerate(tokens):
+        if index - 1 in addresses:  # the words of a link that are its address: one Link node
+            line.links.pop()
+            _address(line, token.content, str(tokens[index - 1].attrGet("href") or ""))
+            continue
+        if index - 2 in addresses:
+            continue
         if token.type in ("softbreak", "hardbreak"):
             if line.depth or line.links:  # emphasis or a link goes on: keep the line whole
                 line.add(" ")
@@ -195,8 +208,9 @@ def _token(token: Token, line: _Line, number: int, reader: Reader) -> None:
         if is_unsafe_url(href):
             reader.report("markdown-unsafe-url", f"link to a script or data URL kept as text: {href[:80]}", number)
         reader.targets.add(str(token.attrGet("href") or ""))
-        auto = token.markup in ("autolink", "linkify")
-        line.links.append(_Link(href, str(token.attrGet("title") or ""), len("".join(line.plain)), auto))
+        auto = token.markup in _AUTO
+        url = clean_url(str(token.attrGet("href") or ""))
+        line.links.append(_Link(href, url, str(token.attrGet("title") or ""), len("".join(line.plain)), auto))
     elif kind == "link_close" and line.links:
         _close_link(line, line.links.pop())
     elif kind == "image":
@@ -216,15 +230,35 @@ def _token(token: Token, line: _Line, number: int, reader: Reader) -> None:
     # strong, strikethrough: their words, no markup
 
 
+def _is_address(tokens: list[Token], index: int, reader: Reader) -> bool:
+    """``<https://x.org>``, a bare URL, or ``[https://x.org](https://x.org)``: a link whose words are its address."""
+    opener, words, closer = tokens[index : index + 3]
+    if opener.type != "link_open" or words.type != "text" or closer.type != "link_close":
+        return False
+    href = str(opener.attrGet("href") or "")
+    return opener.markup in _AUTO or words.content.strip() in (href, reader.show_url(href))
+
+
+def _address(line: _Line, text: str, url: str) -> None:
+    """A web address in the text: a :class:`Link` when it is one (an e-mail address stays text, read as Email)."""
+    if _WEB.match(url):
+        line.node(Link(text, url))
+    else:
+        line.add(text)
+
+
 def _close_link(line: _Line, link: _Link) -> None:
+    """The end of ``[words](target "title")``: the target follows the words, in brackets, as a link."""
     shown = "".join(line.plain)[link.start :].strip()
     if link.auto or not (link.href or link.title):
         return
-    target = " ".join(part for part in (link.href, f'"{link.title}"' if link.title else "") if part)
-    if not shown:
-        line.add(target)
-    elif shown != link.href:
-        line.add(f" ({target})")
+    title = f' "{link.title}"' if link.title else ""
+    if shown == link.href:
+        return
+    line.add(" (" if shown else "")
+    if link.href:
+        _address(line, link.href, link.url)
+    line.add((title if link.href else title.strip()) + (")" if shown else ""))
 
 
 def _text(text: str, line: _Line, number: int, reader: Reader) -> None:
@@ -244,7 +278,17 @@ def _text(text: str, line: _Line, number: int, reader: Reader) -> None:
     rest = text[position:]
     for undefined in _UNDEFINED_NOTE.finditer(rest):
         reader.report("markdown-note-undefined", f"footnote [^{undefined.group(1)}] has no definition; kept as text", number)
-    line.add(rest if auto else dashes(rest))
+    if auto:
+        line.add(rest)
+        return
+    position = 0
+    for doi in _DOI.finditer(rest):
+        trail = _TRAILING.search(doi.group(0))
+        end = doi.end() - (len(trail.group(0)) if trail else 0)
+        line.add(dashes(rest[position : doi.start()]))
+        line.node(Link(rest[doi.start() : end], "https://doi.org/" + rest[doi.start(1) : end]))
+        position = end
+    line.add(dashes(rest[position:]))
 
 
 def template(tag: str, line: _Line, number: int, reader: Reader) -> None:
@@ -301,9 +345,9 @@ def _known_tag(tag: Tag, line: _Line, number: int, reader: Reader) -> None:
         href = clean_url(attrs.get("href", ""))
         if is_unsafe_url(href):
             reader.report("markdown-unsafe-url", f"link to a script or data URL kept as text: {href[:80]}", number)
-        line.links.append(_Link(href, "", len("".join(line.plain)), False))
+        line.links.append(_Link(href, href, "", len("".join(line.plain)), False))
     elif name == "abbr":
-        line.links.append(_Link(attrs.get("title", "").strip(), "", len("".join(line.plain)), False))
+        line.links.append(_Link(attrs.get("title", "").strip(), "", "", len("".join(line.plain)), False))
     elif tag.block or name == "br":
         line.add(" ")
 
