@@ -223,6 +223,8 @@ class Reference:
     notes: tuple[str, ...] = ()
     #: The key of this work's entry in the merged bibliography.
     bib_key: str = ""
+    #: ``raw`` with its markup (italics, links) as nodes, when the source has markup (Markdown); else ().
+    inlines: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True)

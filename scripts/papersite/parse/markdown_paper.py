@@ -20,6 +20,7 @@ from ..model import (
     Author,
     Diagnostic,
     FrontMatter,
+    Inline,
     Paper,
     Paragraph,
     Reference,
@@ -31,6 +32,7 @@ from ..model import (
 from .markdown.blocks import Block, Lines
 from .markdown.document import SEVERITY, Document, read_document
 from .markdown.front_matter import front_matter_metadata, merged
+from .markdown.inlines import strip
 from .note_references import with_references_from_notes
 from .references import is_reference_heading, split_references
 from .units import Unit
@@ -141,7 +143,8 @@ def _sections(blocks: list[Block], path: str, diagnostics: list[Diagnostic]) -> 
         span = SourceSpan(path, heading.line if heading else content[0].line)
         if heading is not None and is_reference_heading(title):
             found, problems = split_references(_units(content), path)
-            references.extend(found)
+            marked = _marked_entries(content)
+            references.extend(dataclasses.replace(r, inlines=marked.get(r.raw, ())) for r in found)
             diagnostics.extend(problems)
             flat.append(Section(title, level, span, is_references=True))
             continue
@@ -169,6 +172,21 @@ def _units(blocks: list[Block]) -> list[Unit]:
             lines = tuple(text for _, text in texts)
             units.append(Unit(" ".join(lines), texts[0][0], texts[-1][0], False, lines))
     return units
+
+
+def _marked_entries(blocks: list[Block]) -> dict[str, tuple[Inline, ...]]:
+    """Each possible entry text of a reference list (an item, a line, a paragraph) -> its nodes (italics, links)."""
+    found: dict[str, tuple[Inline, ...]] = {}
+    for block in blocks:
+        candidates = [block.nodes()] + ([nodes for _, nodes in block.lines] if block.kind != "item" else [])
+        for nodes in candidates:
+            nodes = strip(nodes)
+            if nodes and block.kind == "item" and isinstance(nodes[0], Text):
+                nodes = (Text(_ITEM_NUMBER.sub(r"[\1] ", nodes[0].text)), *nodes[1:])
+            text = plain_text(nodes)
+            if any(not isinstance(n, Text) for n in nodes) and text == re.sub(r"\s+", " ", text).strip():
+                found.setdefault(text, nodes)
+    return found
 
 
 def _nest(flat: list[Section]) -> list[Section]:
