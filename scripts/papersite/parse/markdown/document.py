@@ -78,20 +78,26 @@ _UNCLOSABLE = re.compile(r"^ {0,3}(<!--|<(?:script|pre|style|textarea)\b)", re.I
 
 def _guard_unclosed(text: str, problems: list[tuple[str, str, int]]) -> str:
     """An HTML comment or ``<script>`` block never closed would hide the rest of the file: read it as text."""
-    for match in reversed(list(_UNCLOSABLE.finditer(text))):
+    lowered = text.lower()
+    last_closer = {kind: lowered.rfind(kind) for kind in ("-->", "</script", "</pre", "</style", "</textarea")}
+    parts: list[str] = []
+    position = counted = 0
+    line = 1
+    for match in _UNCLOSABLE.finditer(text):
         opener = match.group(1)
         closer = "-->" if opener == "<!--" else f"</{opener[1:].lower()}"
-        if closer not in text[match.end():].lower():
-            line = text.count("\n", 0, match.start()) + 1
-            what = "comment" if opener == "<!--" else opener[1:].lower()
-            problems.append(("markdown-html-unclosed", f"HTML {what} is never closed; read as text", line))
-            text = text[: match.start(1)] + "&lt;" + text[match.start(1) + 1 :]
-    return text
+        if last_closer[closer] >= match.end():
+            continue
+        what = "comment" if opener == "<!--" else opener[1:].lower()
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        problems.append(("markdown-html-unclosed", f"HTML {what} is never closed; read as text", line))
+        parts.append(text[position : match.start(1)] + "&lt;")
+        position = match.start(1) + 1
+    return "".join(parts) + text[position:]
 
 
 _DEEP_QUOTE = re.compile(r"^((?: {0,3}> ?){%d})(?= {0,3}>)" % MAX_QUOTES, re.MULTILINE)
-
-
 #: More "[" than this with no "]" after them: markdown-it would take quadratic time over them.
 _MANY_BRACKETS = 1000
 _HEADER = re.compile(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
