@@ -337,6 +337,12 @@ def test_tables_one_paragraph_per_row_and_no_cell_lost() -> None:
     assert [p.span.line for p in md.all_paragraphs()] == [1, 3, 4, 5, 6, 8]
 
 
+def test_definition_lists_keep_terms_and_definitions() -> None:
+    md = read("Term\n: The definition.\n\nOther term\n:   Second *def*.\n")
+    assert lines_of(md) == ["Term", "The definition.", "Other term", "Second «def»."]
+    assert [p.span.line for p in md.all_paragraphs()] == [1, 2, 4, 5]
+
+
 def test_code_blocks_are_text_never_markup() -> None:
     md = read("Text:\n\n```python\ndef f(*args):\n\n    - x ** 2  # \\d\n```\n\n    indented *code*\n    - item\n\n~~~\ntilde\n~~~\n")
     assert [p.text for p in md.all_paragraphs()] == ["Text:", "def f(*args):", "- x ** 2  # \\d", "indented *code* - item",
