@@ -112,7 +112,15 @@ class NoteRef:
         return ""
 
 
-Inline = Union[Text, Superscript, Emphasis, Email, TermRef, Highlight, AnnotationMark, CitationRef, NoteRef]
+@dataclass(frozen=True)
+class Link:
+    """A web address a source links to (a Markdown link's target, a bare URL or DOI): the words shown and the URL."""
+
+    text: str
+    url: str
+
+
+Inline = Union[Text, Superscript, Emphasis, Email, TermRef, Highlight, AnnotationMark, CitationRef, NoteRef, Link]
 
 
 def plain_text(inlines: "tuple[Inline, ...]") -> str:
@@ -208,6 +216,8 @@ class Reference:
     notes: tuple[str, ...] = ()
     #: The key of this work's entry in the merged bibliography.
     bib_key: str = ""
+    #: ``raw`` with its markup (italics, links) as nodes, when the source has markup (Markdown); else ().
+    inlines: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from ..model import (
     Emphasis,
     Highlight,
     Inline,
+    Link,
     NoteRef,
     Superscript,
     Term,
@@ -73,6 +74,7 @@ def render_citation(citation: CitationRef, targets: LinkTargets) -> str:
     out.append(escape_html(citation.text[position:]))
     return "".join(out)
 
+_WEB_URL = re.compile(r"^(?:https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.IGNORECASE)
 _VALID_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
 
@@ -117,6 +119,11 @@ def render_inlines(nodes: tuple[Inline, ...], targets: LinkTargets | None = None
                 f'<sup class="annotation-mark" id="mark-{node.annotation_id}">'
                 f'<a href="#note-{node.annotation_id}" title="{tip}">{node.number}</a></sup>'
             )
+        elif isinstance(node, Link):  # only web and mail addresses become links; anything else stays text
+            if _WEB_URL.match(node.url):
+                out.append(f'<a class="source-link" href="{escape_attribute(node.url)}">{escape_html(node.text)}</a>')
+            else:
+                out.append(escape_html(node.text))
         elif isinstance(node, Email):
             if _VALID_EMAIL.match(node.address):
                 out.append(

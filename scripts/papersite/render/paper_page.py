@@ -192,8 +192,9 @@ def render_references(references: tuple[Reference, ...], targets: LinkTargets | 
             if reference.bib_key
             else ""
         )
+        entry = render_inlines(reference.inlines) if reference.inlines else escape_html(reference.raw)
         items.append(
-            f'<li id="{reference.id}"{value} class="reference">{escape_html(reference.raw)}{marks}{bib} '
+            f'<li id="{reference.id}"{value} class="reference">{entry}{marks}{bib} '
             f"{permalink(reference.id, 'reference')}{extras}</li>"
         )
     kind = "numbered" if numbered else "author-year"
