@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from papersite.metadata import HeadingOverride, PaperMetadata
 from papersite.model import Email, Emphasis, Inline, Link, NoteRef, Paper, Text
-from papersite.parse.markdown_paper import SEVERITY, parse_markdown_paper, severity
+from papersite.parse.markdown_paper import parse_markdown_paper, severity
+from papersite.rules import RULES
 
 HERE = Path(__file__).resolve().parent
 BROUSSEAU = HERE / "fixtures" / "open" / "brousseau2022-gpt2-brexit"
@@ -600,7 +601,7 @@ def test_kitchen_sink_keeps_every_word() -> None:
     pool = words(" ".join([shown(md), *(d.message for d in md.diagnostics)]))
     markup = {"include", "figure", "html", "filename", "alt", "caption", "site", "baseurl", "python"}
     assert source_words(body_text) - pool <= markup
-    assert all(d.rule in SEVERITY for d in md.diagnostics if d.rule.startswith("markdown"))
+    assert all(d.rule in RULES for d in md.diagnostics if d.rule.startswith("markdown"))
     assert severity("markdown-front-matter-invalid") == "error" and severity("anything-else") == "warning"
     assert "*" not in "".join(r.raw for r in md.references)  # emphasis in entries is not shown as asterisks
 

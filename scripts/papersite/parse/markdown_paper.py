@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Literal, cast
+from typing import Literal
 
 from ..anchors import assign_ids
 from ..metadata import PaperMetadata
@@ -30,21 +30,23 @@ from ..model import (
     plain_text,
 )
 from .markdown.blocks import Block, Lines
-from .markdown.document import SEVERITY, Document, read_document
+from ..rules import rule_of
+from .markdown.document import Document, read_document
 from .markdown.front_matter import front_matter_metadata, merged
 from .markdown.inlines import strip
 from .note_references import with_references_from_notes
 from .references import is_reference_heading, split_references
 from .units import Unit
 
-__all__ = ["SEVERITY", "parse_markdown_paper", "severity"]
+__all__ = ["parse_markdown_paper", "severity"]
 
 _ITEM_NUMBER = re.compile(r"^(\d{1,4})[.)] ")
 _DATES = ("submitted", "received", "accepted", "published")
 
 
 def severity(rule: str) -> Literal["error", "warning", "info"]:
-    return cast(Literal["error", "warning", "info"], SEVERITY.get(rule, "warning"))
+    """The rule's default severity, from the one registry (:mod:`papersite.rules`)."""
+    return rule_of(rule).severity
 
 
 def _normal(text: str) -> str:

@@ -16,33 +16,9 @@ from markdown_it.token import Token
 
 from ...model import Inline, Text
 from .blocks import Block, Lines, read_blocks
-from .front_matter import FrontMatter, load_front_matter
+from .front_matter import FrontMatter, load_front_matter, problem
 from .inlines import Notes, Reader, inlines, strip
 from .syntax import MAX_QUOTES, markdown_parser
-
-#: Severity of each rule of the Markdown reader.
-SEVERITY: dict[str, str] = {
-    "markdown-front-matter-invalid": "error",
-    "markdown-front-matter-unclosed": "warning",
-    "markdown-front-matter-not-mapping": "warning",
-    "markdown-front-matter-value": "warning",
-    "markdown-note-undefined": "warning",
-    "markdown-note-unused": "warning",
-    "markdown-note-duplicate": "warning",
-    "markdown-note-empty": "warning",
-    "markdown-note-marker": "info",
-    "markdown-template-tag": "warning",
-    "markdown-template-removed": "info",
-    "markdown-html-script": "warning",
-    "markdown-html-comment": "info",
-    "markdown-unsafe-url": "warning",
-    "markdown-html-unclosed": "warning",
-    "markdown-fence-unclosed": "warning",
-    "markdown-link-definition-unused": "info",
-    "markdown-markup-removed": "info",
-    "markdown-title-heading": "info",
-    "markdown-private-use": "warning",
-}
 
 _PRIVATE = re.compile("[\ue000-\ue005]")
 _KEY_LINE = re.compile(r"^[A-Za-z_][\w\- ]*:(?:\s|$)")
@@ -91,7 +67,7 @@ def _guard_unclosed(text: str, problems: list[tuple[str, str, int]]) -> str:
         what = "comment" if opener == "<!--" else opener[1:].lower()
         line += text.count("\n", counted, match.start())
         counted = match.start()
-        problems.append(("markdown-html-unclosed", f"HTML {what} is never closed; read as text", line))
+        problems.append(problem("markdown-html-unclosed", f"HTML {what} is never closed; read as text", line))
         parts.append(text[position : match.start(1)] + "&lt;")
         position = match.start(1) + 1
     return "".join(parts) + text[position:]
@@ -119,7 +95,7 @@ def _clean(text: str, problems: list[tuple[str, str, int]]) -> str:
     private = _PRIVATE.search(text)
     if private:
         line = text.count("\n", 0, private.start()) + 1
-        problems.append(("markdown-private-use", "private-use characters U+E000-U+E005 removed (reserved for markers)", line))
+        problems.append(problem("markdown-private-use", "private-use characters U+E000-U+E005 removed (reserved for markers)", line))
         text = _PRIVATE.sub("", text)
     text = _SITE_IN_LINK.sub("", text)
     text = _unclosable_brackets(text)
@@ -141,7 +117,7 @@ def _markers(labels: list[str], problems: list[tuple[str, str, int]], lines: dic
         markers[label] = str(counter)
         taken.add(str(counter))
         problems.append(
-            ("markdown-note-marker", f"footnote id [^{label[:40]}] is longer than 12 characters; shown as {counter}", lines[label])
+            problem("markdown-note-marker", f"footnote id [^{label[:40]}] is longer than 12 characters; shown as {counter}", lines[label])
         )
     return markers
 
@@ -175,7 +151,7 @@ def read_document(text: str) -> Document:
             kept = [Block("code", first, first + len(lines), lines)] if lines else []
         tokens = tokens[1:]
     elif text.startswith("---") and any(_KEY_LINE.match(line) for line in text.split("\n")[1:3]):
-        problems.append(("markdown-front-matter-unclosed", "front matter opened with '---' is never closed; read as text", 1))
+        problems.append(problem("markdown-front-matter-unclosed", "front matter opened with '---' is never closed; read as text", 1))
     blocks = kept + read_blocks(tokens, reader)
     title, title_line = _title(blocks, front, reader, problems)
     abstract = front.values.get("abstract", "")
@@ -183,7 +159,7 @@ def read_document(text: str) -> Document:
     for label, definition in env.get("references", {}).items():
         if definition.get("href") not in reader.targets:
             line = (definition.get("map") or [0])[0] + 1
-            problems.append(("markdown-link-definition-unused", f"link definition [{label.lower()}]: {definition.get('href')} is never used", line))
+            problems.append(problem("markdown-link-definition-unused", f"link definition [{label.lower()}]: {definition.get('href')} is never used", line))
     document = Document(front, title, title_line, abstract_nodes, blocks, [], problems)
     document.notes = _notes(document, notes)
     return document
@@ -205,11 +181,11 @@ def _title(
     if not words:
         return title, line
     if not title:
-        problems.append(("markdown-title-heading", "the only top-level heading opens the text: taken as the title", first.line))
+        problems.append(problem("markdown-title-heading", "the only top-level heading opens the text: taken as the title", first.line))
         blocks.pop(0)
         return strip(first.nodes()), first.line
     if words == _words(title):
-        problems.append(("markdown-title-heading", "top-level heading repeats the front-matter title: taken as the title", first.line))
+        problems.append(problem("markdown-title-heading", "top-level heading repeats the front-matter title: taken as the title", first.line))
         blocks.pop(0)
     return title, line
 
@@ -231,17 +207,17 @@ def _notes(document: Document, notes: Notes) -> list[Note]:
         label = block.info
         nodes = strip(block.nodes())
         if label in found:
-            document.problems.append(("markdown-note-duplicate", f"footnote [^{label}] is defined again (first at line "
+            document.problems.append(problem("markdown-note-duplicate", f"footnote [^{label}] is defined again (first at line "
                                       f"{found[label].line}); this definition is kept as text", block.line))
             kept.append(Block("paragraph", block.line, block.end_line, [(block.line, (Text(f"[^{label}]: "), *nodes))]))
             continue
         if not nodes:
-            document.problems.append(("markdown-note-empty", f"footnote [^{label}] has no text", block.line))
+            document.problems.append(problem("markdown-note-empty", f"footnote [^{label}] has no text", block.line))
         found[label] = Note(notes.markers.get(label, label), nodes, block.line, block.end_line)
         kept.append(Block("note", block.line, block.end_line, info=label))  # where it was, for the notes heading
     document.blocks = kept
     unused = [label for label in found if label not in notes.referenced]
     for label in unused:
-        document.problems.append(("markdown-note-unused", f"footnote [^{label}] is never referenced; kept with the notes",
+        document.problems.append(problem("markdown-note-unused", f"footnote [^{label}] is never referenced; kept with the notes",
                                   found[label].line))
     return [found[label] for label in notes.referenced if label in found] + [found[label] for label in unused]

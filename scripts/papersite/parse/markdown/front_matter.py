@@ -23,6 +23,11 @@ from ...yamlfile import _LineLoader, line_of
 Problem = tuple[str, str, int]
 
 
+def problem(rule: str, message: str, line: int) -> Problem:
+    """One problem found while reading: its rule id (declared in :mod:`papersite.rules`), message and line."""
+    return (rule, message, line)
+
+
 class _FrontMatterLoader(_LineLoader):
     """YAML with line numbers whose dates stay text ("2022-10-03"): a bad date is not an error."""
 
@@ -53,8 +58,8 @@ def load_front_matter(yaml_text: str, first_line: int) -> FrontMatter:
     except Exception as exc:  # noqa: BLE001 - any YAML failure (syntax, bad date, depth) is reported
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark is not None else first_line - 1
-        problem = getattr(exc, "problem", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
-        found.problems.append(("markdown-front-matter-invalid", f"front matter is not valid YAML ({problem}); kept as text", line))
+        what = getattr(exc, "problem", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+        found.problems.append(problem("markdown-front-matter-invalid", f"front matter is not valid YAML ({what}); kept as text", line))
         found.kept_as_text = True
         return found
     if data is None:
@@ -63,8 +68,7 @@ def load_front_matter(yaml_text: str, first_line: int) -> FrontMatter:
         found.kept_as_text = True
         return found
     if not isinstance(data, dict):
-        rule = "markdown-front-matter-not-mapping"
-        found.problems.append((rule, "front matter must be a mapping of keys to values; kept as text", first_line))
+        found.problems.append(problem("markdown-front-matter-not-mapping", "front matter must be a mapping of keys to values; kept as text", first_line))
         found.kept_as_text = True
         return found
     found.raw = data
@@ -118,7 +122,7 @@ def _normalise(found: FrontMatter, offset: int) -> None:
             continue
         value = _scalar(front[key])
         if value is None:
-            found.problems.append(("markdown-front-matter-value", f"front matter {key!r} must be a single value; ignored", line(key)))
+            found.problems.append(problem("markdown-front-matter-value", f"front matter {key!r} must be a single value; ignored", line(key)))
         elif value:
             values[field_name], lines[field_name] = value, line(key)
     if "title" in values and _scalar(front.get("subtitle")):
@@ -139,7 +143,7 @@ def _normalise(found: FrontMatter, offset: int) -> None:
     if isinstance(abstract, str) and abstract.strip():
         values["abstract"], lines["abstract"] = abstract, line("abstract")
     elif abstract not in (None, ""):
-        found.problems.append(("markdown-front-matter-value", "front matter 'abstract' must be text; ignored", line("abstract")))
+        found.problems.append(problem("markdown-front-matter-value", "front matter 'abstract' must be text; ignored", line("abstract")))
     _keywords(found, line)
     for key in ("authors", "author"):
         if key in front:
@@ -149,7 +153,7 @@ def _normalise(found: FrontMatter, offset: int) -> None:
                 if any(f is not None for f in families):
                     values["family_names"] = [f if f is not None else n.split()[-1] for f, n in zip(families, names)]
             if note:
-                found.problems.append(("markdown-front-matter-value", note, line(key)))
+                found.problems.append(problem("markdown-front-matter-value", note, line(key)))
             break
 
 
@@ -163,7 +167,7 @@ def _keywords(found: FrontMatter, line: Callable[[Any], int]) -> None:
         elif isinstance(value, list):
             words = [s for s in (_scalar(v) for v in value) if s is not None]
         else:
-            found.problems.append(("markdown-front-matter-value", f"front matter {key!r} must be a list of words; ignored", line(key)))
+            found.problems.append(problem("markdown-front-matter-value", f"front matter {key!r} must be a list of words; ignored", line(key)))
             return
         found.values["keywords"], found.lines["keywords"] = [w for w in words if w], line(key)
         return
