@@ -17,7 +17,9 @@ from rapidfuzz import fuzz
 
 from ..parse.note_references import NOTE_HEAD, NOTE_TITLE, NOTE_YEAR, looks_like_names, marked_text
 from ..model import CiteItem, CitationRef, Inline, Note, Paper, Text
-from .citations import TOLERANT, CitationIndex, CitationUse, Work, _fold
+from .citation_index import CitationIndex, Work
+from .citation_index import fold as _fold
+from .citations import TOLERANT, CitationUse
 
 _IBID = re.compile(r"^\s*(?P<ibid>ibid(?:em)?\.?)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?", re.IGNORECASE)
 _SHORT_LOCATOR = re.compile(r"^(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
@@ -47,7 +49,7 @@ def _score(work: Work, families: list[str], year: str, title: str) -> float:
     if year:
         score += 20 if work.year[:4] == year else -40
     if title and work.title:
-        score += fuzz.partial_ratio(title[:60], work.title) / 5
+        score += fuzz.partial_ratio(title[:60], _fold(work.title)) / 5
     return score
 
 

@@ -1,0 +1,170 @@
+"""Evidence that a citation means a work, combined into one score.
+
+The year is a hard constraint: only works of the cited year are scored. For
+each, the evidence is
+
+- **names**: every cited name must be an author of the work, the first the
+  first author. A name scores 100 when it is the family name (given names in
+  front allowed, and two family names printed without "and", ``Niakouie
+  Sotoudeh``, for a two-author work); else its rapidfuzz ratio; a name whose
+  **transliteration key** (V/W, C/K/G/Q, vowels and doubled letters dropped:
+  ``Vadilich`` and ``Waidelich`` are both ``vdlk``) equals the family's scores
+  at least :data:`TRANSLITERATED` — weaker evidence than a spelling one letter
+  off;
+- **title**: when the text quotes a title beside a narrative citation, its
+  word similarity to the work's title moves the score by up to
+  :data:`TITLE_WEIGHT` points either way (a matching title supports the link,
+  a different one speaks against it).
+
+``score = name score + title adjustment``. A score of 100 with the names exact
+is an exact link; a score of at least :data:`LINK` links *tolerantly* (the
+audit lists it with this evidence); below that, nothing is linked, and the best
+candidate of :data:`SUGGEST` or more is offered as a suggestion. When two works
+score within :data:`MARGIN` of each other (and the citation's number of
+authors does not tell them apart), the case is doubtful and nothing is linked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .citation_index import CitationIndex, Work, fold, fold_words
+
+LINK = 85  # combined score that links; exact names alone score 100
+SUGGEST = 70  # below this no suggestion is offered
+TRANSLITERATED = 80  # a name equal to the family name under transliteration: alone not enough
+TITLE_WEIGHT = 25  # the most a quoted title adds or takes away
+MARGIN = 5  # two candidates this close are a doubtful case
+
+
+#: Letters romanisations exchange: V/W, C/K/G/Q, Z/S, J/Y, X/KS.
+_SOUNDS: dict[int, str] = {ord(a): b for a, b in {"w": "v", "c": "k", "g": "k", "q": "k", "z": "s", "j": "y", "x": "ks"}.items()}
+
+
+def transliteration_key(name: str) -> str:
+    """A name as its consonants sound across romanisations: "Garelson" and
+    "Carlsson" are both "krlsn"; the first letter's vowel is kept."""
+    folded = fold(name)
+    if not folded:
+        return ""
+    mapped = folded.translate(_SOUNDS)
+    head, rest = mapped[0], re.sub(r"[aeiouh]", "", mapped[1:])
+    return re.sub(r"(.)\1+", r"\1", head + rest)
+
+
+def name_score(cited: str, family: str) -> tuple[float, str]:
+    """(score, how) for a cited name against a family name; a given name in front is allowed."""
+    words = cited.split()
+    best, how = 0.0, ""
+    for start in range(len(words)):
+        tail = fold(" ".join(words[start:]))
+        if not tail or not family:
+            continue
+        if tail == family:
+            return 100.0, "exact"
+        ratio = float(fuzz.ratio(tail, family))
+        if ratio > best:
+            best, how = ratio, f"spelt “{' '.join(words[start:])}” here, “{family}” in the reference list"
+        key = transliteration_key(tail)
+        if len(key) >= 3 and key == transliteration_key(family) and TRANSLITERATED > best:
+            best, how = TRANSLITERATED, f"“{' '.join(words[start:])}” and “{family}” are one name transliterated"
+    return best, how
+
+
+def title_similarity(quoted: str, title: str) -> float:
+    """0..1: how alike a quoted title is to a work's title, word by word."""
+    a, b = fold_words(quoted), fold_words(title)
+    if not a or not b:
+        return 0.0
+    return max(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b)) / 100
+
+
+def title_adjustment(similarity: float) -> float:
+    """Points a quoted title adds (similar) or takes away (different): linear, 0 at 0.5."""
+    return max(-TITLE_WEIGHT, min(TITLE_WEIGHT, (similarity - 0.5) * 2 * TITLE_WEIGHT))
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    tie: float
+    work: Work
+    exact: bool
+    evidence: str
+
+
+def _names_evidence(names: list[str], work: Work) -> tuple[float, bool, str]:
+    """(score, exact, why) of the cited names against the work's authors."""
+    if not names:
+        return 0.0, False, ""
+    if len(names) == 1 and len(work.families) >= 2:
+        # "Niakouie Sotoudeh": two family names printed without "and".
+        words = [fold(w) for w in names[0].split()]
+        if len(words) >= 2 and words == list(work.families[: len(words)]):
+            return 100.0, True, ""
+    first, how = name_score(names[0], work.families[0])
+    scores = [(first, how)]
+    # Every further name cited must be a further author of the work: a
+    # citation of "Koolaei and Tisheh Yar" is not Koolaei's single-author book.
+    for name in names[1:]:
+        scores.append(max((name_score(name, f) for f in work.families[1:]), default=(0.0, "")))
+    score, why = min(scores, key=lambda item: item[0])
+    whys = [w for s, w in scores if s < 100 and w]
+    return score, all(s == 100 for s, _ in scores), "; ".join(whys) or why
+
+
+def agrees_in_number(names: list[str], work: Work, et_al: bool) -> bool:
+    """The citation names as many authors as the work has ("et al.": two or more)."""
+    return len(work.families) >= 2 if et_al else len(work.families) == max(len(names), 1)
+
+
+def score_works(works: list[Work], names: list[str], paper_id: str, et_al: bool, title: str = "") -> list[Scored]:
+    """Every work scored against the citation, best first."""
+    out = []
+    for work in works:
+        score, exact, why = _names_evidence(names, work)
+        own = 1 if paper_id in work.paper_ids else 0
+        # "Butts (2007)" is the single-author work, "Butts et al. (2007)" the other.
+        tie = own + (0.5 if agrees_in_number(names, work, et_al) else 0.0)
+        if title and work.title:
+            similarity = title_similarity(title, work.title)
+            if exact:  # names and year agree: the title only tells equals apart
+                tie += similarity / 4
+            else:
+                adjust = title_adjustment(similarity)
+                score += adjust
+                why = f"{why}; the quoted title is {similarity:.0%} like the entry's ({adjust:+.0f})"
+        out.append(Scored(100.0 if exact else min(score, 99.0), tie, work, exact, why))
+    return sorted(out, key=lambda s: (-s.score, -s.tie, s.work.key))
+
+
+def same_year_candidates(names: list[str], year: str, index: CitationIndex) -> list[Work]:
+    """The works of the cited year whose first author's name could score high
+    enough to count. Scoring every work of the year for every citation would
+    grow with their product."""
+    same_year = index.by_year.get(year[:4], [])
+    if not names:
+        return same_year
+    words = names[0].split()
+    tails = {fold(" ".join(words[start:])) for start in range(len(words))} - {""}
+    keys = {transliteration_key(t) for t in tails}
+    alike = {
+        family
+        for tail in tails
+        for family, _, _ in process.extract(tail, index.year_families.get(year[:4], []), scorer=fuzz.ratio, score_cutoff=SUGGEST - 10, limit=None)
+    }
+    alike |= {f for f in index.year_families.get(year[:4], []) if transliteration_key(f) in keys}
+    alike |= {f for f in index.year_families.get(year[:4], []) if f and fold(words[0]) == f}
+    return [work for work in same_year if (work.families[0] if work.families else "") in alike]
+
+
+def nearby_candidates(names: list[str], index: CitationIndex) -> list[Work]:
+    """Works of any year whose first author's name is close to the cited one, for a suggestion."""
+    words = names[0].split() if names else []
+    if not words:
+        return []
+    close = process.extract(fold(words[-1]), index.families, scorer=fuzz.ratio, score_cutoff=SUGGEST - 10, limit=8)
+    return [work for family, _, _ in close for work in index.by_family[family]]
