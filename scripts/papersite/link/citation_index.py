@@ -20,7 +20,9 @@ from ..model import Paper, Reference
 #: A printed label at the head of a reference: "[12]", "[12].", "12.", "12)".
 _LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\[(?P<bracket>\d{1,4})\]|(?P<plain>\d{1,4})[.)](?=\s))")
 #: A bracketed number in running text, counted to tell a list in citation order.
-_BRACKET_NUMBER = re.compile(r"\[(\d{1,4})(?:\s*[-–,;]\s*\d{1,4})*\]")
+_BRACKET_NUMBER = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][.,;:] )|(?<=[^\W\d_][.,;:]))\[(\d{1,4})(?:\s*[-–,;]\s*\d{1,4})*\](?=[.,;:)]|\s+[A-Za-z][a-z]|\s*$)")
+#: An author–year citation, roughly: a capitalised word and a year in one pair of parentheses, or just before one.
+_AUTHOR_YEAR = re.compile(r"\([^()]*[A-Z][^()]*\b(?:1[6-9]|20)\d\d[a-z]?\b[^()]*\)|[A-Z]\w+\s+\((?:1[6-9]|20)\d\d[a-z]?\)")
 
 
 @dataclass(frozen=True)
@@ -90,11 +92,16 @@ def printed_label(raw: str) -> str:
 
 
 def _cites_by_number(paper: Paper, count: int) -> bool:
-    """The paper's text cites by bracketed numbers that fit its list, at least twice."""
-    hits = 0
+    """The paper's text cites by bracketed numbers that fit its list, after
+    words and before words or punctuation (not "x[1]" nor "[1] 4" in printed
+    program output), at least twice, and more than twice as often as it cites
+    by author and year."""
+    numbers = years = 0
     for paragraph in paper.all_paragraphs():
-        hits += sum(1 for m in _BRACKET_NUMBER.finditer(paragraph.text) if 1 <= int(m.group(1)) <= count)
-    return hits >= 2
+        text = paragraph.text
+        numbers += sum(1 for m in _BRACKET_NUMBER.finditer(text) if 1 <= int(m.group(1)) <= count)
+        years += len(_AUTHOR_YEAR.findall(text))
+    return numbers >= 2 and numbers > 2 * years
 
 
 def reference_numbers(paper: Paper) -> list[str]:

@@ -322,6 +322,9 @@ class CitationUse:
     text: str
     item: CiteItem
     span: SourceSpan
+    #: The citation's running number in its paper's text (1, 2, …; the items
+    #: of one citation share it); notes number theirs from -1 down.
+    citation: int = 0
 
 
 def _cites_raised_only(paper: Paper, index: CitationIndex) -> bool:
@@ -349,7 +352,8 @@ def link_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[Cita
                     inlines.append(Text(node.text[position:start]))
                 citation = CitationRef(node.text[start:end], tuple(items), kind)
                 inlines.append(citation)
-                uses.extend(CitationUse(paper.id, paragraph.id, citation.text, item, paragraph.span) for item in items)
+                number = uses[-1].citation + 1 if uses else 1
+                uses.extend(CitationUse(paper.id, paragraph.id, citation.text, item, paragraph.span, number) for item in items)
                 position = end
             if position < len(node.text):
                 inlines.append(Text(node.text[position:]))

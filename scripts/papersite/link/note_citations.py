@@ -114,6 +114,6 @@ def link_note_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list
             inlines.append(Text(first.text[end:]))  # type: ignore[union-attr]
         inlines.extend(paragraph.inlines[1:])
         notes.append(replace(note, paragraph=replace(paragraph, inlines=tuple(inlines))))
-        uses.append(CitationUse(paper.id, paragraph.id, citation.text, item, paragraph.span))
+        uses.append(CitationUse(paper.id, paragraph.id, citation.text, item, paragraph.span, -len(uses) - 1))
         previous = key or previous
     return replace(paper, notes=tuple(notes)), uses
