@@ -168,3 +168,45 @@ def nearby_candidates(names: list[str], index: CitationIndex) -> list[Work]:
         return []
     close = process.extract(fold(words[-1]), index.families, scorer=fuzz.ratio, score_cutoff=SUGGEST - 10, limit=8)
     return [work for family, _, _ in close for work in index.by_family[family]]
+
+
+def norm_year(year: str) -> str:
+    """A year as the index keys it: "2001a", "nd" (n.d.), "inpress"."""
+    return re.sub(r"[^0-9a-z]", "", year.lower())
+
+
+def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex, et_al: bool = False, title: str = "") -> tuple[str, str, str, str]:
+    """(key, status, note, suggestion) for an author–year citation.
+
+    Only works of the cited year can be linked; works of other years by a
+    close name are looked up (across the whole index) only to suggest one."""
+    year = norm_year(year)
+    scored = score_works(same_year_candidates(names, year, index), names, paper_id, et_al, title)
+    same_year = [s for s in scored if s.work.year == year]
+    if not same_year and re.fullmatch(r"\d{4}[a-z]", year):
+        # "2001b" where the list prints plain years: that author's second work
+        # of 2001, counting in title order as author–date styles letter them.
+        ours = sorted((s for s in scored if s.work.year == year[:4] and s.score >= LINK), key=lambda s: s.work.title)
+        position = ord(year[4]) - ord("a")
+        if len(ours) > position:
+            return ours[position].work.key, "tolerant", f"year {year} read as the {year[4]} work of {year[:4]} by this author", ""
+    if same_year and same_year[0].score >= LINK:
+        best = same_year[0]
+        rivals = [s for s in same_year[1:] if s.score >= max(SUGGEST, best.score - MARGIN) and s.tie >= best.tie]
+        if rivals:
+            return "", "unresolved", f"several entries match equally: {best.work.key}, {rivals[0].work.key}", best.work.key
+        if best.exact:
+            return best.work.key, "linked", "", ""
+        return best.work.key, "tolerant", f"score {best.score:.0f} (links at {LINK}): {best.evidence}", ""
+    return _unresolved(names, year, paper_id, index, et_al, scored)
+
+
+def _unresolved(names: list[str], year: str, paper_id: str, index: CitationIndex, et_al: bool, scored: list[Scored]) -> tuple[str, str, str, str]:
+    seen = {s.work.key for s in scored}
+    nearby = [work for work in nearby_candidates(names, index) if not (work.key in seen or seen.add(work.key))]  # type: ignore[func-returns-value]
+    scored = sorted(scored + score_works(nearby, names, paper_id, et_al), key=lambda s: (-s.score, -s.tie, s.work.key))
+    if scored and scored[0].score >= SUGGEST:
+        candidate = scored[0].work
+        why = f"the closest entry, {candidate.key}, is from {candidate.year}" if candidate.year != year else f"the closest entry scores {scored[0].score:.0f}, below {LINK}"
+        return "", "unresolved", f"no entry for {' & '.join(names)} {year}; {why}", candidate.key
+    return "", "unresolved", f"no entry for {' & '.join(names) or '?'} {year} in the reference list", ""

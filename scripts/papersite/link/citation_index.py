@@ -50,10 +50,12 @@ class CitationIndex:
     families: list[str] = field(default_factory=list, init=False)
     #: The first authors' family names of each year's works, listed once.
     year_families: dict[str, list[str]] = field(default_factory=dict, init=False)
+    by_key: dict[str, Work] = field(default_factory=dict, init=False)
     _numbered_counts: dict[str, int] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for work in self.works:
+            self.by_key[work.key] = work
             self.by_year.setdefault(work.year[:4], []).append(work)
             self.by_family.setdefault(work.families[0] if work.families else "", []).append(work)
         self.families = list(self.by_family)

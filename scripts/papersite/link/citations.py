@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from ..model import CiteItem, CitationRef, Diagnostic, Inline, Paper, Paragraph, SourceSpan, Text
-from .citation_evidence import LINK, MARGIN, SUGGEST, Scored, name_score, nearby_candidates, same_year_candidates, score_works
+from .citation_evidence import LINK, SUGGEST, name_score, norm_year, resolve
 from .citation_index import CitationIndex, Work, build_index, fold
 from .citation_numbered import find_numbered
 
@@ -65,8 +65,9 @@ _AND = r"(?:and|&|e|et|y|und|и)"
 #: "et al." in its spellings (and the "et all." typo), Russian "и др.", German "u. a.".
 _ET_AL = r"(?:et\.?\s+al(?:ii|l)?\b\.?|and\s+others|u\.\s*a\.|и\s+др\.?|и\s+соавт\.?)"
 _EDITORS = r"(?:\s*\(?\b(?:eds?|Hrsg|red)\.?\)?)"
+_ONE_NAME = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}"
 _NARRATIVE = re.compile(
-    r"(?P<names>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}(?:,?\s+" + _ET_AL + r"|\s*(?:&|\s" + _AND + r"\s)\s*"
+    r"(?P<names>" + _ONE_NAME + r"(?:,?\s+" + _ET_AL + r"|(?:,\s*" + _ONE_NAME + r")*,?\s*(?:&|\s" + _AND + r"\s)\s*"
     + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)?)(?:['’]s?)?" + _EDITORS + r"?"
     r"\s+\((?P<year>" + _YEARS + r")(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?\)"
 )
@@ -76,12 +77,10 @@ _EMBEDDED = re.compile(
     r"(?<![\w-])(?P<names>" + _NAME_WORD + r"(?:\s*(?:&|\s" + _AND + r"\s)\s*" + _NAME_WORD + r"|,?\s+" + _ET_AL + r")?),?\s+(?P<year>" + _YEAR + r")\b"
 )
 _BARE_YEAR = re.compile(r"\((?P<year>" + _YEAR + r")\)")
+#: What is left of a line that is only "Smith (2004)" and a page number: a running head, not a citation.
+_RUNNING_HEAD = re.compile(r"^\s*\d{0,4}\s*$")
 #: A title quoted just after a narrative citation: 'Huyan (2015) in an article titled "…"'.
 _QUOTED_TITLE = re.compile(r"^[^.“\"]{0,60}?[“\"](?P<title>[^”\"]{8,240})[”\"]")
-
-
-def _norm_year(year: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", year.lower())
 
 
 #: Words that date a work rather than name its author: "(February 2019)", "(Spring 2022)".
@@ -112,43 +111,6 @@ def _cited_names(names: str) -> tuple[list[str], str]:
     names = re.sub(_ET_AL, "", names)
     parts = [p.strip() for p in re.split(r",|;|&|\s" + _AND + r"\s", names) if p.strip()]
     return parts, secondary
-
-
-def resolve(names: list[str], year: str, paper_id: str, index: CitationIndex, et_al: bool = False, title: str = "") -> tuple[str, str, str, str]:
-    """(key, status, note, suggestion) for an author–year citation.
-
-    Only works of the cited year can be linked; works of other years by a
-    close name are looked up (across the whole index) only to suggest one."""
-    year = _norm_year(year)
-    scored = score_works(same_year_candidates(names, year, index), names, paper_id, et_al, title)
-    same_year = [s for s in scored if s.work.year == year]
-    if not same_year and re.fullmatch(r"\d{4}[a-z]", year):
-        # "2001b" where the list prints plain years: that author's second work
-        # of 2001, counting in title order as author–date styles letter them.
-        ours = sorted((s for s in scored if s.work.year == year[:4] and s.score >= LINK), key=lambda s: s.work.title)
-        position = ord(year[4]) - ord("a")
-        if len(ours) > position:
-            return ours[position].work.key, "tolerant", f"year {year} read as the {year[4]} work of {year[:4]} by this author", ""
-    if same_year and same_year[0].score >= LINK:
-        best = same_year[0]
-        rivals = [s for s in same_year[1:] if s.score >= max(SUGGEST, best.score - MARGIN) and s.tie >= best.tie]
-        if rivals:
-            return "", "unresolved", f"several entries match equally: {best.work.key}, {rivals[0].work.key}", best.work.key
-        if best.exact:
-            return best.work.key, "linked", "", ""
-        return best.work.key, "tolerant", f"score {best.score:.0f} (links at {LINK}): {best.evidence}", ""
-    return _unresolved(names, year, paper_id, index, et_al, scored)
-
-
-def _unresolved(names: list[str], year: str, paper_id: str, index: CitationIndex, et_al: bool, scored: list[Scored]) -> tuple[str, str, str, str]:
-    seen = {s.work.key for s in scored}
-    nearby = [work for work in nearby_candidates(names, index) if not (work.key in seen or seen.add(work.key))]  # type: ignore[func-returns-value]
-    scored = sorted(scored + score_works(nearby, names, paper_id, et_al), key=lambda s: (-s.score, -s.tie, s.work.key))
-    if scored and scored[0].score >= SUGGEST:
-        candidate = scored[0].work
-        why = f"the closest entry, {candidate.key}, is from {candidate.year}" if candidate.year != year else f"the closest entry scores {scored[0].score:.0f}, below {LINK}"
-        return "", "unresolved", f"no entry for {' & '.join(names)} {year}; {why}", candidate.key
-    return "", "unresolved", f"no entry for {' & '.join(names) or '?'} {year} in the reference list", ""
 
 
 _LONE_NAME = re.compile(r"^\s*" + _PREFIX + r"?[" + _CAPITAL + r"][\w'’\-]*(?:[\s.]+[\w'’\-]+\.?){0,3}\s*$", re.IGNORECASE)
@@ -244,14 +206,24 @@ def _quoted_title(text: str, end: int) -> str:
 
 
 def _narrative_names(match: re.Match[str], index: CitationIndex) -> list[str]:
+    """The cited names, without the capitalised words in front that are not
+    names ("As Smith (2004)"): of the tails of a one-name citation, the one
+    closest to an author of that year's works (the longer when equal)."""
     names, _ = _cited_names(match.group("names"))
-    # Sentence-initial capitalised words ("As", "The") are not names.
-    while len(names) == 1 and len(names[0].split()) > 1 and not any(
-        name_score(names[0], w.families[0])[0] >= LINK or " ".join(fold(x) for x in names[0].split()) == " ".join(w.families[:2])
-        for w in index.works
-    ):
-        names = [" ".join(names[0].split()[1:])]
-    return names
+    if len(names) != 1 or len(names[0].split()) < 2:
+        return names
+    words = names[0].split()
+    works = index.by_year.get(norm_year(re.findall(_YEAR, match.group("year"), re.IGNORECASE)[0])[:4], [])
+    best, chosen = -1.0, words[-1:]
+    for start in range(len(words)):
+        folded = [fold(w) for w in words[start:]]
+        score = max(
+            (100.0 if folded == list(w.families[: len(folded)]) else float(fuzz.ratio("".join(folded), w.families[0])) for w in works if w.families),
+            default=0.0,
+        )
+        if score > best:
+            best, chosen = score, words[start:]
+    return [" ".join(chosen)] if best >= SUGGEST else [words[-1]]
 
 
 def _narrative(match: re.Match[str], text: str, paper_id: str, index: CitationIndex) -> Found:
@@ -272,16 +244,18 @@ def _narrative(match: re.Match[str], text: str, paper_id: str, index: CitationIn
     if not key and not suggestion:
         # Not an author's name: perhaps a title followed by its year.
         paren = text.index("(", match.start("names") + len(match.group("names")))
-        by_title = _resolve_by_title(text[:paren], _norm_year(match.group("year")), index)
+        by_title = _resolve_by_title(text[:paren], norm_year(match.group("year")), index)
         if by_title:
             return (paren, match.end(), "narrative", [CiteItem(1, match.end() - paren - 1, by_title, "", "linked", "a title and its year")])
-    return (match.start(), match.end(), "narrative", [CiteItem(0, match.end() - match.start(), key, (match.group("locator") or "").strip(), status, note, suggestion)])
+    # The citation starts at its first name: not at "As" in "As Smith (2004)".
+    start = match.start() + max(match.group(0).find(names[0].split()[0]), 0) if names and names[0].split() else match.start()
+    return (start, match.end(), "narrative", [CiteItem(0, match.end() - start, key, (match.group("locator") or "").strip(), status, note, suggestion)])
 
 
 def _bare_year(match: re.Match[str], text: str, paper_id: str, index: CitationIndex) -> Found | None:
     """``(2015)`` after the author's name earlier in the sentence, or after the work's title."""
     sentence = text[max(text.rfind(".", 0, match.start()), 0) : match.start()]
-    year = _norm_year(match.group("year"))
+    year = norm_year(match.group("year"))
     for word in reversed(re.findall(_NAME_WORD, sentence)):
         if any(name_score(word, w.families[0])[0] == 100 and w.year == year for w in index.works):
             key, status, note, suggestion = resolve([word], year, paper_id, index)
@@ -293,16 +267,21 @@ def _bare_year(match: re.Match[str], text: str, paper_id: str, index: CitationIn
     return None
 
 
-def find_citations(text: str, paper_id: str, numbered: bool, index: CitationIndex, raised: bool = False) -> list[Found]:
+def find_citations(text: str, paper_id: str, numbered: bool, index: CitationIndex, raised: bool = False, whole: bool = True) -> list[Found]:
     """(start, end, kind, items) of every citation in ``text``; item offsets are within the citation.
 
-    ``raised`` (numbered papers): digits glued to words may be citations whose raise was lost."""
+    ``raised`` (numbered papers): digits glued to words may be citations whose
+    raise was lost. ``whole``: ``text`` is a whole paragraph, so one that is
+    only "Smith (2004)" (and a page number) is a running head."""
     if numbered:
         return find_numbered(text, paper_id, index, raised)
     found = _parentheticals(text, paper_id, index)
     taken = [(start, end) for start, end, _, _ in found]
     for match in _NARRATIVE.finditer(text):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+            continue
+        if whole and _RUNNING_HEAD.match(text[: match.start()] + text[match.end() :]):
+            taken.append((match.start(), match.end()))
             continue
         citation = _narrative(match, text, paper_id, index)
         found.append(citation)
@@ -345,7 +324,7 @@ def link_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[Cita
                 inlines.append(node)
                 continue
             position = 0
-            for start, end, kind, items in find_citations(node.text, paper.id, numbered, index, raised):
+            for start, end, kind, items in find_citations(node.text, paper.id, numbered, index, raised, len(paragraph.inlines) == 1):
                 if start < position:
                     continue
                 if start > position:

@@ -2,8 +2,9 @@
 
 A full note names the work ("Jeffrey Wu et al., “Language Models …,” *OpenAI*
 (2019): 7."), a short note names the author and, when needed, a short title
-("Wu et al., 7." or "Graham, *Enchantment*, 118."), and "Ibid." repeats the
-note before. Each note that cites is linked, on its author part (or on
+("Wu et al., 7." or "Graham, *Enchantment*, 118."), and "Ibid." (or "Idem" with
+only a locator) repeats the note before; "Smith, op. cit., 12" repeats the
+last work of Smith's cited in an earlier note. Each note that cites is linked, on its author part (or on
 "Ibid."), to the entry of the merged bibliography it means; a note that names a
 work we cannot find stays as printed and is reported like any citation.
 """
@@ -21,7 +22,11 @@ from .citation_index import CitationIndex, Work
 from .citation_index import fold as _fold
 from .citations import TOLERANT, CitationUse
 
-_IBID = re.compile(r"^\s*(?P<ibid>ibid(?:em)?\.?)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?", re.IGNORECASE)
+_IBID = re.compile(r"^\s*(?P<ibid>ibid(?:em)?\.?|idem\.?|id\.)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?", re.IGNORECASE)
+_OP_CIT = re.compile(
+    r"^\s*(?P<names>[^,;.“\"*()\d]{2,80}?),?\s+(?P<oc>op\.\s*cit\.?|loc\.\s*cit\.?)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?",
+    re.IGNORECASE,
+)
 _SHORT_LOCATOR = re.compile(r"^(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 
 
@@ -53,14 +58,33 @@ def _score(work: Work, families: list[str], year: str, title: str) -> float:
     return score
 
 
-def resolve_note(text: str, paper_id: str, index: CitationIndex, previous: str) -> tuple[int, int, str, str, str] | None:
-    """(start, end, key, locator, note) of the citation a footnote makes, or ``None``."""
+def _op_cit(match: re.Match[str], index: CitationIndex, history: tuple[str, ...]) -> tuple[int, int, str, str, str]:
+    """"Smith, op. cit., 12": the last work by Smith an earlier note cited."""
+    families = _families(match.group("names"))
+    start, end = match.start("names"), match.end("oc")
+    for key in reversed(history):
+        work = index.by_key.get(key)
+        if work and families and work.families and fuzz.ratio(families[0], work.families[0]) >= TOLERANT:
+            return start, end, key, match.group("locator") or "", f"op. cit.: the work of {work.families[0]} cited in an earlier note"
+    return start, end, "", match.group("locator") or "", "op. cit. with no earlier note citing this author"
+
+
+def resolve_note(
+    text: str, paper_id: str, index: CitationIndex, previous: str, history: tuple[str, ...] = ()
+) -> tuple[int, int, str, str, str] | None:
+    """(start, end, key, locator, note) of the citation a footnote makes, or ``None``.
+
+    ``previous`` is the work of the note before; ``history`` every work the notes before cited."""
     ibid = _IBID.match(text)
     if ibid:
         start, end = ibid.span("ibid")
+        word = ibid.group("ibid").lower().rstrip(".")
         if previous:
-            return start, end, previous, ibid.group("locator") or "", "ibid.: the work of the note before"
-        return start, end, "", ibid.group("locator") or "", "ibid. with no earlier citation to repeat"
+            return start, end, previous, ibid.group("locator") or "", f"{word}.: the work of the note before"
+        return start, end, "", ibid.group("locator") or "", f"{word}. with no earlier citation to repeat"
+    op_cit = _OP_CIT.match(text)
+    if op_cit:
+        return _op_cit(op_cit, index, history or ((previous,) if previous else ()))
     head = NOTE_HEAD.match(text)
     if not head:
         return None
@@ -96,7 +120,7 @@ def link_note_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list
         first = paragraph.inlines[0] if paragraph.inlines else None
         # Italics stay marked (*Title*): a title in italics tells a full note.
         marked = marked_text(paragraph)
-        found = resolve_note(marked, paper.id, index, previous) if isinstance(first, Text) else None
+        found = resolve_note(marked, paper.id, index, previous, tuple(u.item.key for u in uses if u.item.key)) if isinstance(first, Text) else None
         if found is not None and found[1] > len(first.text):  # type: ignore[union-attr]
             found = None
         if found is None:
