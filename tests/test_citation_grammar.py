@@ -181,3 +181,16 @@ def test_look_alikes_are_not_citations() -> None:
     # A running head printed alone is not a citation of anything.
     assert cites("Smith (2004)") == []
     assert cites("  Smith (2004) 17 ") == []
+
+
+def test_a_work_listed_under_its_editors_is_found_by_their_name() -> None:
+    from papersite.bibliography.merge import MergedEntry
+    from papersite.bibliography.records import BibRecord
+    from papersite.link.citation_index import build_index
+
+    record = BibRecord("keller2015", "book", (("editor", "Keller, Anna and Ross, Bo"), ("year", "2015")), "p", "r1", "Keller, A. (ed.) (2015).")
+    entry = MergedEntry("keller2015", "book", {"editor": "Keller, Anna and Ross, Bo", "year": "2015", "title": "Edited"}, [record])
+    index = build_index([], [entry], {})
+    assert index.works[0].families == ("keller", "ross")
+    (_, _, _, items), = find_citations("as shown (Keller and Ross eds., 2015).", "p", False, index)
+    assert items[0].key == "keller2015" and items[0].status == "linked"
