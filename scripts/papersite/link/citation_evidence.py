@@ -31,28 +31,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .citation_index import CitationIndex, Work, fold, fold_words
+from .citation_index import CitationIndex, Work, fold, fold_words, transliteration_key
 
 LINK = 85  # combined score that links; exact names alone score 100
 SUGGEST = 70  # below this no suggestion is offered
 TRANSLITERATED = 80  # a name equal to the family name under transliteration: alone not enough
 TITLE_WEIGHT = 25  # the most a quoted title adds or takes away
 MARGIN = 5  # two candidates this close are a doubtful case
-
-
-#: Letters romanisations exchange: V/W, C/K/G/Q, Z/S, J/Y, X/KS.
-_SOUNDS: dict[int, str] = {ord(a): b for a, b in {"w": "v", "c": "k", "g": "k", "q": "k", "z": "s", "j": "y", "x": "ks"}.items()}
-
-
-def transliteration_key(name: str) -> str:
-    """A name as its consonants sound across romanisations: "Garelson" and
-    "Carlsson" are both "krlsn"; the first letter's vowel is kept."""
-    folded = fold(name)
-    if not folded:
-        return ""
-    mapped = folded.translate(_SOUNDS)
-    head, rest = mapped[0], re.sub(r"[aeiouh]", "", mapped[1:])
-    return re.sub(r"(.)\1+", r"\1", head + rest)
 
 
 def name_score(cited: str, family: str) -> tuple[float, str]:
@@ -68,8 +53,10 @@ def name_score(cited: str, family: str) -> tuple[float, str]:
         ratio = float(fuzz.ratio(tail, family))
         if ratio > best:
             best, how = ratio, f"spelt “{' '.join(words[start:])}” here, “{family}” in the reference list"
+        if ratio >= TRANSLITERATED or TRANSLITERATED <= best:
+            continue  # a transliteration could add nothing
         key = transliteration_key(tail)
-        if len(key) >= 3 and key == transliteration_key(family) and TRANSLITERATED > best:
+        if len(key) >= 3 and key == transliteration_key(family):
             best, how = TRANSLITERATED, f"“{' '.join(words[start:])}” and “{family}” are one name transliterated"
     return best, how
 
@@ -156,8 +143,11 @@ def same_year_candidates(names: list[str], year: str, index: CitationIndex) -> l
         for tail in tails
         for family, _, _ in process.extract(tail, index.year_families.get(year[:4], []), scorer=fuzz.ratio, score_cutoff=SUGGEST - 10, limit=None)
     }
-    alike |= {f for f in index.year_families.get(year[:4], []) if transliteration_key(f) in keys}
-    alike |= {f for f in index.year_families.get(year[:4], []) if f and fold(words[0]) == f}
+    by_key = index.year_keys.get(year[:4], {})
+    alike.update(family for key in keys for family in by_key.get(key, ()))
+    # "Niakouie Sotoudeh": the first word alone is the first author.
+    if fold(words[0]) in index.by_family:
+        alike.add(fold(words[0]))
     return [work for work in same_year if (work.families[0] if work.families else "") in alike]
 
 

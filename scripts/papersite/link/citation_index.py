@@ -25,6 +25,21 @@ _BRACKET_NUMBER = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][.,;:] )|(?<=[^\W\d
 _AUTHOR_YEAR = re.compile(r"\([^()]*[A-Z][^()]*\b(?:1[6-9]|20)\d\d[a-z]?\b[^()]*\)|[A-Z]\w+\s+\((?:1[6-9]|20)\d\d[a-z]?\)")
 
 
+#: Letters romanisations exchange: V/W, C/K/G/Q, Z/S, J/Y, X/KS.
+_SOUNDS: dict[int, str] = {ord(a): b for a, b in {"w": "v", "c": "k", "g": "k", "q": "k", "z": "s", "j": "y", "x": "ks"}.items()}
+
+
+def transliteration_key(name: str) -> str:
+    """A name as its consonants sound across romanisations: "Garelson" and
+    "Carlsson" are both "krlsn"; the first letter's vowel is kept."""
+    folded = fold(name)
+    if not folded:
+        return ""
+    mapped = folded.translate(_SOUNDS)
+    head, rest = mapped[0], re.sub(r"[aeiouh]", "", mapped[1:])
+    return re.sub(r"(.)\1+", r"\1", head + rest)
+
+
 @dataclass(frozen=True)
 class Work:
     """What resolution needs to know of a merged entry."""
@@ -51,6 +66,10 @@ class CitationIndex:
     #: The first authors' family names of each year's works, listed once.
     year_families: dict[str, list[str]] = field(default_factory=dict, init=False)
     by_key: dict[str, Work] = field(default_factory=dict, init=False)
+    #: Each year's first authors' families by transliteration key.
+    year_keys: dict[str, dict[str, set[str]]] = field(default_factory=dict, init=False)
+    #: Each year's works' first one, two and three family names, for names printed without "and".
+    year_prefixes: dict[str, set[tuple[str, ...]]] = field(default_factory=dict, init=False)
     _numbered_counts: dict[str, int] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -61,6 +80,11 @@ class CitationIndex:
         self.families = list(self.by_family)
         for year, works in self.by_year.items():
             self.year_families[year] = sorted({work.families[0] if work.families else "" for work in works})
+            keys: dict[str, set[str]] = {}
+            for family in self.year_families[year]:
+                keys.setdefault(transliteration_key(family), set()).add(family)
+            self.year_keys[year] = keys
+            self.year_prefixes[year] = {work.families[:size] for work in works for size in (1, 2, 3) if len(work.families) >= size}
 
     def numbered_count(self, paper_id: str) -> int:
         """How many numbered references ``paper_id`` has (counted once, after ``numbers`` is filled)."""
@@ -98,12 +122,9 @@ def _cites_by_number(paper: Paper, count: int) -> bool:
     words and before words or punctuation (not "x[1]" nor "[1] 4" in printed
     program output), at least twice, and more than twice as often as it cites
     by author and year."""
-    numbers = years = 0
-    for paragraph in paper.all_paragraphs():
-        text = paragraph.text
-        numbers += sum(1 for m in _BRACKET_NUMBER.finditer(text) if 1 <= int(m.group(1)) <= count)
-        years += len(_AUTHOR_YEAR.findall(text))
-    return numbers >= 2 and numbers > 2 * years
+    texts = [paragraph.text for paragraph in paper.all_paragraphs()]
+    numbers = sum(1 for text in texts for m in _BRACKET_NUMBER.finditer(text) if 1 <= int(m.group(1)) <= count)
+    return numbers >= 2 and numbers > 2 * sum(len(_AUTHOR_YEAR.findall(text)) for text in texts)
 
 
 def reference_numbers(paper: Paper) -> list[str]:

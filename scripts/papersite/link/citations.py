@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import CiteItem, CitationRef, Diagnostic, Inline, Paper, Paragraph, SourceSpan, Text
 from .citation_evidence import LINK, SUGGEST, name_score, norm_year, resolve
@@ -213,14 +213,13 @@ def _narrative_names(match: re.Match[str], index: CitationIndex) -> list[str]:
     if len(names) != 1 or len(names[0].split()) < 2:
         return names
     words = names[0].split()
-    works = index.by_year.get(norm_year(re.findall(_YEAR, match.group("year"), re.IGNORECASE)[0])[:4], [])
+    year = norm_year(re.findall(_YEAR, match.group("year"), re.IGNORECASE)[0])[:4]
+    prefixes, families = index.year_prefixes.get(year, set()), index.year_families.get(year, [])
     best, chosen = -1.0, words[-1:]
     for start in range(len(words)):
-        folded = [fold(w) for w in words[start:]]
-        score = max(
-            (100.0 if folded == list(w.families[: len(folded)]) else float(fuzz.ratio("".join(folded), w.families[0])) for w in works if w.families),
-            default=0.0,
-        )
+        folded = tuple(fold(w) for w in words[start:])
+        closest = process.extractOne("".join(folded), families, scorer=fuzz.ratio) if families else None
+        score = 100.0 if folded in prefixes else float(closest[1]) if closest else 0.0
         if score > best:
             best, chosen = score, words[start:]
     return [" ".join(chosen)] if best >= SUGGEST else [words[-1]]
