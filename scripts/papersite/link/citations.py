@@ -34,14 +34,12 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ..model import CiteItem, CitationRef, Diagnostic, Inline, Paper, Paragraph, SourceSpan, Text
-from .citation_evidence import LINK, SUGGEST, name_score, norm_year, resolve
+from .citation_evidence import SUGGEST, name_score, norm_year, resolve
 from .citation_index import CitationIndex, Work, build_index, fold
 from .citation_numbered import find_numbered
 
-__all__ = ["TOLERANT", "CitationIndex", "CitationUse", "Work", "audit", "build_index", "find_citations", "link_citations", "resolve"]
+__all__ = ["CitationIndex", "CitationUse", "Work", "audit", "build_index", "find_citations", "link_citations", "resolve"]
 
-TOLERANT = LINK  # kept under its old name for the note citations
-_fold = fold
 
 _YEAR = r"(?:(?:1[6-9]|20)\d\d[a-z]?|n\.\s?d\.|s\.\s?d\.|in\s+press|forthcoming)"
 _LOCATOR = (

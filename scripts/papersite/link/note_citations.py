@@ -20,8 +20,10 @@ from ..parse.note_references import NOTE_HEAD, NOTE_TITLE, NOTE_YEAR, looks_like
 from ..model import CiteItem, CitationRef, Inline, Note, Paper, Text
 from .citation_index import CitationIndex, Work
 from .citation_index import fold as _fold
-from .citations import TOLERANT, CitationUse
+from .citations import CitationUse
 
+#: % name similarity a note's author part needs to be that entry's author (title and year decide between them).
+NOTE_NAME = 80
 _IBID = re.compile(r"^\s*(?P<ibid>ibid(?:em)?\.?|idem\.?|id\.)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?", re.IGNORECASE)
 _OP_CIT = re.compile(
     r"^\s*(?P<names>[^,;.“\"*()\d]{2,80}?),?\s+(?P<oc>op\.\s*cit\.?|loc\.\s*cit\.?)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?",
@@ -48,7 +50,7 @@ def _score(work: Work, families: list[str], year: str, title: str) -> float:
     if not families or not work.families:
         return 0.0
     name = max(fuzz.ratio(families[0], family) for family in work.families[:1] + work.families[1:2])
-    if name < TOLERANT:
+    if name < NOTE_NAME:
         return 0.0
     score = float(name)
     if year:
@@ -64,7 +66,7 @@ def _op_cit(match: re.Match[str], index: CitationIndex, history: tuple[str, ...]
     start, end = match.start("names"), match.end("oc")
     for key in reversed(history):
         work = index.by_key.get(key)
-        if work and families and work.families and fuzz.ratio(families[0], work.families[0]) >= TOLERANT:
+        if work and families and work.families and fuzz.ratio(families[0], work.families[0]) >= NOTE_NAME:
             return start, end, key, match.group("locator") or "", f"op. cit.: the work of {work.families[0]} cited in an earlier note"
     return start, end, "", match.group("locator") or "", "op. cit. with no earlier note citing this author"
 
@@ -104,9 +106,9 @@ def resolve_note(
     start = head.start("names")
     end = start + len(names.rstrip())
     locator = short.group("locator") if short else ""
-    if scored and scored[0][0] >= TOLERANT and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+    if scored and scored[0][0] >= NOTE_NAME and (len(scored) == 1 or scored[0][0] > scored[1][0]):
         return start, end, scored[0][1], locator, ""
-    why = "several entries by this author match equally" if scored and scored[0][0] >= TOLERANT else "no entry by this author"
+    why = "several entries by this author match equally" if scored and scored[0][0] >= NOTE_NAME else "no entry by this author"
     return start, end, "", locator, why
 
 
