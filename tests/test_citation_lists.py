@@ -59,3 +59,24 @@ def test_the_printed_label_alone_makes_a_list_numbered(tmp_path: Path, label: st
     uses = [u for u in result.citations if u.paper_id == "doe2024"]
     assert [(u.text, u.item.status) for u in uses] == [("[2]", "linked")]
     assert result.bibliography.formatted[uses[0].item.key].startswith("Jones")
+
+
+@pytest.mark.parametrize(
+    "sentence, cited",
+    [
+        ("Trade grew quickly in the region.¹ Security worries followed,²⁻³ as the record shows.³", ["1", "2⁻3", "2⁻3", "3"]),
+        # PDF text where the superscripts lost their raise: no other numbered citation in the paper
+        ("Trade grew quickly in the region.1 Security worries followed,2-3 as the record shows.3 In 2010 it grew 12 percent.", ["1", "2-3", "2-3", "3"]),
+    ],
+)
+def test_superscript_citations_and_those_that_lost_their_raise(tmp_path: Path, sentence: str, cited: list[str]) -> None:
+    """The parser gives superscript digits as Superscript nodes (``2``, ``⁻``, ``3``): each run is one citation."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    entries = "\n\n".join(f"{n}. {entry}" for n, entry in enumerate(ENTRIES, start=1))
+    body = BODY.replace("Trade grew quickly in the region [1]. Security worries followed [2, 3], as the record shows [3].", sentence)
+    (sources / "doe2024.txt").write_text(body + entries + "\n", encoding="utf-8")
+    result = generate_site(Project.at(make_fixture_project(tmp_path, sources)))
+    uses = [u for u in result.citations if u.paper_id == "doe2024"]
+    assert [u.text for u in uses] == cited
+    assert [result.bibliography.formatted[u.item.key].split(",")[0] for u in uses] == ["Smith", "Jones", "Brown", "Brown"]

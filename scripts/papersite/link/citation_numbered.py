@@ -6,7 +6,8 @@ optionally with page locators (``p. 25``, ``S. 12``, ``с. 10``), inside one of
 - brackets: ``[1]``, ``[1, 3–5]``, ``[1; 4]``, ``[9, p. 25]``;
 - parentheses: ``(1)``, ``(1–3)`` — but not an enumeration (``(1) first …
   (2) second``) nor a number read as a quantity;
-- superscript digits after a word or punctuation: ``growth.¹²``, ``¹⁻³``;
+- superscript digits after a word or punctuation: ``growth.¹²``, ``¹⁻³`` (in
+  the text, or as the parser's :class:`Superscript` nodes, ``2`` ``⁻`` ``3``);
 - digits glued to a word or punctuation where the PDF text lost the raise
   (``growth,12 and``): only in a paper that cites in no other numbered way,
   only after a word of letters, and only numbers the reference list has (so a
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import CiteItem
+from ..model import CitationRef, CiteItem, Inline, Superscript, Text
 from .citation_index import CitationIndex
 
 #: Page-locator words: English p./pp., Russian с./С., German S., Portuguese/Spanish p./pág.
@@ -109,3 +110,33 @@ def find_numbered(text: str, paper_id: str, index: CitationIndex, raised: bool =
             if items and _numbers_fit(match.group(2), items, count, strict=True):
                 found.append((match.start(2), match.end(), "numbered", items))
     return sorted(found, key=lambda f: f[0])
+
+
+_RUN_SEPARATORS = frozenset({",", ", ", "⁻", "-", "–", "‒"})
+
+
+def superscript_citation(inlines: tuple[Inline, ...], at: int, paper_id: str, index: CitationIndex) -> tuple[int, CitationRef | None]:
+    """The citation made by the superscript digits starting at ``inlines[at]``
+    (``2``, or ``2`` ``⁻`` ``3``), and the index after it; ``None`` when they
+    are not one (not digits, or a number the list lacks)."""
+    end = at
+    parts: list[str] = []
+    while end < len(inlines):
+        node = inlines[end]
+        if not (isinstance(node, Superscript) and node.text.strip().isdigit()):
+            break
+        parts.append(node.text)
+        following = inlines[end + 1] if end + 1 < len(inlines) else None
+        if isinstance(following, Text) and following.text in _RUN_SEPARATORS and end + 2 < len(inlines) and isinstance(inlines[end + 2], Superscript):
+            parts.append(following.text)
+            end += 2
+        else:
+            end += 1
+    if end == at:
+        return at, None
+    text = "".join(parts)
+    items = numbered_items(text, 0, paper_id, index)
+    if not items or not _numbers_fit(text, items, index.numbered_count(paper_id), strict=True):
+        return at, None
+    # Kind "superscript": a renderer may raise it as the source did.
+    return end, CitationRef(text, tuple(items), "superscript")

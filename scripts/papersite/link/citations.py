@@ -33,10 +33,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from ..model import CiteItem, CitationRef, Diagnostic, Inline, Paper, Paragraph, SourceSpan, Text
+from ..model import CiteItem, CitationRef, Diagnostic, Inline, Paper, Paragraph, SourceSpan, Superscript, Text
 from .citation_evidence import SUGGEST, name_score, norm_year, resolve
 from .citation_index import CitationIndex, Work, build_index, fold
-from .citation_numbered import find_numbered
+from .citation_numbered import find_numbered, superscript_citation
 
 __all__ = ["CitationIndex", "CitationUse", "Work", "audit", "build_index", "find_citations", "link_citations", "resolve"]
 
@@ -305,7 +305,9 @@ class CitationUse:
 
 def _cites_raised_only(paper: Paper, index: CitationIndex) -> bool:
     """A numbered paper none of whose paragraphs cites in brackets, parentheses or superscripts."""
-    return not any(find_numbered(p.text, paper.id, index) for p in paper.all_paragraphs())
+    return not any(
+        any(isinstance(node, Superscript) for node in p.inlines) or find_numbered(p.text, paper.id, index) for p in paper.all_paragraphs()
+    )
 
 
 def link_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[CitationUse]]:
@@ -314,23 +316,31 @@ def link_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[Cita
     raised = numbered and _cites_raised_only(paper, index)
     uses: list[CitationUse] = []
 
+    def cite(citation: CitationRef, paragraph: Paragraph) -> CitationRef:
+        number = uses[-1].citation + 1 if uses else 1
+        uses.extend(CitationUse(paper.id, paragraph.id, citation.text, item, paragraph.span, number) for item in citation.items)
+        return citation
+
     def link(paragraph: Paragraph) -> Paragraph:
         inlines: list[Inline] = []
-        for node in paragraph.inlines:
+        at = 0
+        while at < len(paragraph.inlines):
+            node = paragraph.inlines[at]
+            after, raised_citation = superscript_citation(paragraph.inlines, at, paper.id, index) if numbered else (at, None)
+            if raised_citation is not None:
+                inlines.append(cite(raised_citation, paragraph))
+                at = after
+                continue
+            at += 1
             if not isinstance(node, Text):
                 inlines.append(node)
                 continue
             position = 0
             for start, end, kind, items in find_citations(node.text, paper.id, numbered, index, raised, len(paragraph.inlines) == 1):
-                if start < position:
-                    continue
-                if start > position:
-                    inlines.append(Text(node.text[position:start]))
-                citation = CitationRef(node.text[start:end], tuple(items), kind)
-                inlines.append(citation)
-                number = uses[-1].citation + 1 if uses else 1
-                uses.extend(CitationUse(paper.id, paragraph.id, citation.text, item, paragraph.span, number) for item in items)
-                position = end
+                if start >= position:
+                    inlines.extend([Text(node.text[position:start])] if start > position else [])
+                    inlines.append(cite(CitationRef(node.text[start:end], tuple(items), kind), paragraph))
+                    position = end
             if position < len(node.text):
                 inlines.append(Text(node.text[position:]))
         return replace(paragraph, inlines=tuple(inlines))
