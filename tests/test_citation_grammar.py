@@ -194,3 +194,15 @@ def test_a_work_listed_under_its_editors_is_found_by_their_name() -> None:
     assert index.works[0].families == ("keller", "ross")
     (_, _, _, items), = find_citations("as shown (Keller and Ross eds., 2015).", "p", False, index)
     assert items[0].key == "keller2015" and items[0].status == "linked"
+
+
+def test_a_doubtful_case_is_never_linked() -> None:
+    works = [
+        Work("carlson2015", ("carlson",), "2015", frozenset({"p"}), "one"),
+        Work("karlsen2015", ("karlsen",), "2015", frozenset({"p"}), "two"),
+    ]
+    index = CitationIndex(works)
+    # Both are one letter from the cited name, of the same year: neither is linked, one is suggested.
+    (_, _, _, items), = find_citations("as shown (Carlsen, 2015).", "p", False, index)
+    assert items[0].key == "" and items[0].status == "unresolved" and items[0].suggestion in {"carlson2015", "karlsen2015"}
+    assert "several entries" in items[0].note
