@@ -61,3 +61,17 @@ def test_notes_that_do_not_cite() -> None:
     assert note("The author thanks the reviewers for their comments.") is None
     assert note("See the discussion above, where the model is trained.") is None
     assert note("Unknown Person, *A Book Nobody Listed* (2001), 3.") == ("Unknown Person", "", "")
+
+
+def test_idem_with_a_locator_repeats_the_note_before() -> None:
+    assert note("Idem, 45.", previous="graham2020enchantment") == ("Idem", "graham2020enchantment", "45")
+    assert note("Idem.", previous="") == ("Idem.", "", "")
+
+
+def test_op_cit_is_the_last_work_of_that_author_cited_before() -> None:
+    history = ("graham2020enchantment", "wu2019language")
+    found = resolve_note("Graham, op. cit., 118.", "p", INDEX, "wu2019language", history)
+    assert found is not None and found[2:4] == ("graham2020enchantment", "118")
+    # Of an author no earlier note cited: reported, not guessed.
+    found = resolve_note("Bender, op. cit., p. 4.", "p", INDEX, "wu2019language", history)
+    assert found is not None and found[2] == "" and "op. cit." in found[4]

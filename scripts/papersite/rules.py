@@ -112,7 +112,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("bib-correction-unused", "warning", "build", "an entry of `bib/corrections.bib` matches no entry"),
     Rule("bib-merge-declined", "info", "audit", "two references look alike but were kept apart"),
     Rule("citation-unresolved", "warning", "audit", "a citation matches no entry of the reference list"),
-    Rule("citation-tolerant", "info", "audit", "a citation was linked despite a spelling difference"),
+    Rule("citation-tolerant", "info", "audit", "a citation was linked on evidence short of an exact match (spelling, transliteration, a quoted title), with its score"),
     Rule("reference-uncited", "warning", "audit", "a reference is never cited in the text"),
     # Nothing lost
     Rule("text-lost", "error", "stop", "a passage of a source would not reach its page; nothing is written"),

@@ -2,8 +2,9 @@
 
 A full note names the work ("Jeffrey Wu et al., “Language Models …,” *OpenAI*
 (2019): 7."), a short note names the author and, when needed, a short title
-("Wu et al., 7." or "Graham, *Enchantment*, 118."), and "Ibid." repeats the
-note before. Each note that cites is linked, on its author part (or on
+("Wu et al., 7." or "Graham, *Enchantment*, 118."), and "Ibid." (or "Idem" with
+only a locator) repeats the note before; "Smith, op. cit., 12" repeats the
+last work of Smith's cited in an earlier note. Each note that cites is linked, on its author part (or on
 "Ibid."), to the entry of the merged bibliography it means; a note that names a
 work we cannot find stays as printed and is reported like any citation.
 """
@@ -17,9 +18,17 @@ from rapidfuzz import fuzz
 
 from ..parse.note_references import NOTE_HEAD, NOTE_TITLE, NOTE_YEAR, looks_like_names, marked_text
 from ..model import CiteItem, CitationRef, Inline, Note, Paper, Text
-from .citations import TOLERANT, CitationIndex, CitationUse, Work, _fold
+from .citation_index import CitationIndex, Work
+from .citation_index import fold as _fold
+from .citations import CitationUse
 
-_IBID = re.compile(r"^\s*(?P<ibid>ibid(?:em)?\.?)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?", re.IGNORECASE)
+#: % name similarity a note's author part needs to be that entry's author (title and year decide between them).
+NOTE_NAME = 80
+_IBID = re.compile(r"^\s*(?P<ibid>ibid(?:em)?\.?|idem\.?|id\.)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?", re.IGNORECASE)
+_OP_CIT = re.compile(
+    r"^\s*(?P<names>[^,;.“\"*()\d]{2,80}?),?\s+(?P<oc>op\.\s*cit\.?|loc\.\s*cit\.?)(?:,?\s*(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?))?",
+    re.IGNORECASE,
+)
 _SHORT_LOCATOR = re.compile(r"^(?:pp?\.\s*)?(?P<locator>\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 
 
@@ -41,24 +50,43 @@ def _score(work: Work, families: list[str], year: str, title: str) -> float:
     if not families or not work.families:
         return 0.0
     name = max(fuzz.ratio(families[0], family) for family in work.families[:1] + work.families[1:2])
-    if name < TOLERANT:
+    if name < NOTE_NAME:
         return 0.0
     score = float(name)
     if year:
         score += 20 if work.year[:4] == year else -40
     if title and work.title:
-        score += fuzz.partial_ratio(title[:60], work.title) / 5
+        score += fuzz.partial_ratio(title[:60], _fold(work.title)) / 5
     return score
 
 
-def resolve_note(text: str, paper_id: str, index: CitationIndex, previous: str) -> tuple[int, int, str, str, str] | None:
-    """(start, end, key, locator, note) of the citation a footnote makes, or ``None``."""
+def _op_cit(match: re.Match[str], index: CitationIndex, history: tuple[str, ...]) -> tuple[int, int, str, str, str]:
+    """"Smith, op. cit., 12": the last work by Smith an earlier note cited."""
+    families = _families(match.group("names"))
+    start, end = match.start("names"), match.end("oc")
+    for key in reversed(history):
+        work = index.by_key.get(key)
+        if work and families and work.families and fuzz.ratio(families[0], work.families[0]) >= NOTE_NAME:
+            return start, end, key, match.group("locator") or "", f"op. cit.: the work of {work.families[0]} cited in an earlier note"
+    return start, end, "", match.group("locator") or "", "op. cit. with no earlier note citing this author"
+
+
+def resolve_note(
+    text: str, paper_id: str, index: CitationIndex, previous: str, history: tuple[str, ...] = ()
+) -> tuple[int, int, str, str, str] | None:
+    """(start, end, key, locator, note) of the citation a footnote makes, or ``None``.
+
+    ``previous`` is the work of the note before; ``history`` every work the notes before cited."""
     ibid = _IBID.match(text)
     if ibid:
         start, end = ibid.span("ibid")
+        word = ibid.group("ibid").lower().rstrip(".")
         if previous:
-            return start, end, previous, ibid.group("locator") or "", "ibid.: the work of the note before"
-        return start, end, "", ibid.group("locator") or "", "ibid. with no earlier citation to repeat"
+            return start, end, previous, ibid.group("locator") or "", f"{word}.: the work of the note before"
+        return start, end, "", ibid.group("locator") or "", f"{word}. with no earlier citation to repeat"
+    op_cit = _OP_CIT.match(text)
+    if op_cit:
+        return _op_cit(op_cit, index, history or ((previous,) if previous else ()))
     head = NOTE_HEAD.match(text)
     if not head:
         return None
@@ -78,9 +106,9 @@ def resolve_note(text: str, paper_id: str, index: CitationIndex, previous: str) 
     start = head.start("names")
     end = start + len(names.rstrip())
     locator = short.group("locator") if short else ""
-    if scored and scored[0][0] >= TOLERANT and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+    if scored and scored[0][0] >= NOTE_NAME and (len(scored) == 1 or scored[0][0] > scored[1][0]):
         return start, end, scored[0][1], locator, ""
-    why = "several entries by this author match equally" if scored and scored[0][0] >= TOLERANT else "no entry by this author"
+    why = "several entries by this author match equally" if scored and scored[0][0] >= NOTE_NAME else "no entry by this author"
     return start, end, "", locator, why
 
 
@@ -94,7 +122,7 @@ def link_note_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list
         first = paragraph.inlines[0] if paragraph.inlines else None
         # Italics stay marked (*Title*): a title in italics tells a full note.
         marked = marked_text(paragraph)
-        found = resolve_note(marked, paper.id, index, previous) if isinstance(first, Text) else None
+        found = resolve_note(marked, paper.id, index, previous, tuple(u.item.key for u in uses if u.item.key)) if isinstance(first, Text) else None
         if found is not None and found[1] > len(first.text):  # type: ignore[union-attr]
             found = None
         if found is None:
@@ -112,6 +140,6 @@ def link_note_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list
             inlines.append(Text(first.text[end:]))  # type: ignore[union-attr]
         inlines.extend(paragraph.inlines[1:])
         notes.append(replace(note, paragraph=replace(paragraph, inlines=tuple(inlines))))
-        uses.append(CitationUse(paper.id, paragraph.id, citation.text, item, paragraph.span))
+        uses.append(CitationUse(paper.id, paragraph.id, citation.text, item, paragraph.span, -len(uses) - 1))
         previous = key or previous
     return replace(paper, notes=tuple(notes)), uses
