@@ -34,12 +34,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Generate every page in memory and check that no source text is lost."""
+    """Generate every page in memory, check that no source text is lost, and print the structural doctor's warnings."""
     result = generate_site(Project.at(Path(args.root)))
-    for diagnostic in result.lost_text:
+    structure = [d for d in result.diagnostics if d.rule.startswith("structure-")]  # the structural doctor's warnings
+    for diagnostic in result.lost_text + structure:
         print(diagnostic, file=sys.stderr)
     words = sum(len(text.split()) for text in result.texts.values())
-    print(f"papersite check: {len(result.papers)} papers, {words} words; {len(result.lost_text)} passages lost")
+    print(
+        f"papersite check: {len(result.papers)} papers, {words} words; {len(result.lost_text)} passages lost; "
+        f"{len(structure)} structure warnings"
+    )
     return 1 if result.lost_text else 0
 
 

@@ -34,7 +34,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
     for diagnostic in result.diagnostics:
         # The citation audit reports on the papers' own text, not on the build:
         # it is shown (and listed on the Citation audit page) without failing --strict.
-        level = logging.INFO if diagnostic.rule in AUDIT_RULES else _LOG_LEVEL[diagnostic.severity]
+        # So are the structural doctor's warnings (structure-*): the paper's shape, not a broken build.
+        quiet = diagnostic.rule in AUDIT_RULES or diagnostic.rule.startswith("structure-")
+        level = logging.INFO if quiet else _LOG_LEVEL[diagnostic.severity]
         log.log(level, str(diagnostic))
     if result.fatal:
         from mkdocs.exceptions import PluginError

@@ -22,6 +22,7 @@ from .annotations import load_annotations
 from .arguments_file import load_arguments, load_crosslink_edits
 from .bibliography.csl import plain
 from .bibliography.stage import Bibliography, build_bibliography
+from .doctor import check_structure
 from .link.annotations import attach_annotations
 from .link.arguments import add_claim_anchors, anchor_claims, find_labelled_claims
 from .link.citations import CitationUse, build_index, link_citations
@@ -332,6 +333,7 @@ def generate_site(project: Project) -> BuildResult:
         if paper is not None and text is not None:
             papers.append(paper)
             result.texts[paper.id] = text
+            result.diagnostics.extend(check_structure(paper, text))  # the structural doctor: warnings only
     papers = [_apply_ledger(project, paper, result) for paper in papers]
     # Citations are linked before glossary terms, so no term is linked inside one.
     papers = _link_bibliography(project, papers, result)
@@ -348,7 +350,7 @@ def generate_site(project: Project) -> BuildResult:
     result.pages["bibliography/index.md"] = render_bibliography_page(
         bibliography, result.papers, project.settings.csl_style, result.citations
     )
-    result.pages["citation-audit/index.md"] = render_audit_page(result.papers, result.citations, bibliography)
+    result.pages["citation-audit/index.md"] = render_audit_page(result.papers, result.citations, bibliography, result.diagnostics)
     for path, text in bibliography.files.items():
         result.pages[f"bibliography/{path.split('/', 1)[1]}"] = text
     for name, page in render_paper_pages(

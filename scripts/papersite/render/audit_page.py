@@ -1,11 +1,14 @@
-"""The Citation audit page: what did not resolve, what resolved despite spelling, what is never cited."""
+"""The Citation audit page: what did not resolve, what resolved despite spelling, what is never cited,
+and, per paper, the structural doctor's warnings (:mod:`papersite.doctor`): the paper's health."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from ..bibliography.csl import plain
 from ..bibliography.stage import Bibliography
 from ..link.citations import CitationUse
-from ..model import Paper
+from ..model import Diagnostic, Paper
 from .escape import escape_attribute, escape_html, escape_markdown
 from .labels import paper_label, section_titles
 
@@ -16,14 +19,31 @@ def _where(paper: Paper, paragraph_id: str, titles: dict[str, str]) -> str:
     return f'<a href="../papers/{paper.id}/#{escape_attribute(paragraph_id)}">{escape_html(label)}</a>'
 
 
-def render_audit_page(papers: list[Paper], uses: list[CitationUse], bibliography: Bibliography) -> str:
+def _structure_section(paper: Paper, diagnostics: Sequence[Diagnostic]) -> list[str]:
+    """The doctor's warnings for one paper, each with the source line it names."""
+    mine = [d for d in diagnostics if d.rule.startswith("structure-") and d.span and d.span.path == paper.source_path]
+    lines = ["", f"### Structure warnings ({len(mine)}) {{ #{paper.id}-structure }}", ""]
+    items = [
+        f"<li><code>{escape_html(str(d.span))}</code>: {escape_html(d.message)} <code>[{escape_html(d.rule)}]</code></li>"
+        for d in mine
+    ]
+    lines.append('<ul class="audit-list">\n' + "\n".join(items) + "\n</ul>" if items else '<p class="audit-none">None.</p>')
+    return lines
+
+
+def render_audit_page(
+    papers: list[Paper], uses: list[CitationUse], bibliography: Bibliography, diagnostics: Sequence[Diagnostic] = ()
+) -> str:
     lines = ["---", 'title: "Citation audit"', "---", "", "# Citation audit", ""]
     linked = sum(1 for u in uses if u.item.status != "unresolved")
     lines.append(
         f'<p class="audit-intro">{len(uses)} citations in the papers; {linked} link to their reference. '
         "Below, per paper: citations that match no entry of the reference list (with the likeliest entry, which is "
         "never linked automatically), citations linked although the name is spelt differently, and references the "
-        "text never cites. <code>papersite audit</code> prints the same list.</p>"
+        "text never cites; and the structural doctor's warnings: a title or byline that looks wrong, headings made "
+        "of symbols, run-together paragraphs, a reference list not found or not split, running heads left in the text, "
+        "footnote markers with no note. <code>papersite audit</code> prints the citation lists, "
+        "<code>papersite check</code> the structure warnings.</p>"
     )
     for paper in papers:
         mine = [u for u in uses if u.paper_id == paper.id]
@@ -55,4 +75,5 @@ def render_audit_page(papers: list[Paper], uses: list[CitationUse], bibliography
             f'<li><a href="../papers/{paper.id}/#{escape_attribute(r.id)}">{escape_html(r.raw)}</a></li>' for r in uncited
         ]
         lines.append('<ul class="audit-list">\n' + "\n".join(items) + "\n</ul>" if items else '<p class="audit-none">None.</p>')
+        lines += _structure_section(paper, diagnostics)
     return "\n".join(lines) + "\n"
