@@ -11,7 +11,7 @@ import math
 import re
 from collections import defaultdict
 
-from ..model import Diagnostic, Paper, SourceSpan
+from ..model import Diagnostic, Paper
 
 #: Lines looked at on each page, from the top and from the foot.
 WINDOW = 3
@@ -50,18 +50,19 @@ def running_heads_left(paper: Paper, source_text: str) -> list[Diagnostic]:
     shown = [(p.text, p.span) for p in paper.all_paragraphs()] + [(s.title, s.span) for s in paper.all_sections()]
     shown += [(note.paragraph.text, note.paragraph.span) for note in paper.notes]
     found = []
-    for _key, (pages, forms) in sorted(repeated.items()):
-        # A form with a page number in it is furniture wherever it stands; a bare form
-        # (a journal name, an author's name) may also be the byline or a real mention.
-        with_number = [f for f in forms if re.search(r"\d", f)]
-        targets, needed = (with_number, 2) if with_number else (sorted(forms), 3)
-        hits = [(form, span) for text, span in shown for form in targets if form in " ".join(text.split())]
+    for key, (pages, forms) in sorted(repeated.items()):
+        # Digits stand for any number (the page number changes); a line with one is furniture
+        # wherever it stands, while a bare line (a journal name, an author's name) may also be
+        # the byline or a real mention, so it must be left more often to count.
+        pattern = re.compile(re.escape(key).replace("\\#", "#").replace("#", r"\d+"))
+        needed = 2 if "#" in key else 3
+        hits = [(match.group(0), span) for text, span in shown for match in pattern.finditer(" ".join(text.casefold().split()))]
         if len(hits) < needed:
             continue
-        first: SourceSpan = hits[0][1]
+        example = sorted(forms)[0]
         message = (
             f"a line repeated at the top or foot of {pages} pages is left in the text {len(hits)} times "
-            f"(e.g. {hits[0][0]!r}): a running head, page foot or publisher mark?"
+            f"(e.g. {example!r}): a running head, page foot or publisher mark?"
         )
-        found.append(Diagnostic("warning", "structure-running-head-left", message, first))
+        found.append(Diagnostic("warning", "structure-running-head-left", message, hits[0][1]))
     return found

@@ -206,7 +206,7 @@ def references_unsplit(paper: Paper) -> list[Diagnostic]:
     for reference in paper.references:
         raw = " ".join(reference.raw.split())
         starts = len(_PAREN_YEAR.findall(raw)) + len(_ENTRY_START_INSIDE.findall(raw))
-        if len(raw) > LONGEST_ENTRY or (len(raw) > 300 and starts >= 3):
+        if len(raw) > LONGEST_ENTRY or (len(raw) > 250 and starts >= 2):
             message = (
                 f"reference entry of {len(raw)} characters starting {_short(raw)!r} looks like several entries run "
                 "together"
