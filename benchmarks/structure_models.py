@@ -11,8 +11,8 @@ Printed, on the held-out documents:
 
 - zones (segmentation model, every printed line): accuracy and per-zone precision / recall / F1;
 - header fields (header model on each held-out header document, i.e. given the header zone):
-  per-label P / R / F1 per line; title exact match per document (the lines labelled title joined,
-  case and spacing normalised) and first-author match (the first person of the author lines,
+  per-label P / R / F1 per line; title exact match per document (the first title field: its first
+  line and the lines continuing it, case and spacing normalised) and first-author match (the first person of the first author field,
   split by :func:`papersite.structure.authors.split_authors` on both sides, letters only);
 - body labels (body model on each held-out fulltext document): per-label P / R / F1 per line,
   and block-start F1 (the first line of each block found);
@@ -90,7 +90,14 @@ def zones(models: Models, data: Path, results: dict[str, float]) -> None:
 
 
 def _field(texts: Sequence[str], labels: Sequence[str], name: str) -> str:
-    return " ".join(t for t, label in zip(texts, labels) if _base(label) == name)
+    """The text of the first ``name`` field: its first line and the lines that continue it."""
+    out: list[str] = []
+    for text, label in zip(texts, labels):
+        if _base(label) == name and (not out or not label.endswith("/B")):
+            out.append(text)
+        elif out:
+            break
+    return " ".join(out)
 
 
 def header(models: Models, data: Path, results: dict[str, float]) -> None:

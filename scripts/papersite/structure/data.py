@@ -95,13 +95,15 @@ def header_sequence(doc: dict) -> Sequence_:  # type: ignore[type-arg]
 
 
 def fulltext_sequence(doc: dict) -> Sequence_:  # type: ignore[type-arg]
+    """Body lines; a heading that shares its printed line with a paragraph's first words (a run-in
+    heading, "3.2. Training. Basic computer …") labels the line only if it fills half of it: such a
+    line is read as the start of a paragraph, as the parser keeps it."""
     texts, labels = [], []
     for text, pieces in _printed_lines(doc):
         main = max(pieces, key=lambda p: len(p[1]))
-        # a heading run into its paragraph's first line: the line starts as a heading
-        first = pieces[0]
-        label = BODY_OF.get(first[0] if first[0] == "head" else main[0], "paragraph")
-        start = first[2]
+        head = sum(len(p[1]) for p in pieces if p[0] == "head")
+        label = "heading" if head * 2 >= len(text) else BODY_OF.get(main[0], "paragraph")
+        start = any(p[2] for p in pieces)
         texts.append(text)
         labels.append(label + ("/B" if start else "/I"))
     return Sequence_(doc["id"], tuple(texts), tuple(labels))

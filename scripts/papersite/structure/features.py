@@ -46,6 +46,32 @@ _CUE_ANYWHERE = (
 )
 
 
+_SECTION_CUES = (
+    ("refs", ("references", "bibliography", "literature cited", "works cited", "reference list", "literatur")),
+    ("ack", ("acknowledg",)),
+    ("annex", ("appendix", "supplementa", "supporting information", "author contribution", "competing interest",
+               "conflict of interest", "conflicts of interest", "declaration", "funding", "availability", "ethics",
+               "abbreviations", "author information", "additional information")),
+    ("intro", ("introduction", "background")),
+    ("abstract", ("abstract", "summary", "résumé")),
+    ("end", ("conclusion", "discussion", "concluding")),
+)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][^\W\d_]*[.,]?|[A-Z]\.(?:-?[A-Z]\.)*,?|and|&|,|\d{1,2}[,*]?|[*†‡]|[a-z],?)$")
+
+
+def section_cue(text: str) -> str | None:
+    """The kind of section a heading-like line opens (references, annex …), or ``None``."""
+    stripped = text.strip()
+    words = stripped.split()
+    if not words or len(words) > 8 or (stripped.endswith(".") and len(words) > 3):
+        return None
+    low = stripped.lower()
+    for name, cues in _SECTION_CUES:
+        if any(cue in low for cue in cues):
+            return name
+    return None
+
+
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
     for edge in edges:
         if value <= edge:
@@ -114,6 +140,14 @@ def line_attributes(text: str) -> list[str]:
         attrs.append("number")
     low = stripped.lower()
     attrs.extend("has=" + name for name, cue in _CUE_ANYWHERE if cue in low)
+    lowered = [w.strip(".,:;()[]{}*'\"") for w in low.split()[:6]]
+    attrs.extend("w=" + w for w in lowered if w.isalpha())
+    if words and words[-1].strip(".,:;").isalpha():
+        attrs.append("wl=" + words[-1].strip(".,:;").lower())
+    if len(words) <= 4:
+        attrs.append("line=" + " ".join(w for w in lowered if w.isalpha()))
+    if words:
+        attrs.append("names=" + _ratio(sum(1 for w in words if _NAME_TOKEN.match(w)), len(words)))
     if stripped.count(",") >= 2:
         attrs.append("commas")
     if n and sum(1 for c in stripped if not c.isalnum() and not c.isspace()) > n * 0.3:
@@ -161,6 +195,19 @@ _NEIGHBOUR_KEYS = ("len=", "first=", "firstchar=", "lastchar=", "caps=", "digits
                    "bracketnum", "dotnum", "allcaps", "year", "authorstart", "hyphenend", "number", "last=")
 
 
+def _page_like_repeats(keys: Sequence[str], counts: Counter[str]) -> set[int]:
+    """Lines whose folded form has letters and recurs at least three times, each time at least
+    15 lines from the last: a running head or a journal line printed once a page."""
+    last: dict[str, int] = {}
+    spaced: Counter[str] = Counter()
+    for i, key in enumerate(keys):
+        if counts[key] >= 3 and any(c.isalpha() for c in key):
+            if key not in last or i - last[key] >= 15:
+                spaced[key] += 1
+            last[key] = i
+    return {i for i, key in enumerate(keys) if spaced[key] >= 3}
+
+
 def document_features(lines: Sequence[str]) -> list[list[str]]:
     """Attributes of every line of a document, with its neighbours' and the document's facts.
 
@@ -170,16 +217,30 @@ def document_features(lines: Sequence[str]) -> list[list[str]]:
     short = [[a for a in attrs if a.startswith(_NEIGHBOUR_KEYS)] for attrs in own]
     keys = [fold(line) for line in lines]
     counts = Counter(keys)
+    pagelike = _page_like_repeats(keys, counts)
     lengths = sorted(len(line.strip()) for line in lines)
     typical = lengths[(len(lengths) * 3) // 4] if lengths else 1
     total = len(lines)
     out: list[list[str]] = []
+    context, since, seen_refs = "none", 0, False
     for i, attrs in enumerate(own):
+        cue = section_cue(lines[i])
+        if cue is not None:
+            context, since = cue, 0
+            seen_refs = seen_refs or cue == "refs"
+        else:
+            since += 1
         features = ["bias", *attrs]
-        features.append("pos=" + str(min(9, (10 * i) // max(total, 1))))
+        features.append("ctx=" + context)
+        features.append("ctx=" + context + "|" + _bucket(since, (0, 3, 20, 100)))
+        if seen_refs:
+            features.append("afterrefs")
+        features.append("pos=" + str(min(19, (20 * i) // max(total, 1))))
         features.append("idx=" + _bucket(i, (0, 2, 5, 10, 20, 40, 80)))
         features.append("fromend=" + _bucket(total - 1 - i, (0, 5, 20, 60)))
         features.append("rep=" + _bucket(counts[keys[i]], (1, 2, 4, 8)))
+        if i in pagelike:
+            features.append("pagelike")
         rel = len(lines[i].strip()) / max(typical, 1)
         features.append("rel=" + ("tiny" if rel < 0.3 else "short" if rel < 0.75 else "near" if rel < 0.95 else "full"))
         for offset in (-2, -1, 1, 2):

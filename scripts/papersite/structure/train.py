@@ -30,7 +30,7 @@ MODEL_FILES = {  # by training file; the same names as papersite.structure.model
     "reference-segmenter": "structure-references.crfsuite",
 }
 ITERATIONS = {"segmentation": 80, "header": 150, "fulltext": 120, "reference-segmenter": 150}
-MAX_DOCS = {"segmentation": 160}
+MAX_DOCS = {"segmentation": 240}
 
 
 def subsample(docs: list[Sequence_], limit: int | None) -> list[Sequence_]:
