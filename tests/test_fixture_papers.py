@@ -47,6 +47,11 @@ GAPS: dict[tuple[str, str], str] = {
     "'Achim Zeileis' becomes a heading",
     ("zeileis2004-sandwich", "headings"): "two-line headings keep only their first line, the author and affiliation "
     "become headings, an equation becomes one, and the appendix heading 'A. R code' is not found",
+    ("zeileis2008-pscl-countreg", "authors"): "of three name-over-affiliation pairs on the title page only the first "
+    "author is found",
+    ("zeileis2008-pscl-countreg", "headings"): "the abstract is not found; table rows and R output ('Type Distribution "
+    "Method Description', 'AIC: 35959', ...) become headings; the four appendix headings 'A.'-'D.' are not found",
+    ("zeileis2008-pscl-countreg", "references"): "40 entries for 24: the four appendices after the list are read as entries",
     ("zeileis2004-sandwich", "references"): "30 entries for 26: the appendix after the list ('A. R code', not found "
     "as a heading) is read as entries",
 }
