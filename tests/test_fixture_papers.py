@@ -123,3 +123,11 @@ def test_fixture_paper_matches_its_facts(built: BuildResult, slug: str, aspect: 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_no_word_of_the_fixture_is_lost(built: BuildResult, slug: str) -> None:
     assert not [d for d in built.diagnostics if d.rule == "text-lost" and f"{slug}.txt" in str(d.span)]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_doctor_speaks_up_when_a_fixture_misses_its_facts(built: BuildResult, slug: str) -> None:
+    """Issue 16: a wrong structure must not pass unnoticed ('0 passages lost' and nothing else)."""
+    misses = [aspect for aspect in ASPECTS if len(set(map(repr, compare(built, slug, aspect)))) == 2]
+    warnings = [d for d in built.diagnostics if d.rule.startswith("structure-") and f"{slug}.txt" in str(d.span)]
+    assert warnings or not misses, f"{slug} misses its facts on {misses} and the doctor says nothing"
