@@ -30,7 +30,7 @@ from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_FURNITURE
 #: Body labels whose lines are never headings.
 _NOT_HEADINGS = frozenset({"table", "figure", "formula"})
 #: How sure the model must be before it overrules a heading rule.
-VETO_CONFIDENCE = 0.6
+VETO_CONFIDENCE = 0.3
 #: How sure the model must be of a reference entry's start or continuation to overrule the rules.
 ENTRY_CONFIDENCE = 0.8
 
