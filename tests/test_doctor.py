@@ -243,3 +243,10 @@ def test_real_papers_parsed_right_get_no_warning(open_papers: BuildResult) -> No
     # a warning here would be a false alarm, or a parse that got worse.
     assert [str(d) for d in open_papers.diagnostics if d.rule.startswith("structure-")] == []
     assert len(open_papers.papers) == 3
+
+
+def test_a_running_head_left_in_a_text_without_page_breaks() -> None:
+    found = diagnose("running-heads-nofeed")
+    assert [d.rule for d in found] == ["structure-running-head-left"]
+    assert lines_of(found, "structure-running-head-left") == [20]
+    assert "left in the text 5 times" in found[0].message and "'2 L. Aliyeva, The Caspian as a Region'" in found[0].message
