@@ -250,3 +250,17 @@ def test_a_running_head_left_in_a_text_without_page_breaks() -> None:
     assert [d.rule for d in found] == ["structure-running-head-left"]
     assert lines_of(found, "structure-running-head-left") == [20]
     assert "left in the text 5 times" in found[0].message and "'2 L. Aliyeva, The Caspian as a Region'" in found[0].message
+
+
+def test_papersite_build_strict_is_not_failed_by_structure_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    long = (CASES / "long-paragraph.outline").read_text(encoding="utf-8").split("\n")[5]  # 1,102 words
+    text = (
+        "The Caspian as a Region\n\nLeyla Aliyeva\n\nAbstract\n\nThis paper asks what kind of region the Caspian is.\n\n"
+        f"Introduction\n\n{long} So the ports say (Aliyeva 2019).\n\nReferences\n\nAliyeva, L. (2019). Ports of the Caspian. Baku: Elm.\n"
+    )
+    (sources / "caspian.txt").write_text(text, encoding="utf-8")
+    project = make_fixture_project(tmp_path, sources)
+    assert main(["--root", str(project), "build", "--strict"]) == 0
+    assert "[structure-long-paragraph]" in capsys.readouterr().err

@@ -27,7 +27,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.fatal:
         print("papersite: problems stop the build (see above); pages not written", file=sys.stderr)
         return 1
-    warnings = [d for d in result.diagnostics if d.severity == "warning"]
+    # The structural doctor's warnings (structure-*) are for the editor and never fail a build.
+    warnings = [d for d in result.diagnostics if d.severity == "warning" and not d.rule.startswith("structure-")]
     if args.strict and (result.errors or warnings):
         return 1
     return 0
