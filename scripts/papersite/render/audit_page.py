@@ -19,14 +19,25 @@ def _where(paper: Paper, paragraph_id: str, titles: dict[str, str]) -> str:
     return f'<a href="../papers/{paper.id}/#{escape_attribute(paragraph_id)}">{escape_html(label)}</a>'
 
 
+def _anchors_by_line(paper: Paper) -> dict[int, str]:
+    """Source line -> the id of the paragraph or heading that starts there (for links into the page)."""
+    found = {s.span.line: s.id for s in paper.all_sections() if s.id}
+    found.update({p.span.line: p.id for p in paper.all_paragraphs() if p.id})
+    return found
+
+
 def _structure_section(paper: Paper, diagnostics: Sequence[Diagnostic]) -> list[str]:
-    """The doctor's warnings for one paper, each with the source line it names."""
+    """The doctor's warnings for one paper, each with the source line it names (linked to the page where it can be)."""
     mine = [d for d in diagnostics if d.rule.startswith("structure-") and d.span and d.span.path == paper.source_path]
+    anchors = _anchors_by_line(paper)
     lines = ["", f"### Structure warnings ({len(mine)}) {{ #{paper.id}-structure }}", ""]
-    items = [
-        f"<li><code>{escape_html(str(d.span))}</code>: {escape_html(d.message)} <code>[{escape_html(d.rule)}]</code></li>"
-        for d in mine
-    ]
+    items = []
+    for d in mine:
+        where = f"<code>{escape_html(str(d.span))}</code>"
+        anchor = anchors.get(d.span.line) if d.span else None
+        if anchor:
+            where = f'<a href="../papers/{paper.id}/#{escape_attribute(anchor)}">{where}</a>'
+        items.append(f"<li>{where}: {escape_html(d.message)} <code>[{escape_html(d.rule)}]</code></li>")
     lines.append('<ul class="audit-list">\n' + "\n".join(items) + "\n</ul>" if items else '<p class="audit-none">None.</p>')
     return lines
 
