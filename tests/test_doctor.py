@@ -165,10 +165,11 @@ def test_the_same_paper_without_its_running_heads_is_clean() -> None:
     assert check_structure(replace(paper, sections=tuple(body)), text) == []  # ... with the heads removed
 
 
-def test_a_footnote_marker_with_no_note() -> None:
+def test_a_footnote_marker_with_no_note_and_a_note_with_no_marker() -> None:
     found = diagnose("footnote-unmatched")
-    assert [d.rule for d in found] == ["structure-footnote-unmatched"] and lines_of(found, "structure-footnote-unmatched") == [4]
-    assert "marker '2'" in found[0].message
+    assert {d.rule for d in found} == {"structure-footnote-unmatched"}
+    assert lines_of(found, "structure-footnote-unmatched") == [4, 6]
+    assert "marker '2'" in found[0].message and "note '3'" in found[1].message and "has no marker" in found[1].message
 
 
 def test_every_rule_is_shown_by_some_case() -> None:

@@ -6,8 +6,9 @@ rule id for what a reader would notice: a title that is a journal line, a
 keywords line or a person's name; implausibly many headings, or headings made
 of digits and symbols; a paragraph of over 1,000 words; a reference heading with
 no list, or a list whose entries were not split; running heads and page feet left
-in the text; footnote markers with no note. These are warnings for the editor,
-never build failures: the parse may be right and the paper odd.
+in the text; footnote markers with no note, and notes with no marker. These are
+warnings for the editor, never build failures: the parse may be right and the
+paper odd.
 
 Rules (README, "Diagnostics"): ``structure-title-suspect``, ``structure-authors-missing``,
 ``structure-too-many-headings``, ``structure-heading-symbols``,

@@ -229,12 +229,19 @@ def _markers_in(paragraph: Paragraph) -> list[str]:
 
 
 def footnotes_unmatched(paper: Paper) -> list[Diagnostic]:
-    """``structure-footnote-unmatched``: a footnote marker in the text with no note of that marker."""
+    """``structure-footnote-unmatched``: a footnote marker in the text with no note of that marker,
+    or a note whose marker is nowhere in the text (often text that is not a note taken for one)."""
     notes = {note.marker for note in paper.notes}
     found = []
+    markers: set[str] = set()
     for paragraph in paper.all_paragraphs():
         for marker in _markers_in(paragraph):
+            markers.add(marker)
             if marker not in notes:
                 message = f"footnote marker {marker!r} in {_short(paragraph.text, 40)!r} has no note"
                 found.append(_warning("structure-footnote-unmatched", message, paragraph.span))
+    for note in paper.notes:
+        if note.marker not in markers:
+            message = f"note {note.marker!r} ({_short(note.paragraph.text, 40)!r}) has no marker in the text: is it a note?"
+            found.append(_warning("structure-footnote-unmatched", message, note.paragraph.span))
     return found
