@@ -205,9 +205,9 @@ def test_the_audit_page_lists_structure_warnings_per_paper(built: BuildResult) -
     page = built.pages["citation-audit/index.md"]
     for paper in built.papers:
         assert f"{{ #{paper.id}-structure }}" in page
-    assert "sources/rezapour2020.txt:35</code></a>: paragraph of 1630 words" in page
+    assert "sources/rezapour2020.txt:35</a>: paragraph of 1630 words" in page
     paragraph = next(p for p in next(x for x in built.papers if x.id == "rezapour2020").all_paragraphs() if p.span.line == 35)
-    assert f'<a href="../papers/rezapour2020/#{paragraph.id}"><code>sources/rezapour2020.txt:35</code></a>' in page
+    assert f'<a href="../papers/rezapour2020/#{paragraph.id}">sources/rezapour2020.txt:35</a>' in page
     assert "[structure-long-paragraph]" in page
 
 

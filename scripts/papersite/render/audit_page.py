@@ -33,10 +33,12 @@ def _structure_section(paper: Paper, diagnostics: Sequence[Diagnostic]) -> list[
     lines = ["", f"### Structure warnings ({len(mine)}) {{ #{paper.id}-structure }}", ""]
     items = []
     for d in mine:
-        where = f"<code>{escape_html(str(d.span))}</code>"
         anchor = anchors.get(d.span.line) if d.span else None
+        # A link reads as a link (code inside a link lacks contrast in the dark scheme).
         if anchor:
-            where = f'<a href="../papers/{paper.id}/#{escape_attribute(anchor)}">{where}</a>'
+            where = f'<a href="../papers/{paper.id}/#{escape_attribute(anchor)}">{escape_html(str(d.span))}</a>'
+        else:
+            where = f"<code>{escape_html(str(d.span))}</code>"
         items.append(f"<li>{where}: {escape_html(d.message)} <code>[{escape_html(d.rule)}]</code></li>")
     lines.append('<ul class="audit-list">\n' + "\n".join(items) + "\n</ul>" if items else '<p class="audit-none">None.</p>')
     return lines
