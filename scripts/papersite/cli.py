@@ -43,12 +43,16 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Generate every page in memory and check that no source text is lost."""
+    """Generate every page in memory, check that no source text is lost, and print the structural doctor's warnings."""
     result = generate_site(Project.at(Path(args.root)))
-    for diagnostic in result.lost_text:
+    structure = [d for d in result.diagnostics if d.rule.startswith("structure-")]  # the structural doctor's warnings
+    for diagnostic in result.lost_text + structure:
         print(diagnostic, file=sys.stderr)
     words = sum(len(text.split()) for text in result.texts.values())
-    print(f"papersite check: {len(result.papers)} papers, {words} words; {len(result.lost_text)} passages lost")
+    print(
+        f"papersite check: {len(result.papers)} papers, {words} words; {len(result.lost_text)} passages lost; "
+        f"{len(structure)} structure warnings"
+    )
     return 1 if result.lost_text else 0
 
 
@@ -86,6 +90,18 @@ def cmd_search_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from .structure.inspect import InspectError, inspect_file
+
+    try:
+        for row in inspect_file(Path(args.file), as_json=args.json):
+            print(row)
+    except InspectError as exc:
+        print(f"papersite inspect: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="papersite", description="Eurasia Reader's pipeline")
     parser.add_argument("--root", default=".", help="project folder (holds mkdocs.yml and sources/)")
@@ -105,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     search.add_argument("--site", help="the built site (default: site_dir of mkdocs.yml under --root)")
     search.set_defaults(func=cmd_search_index)
+    inspect = commands.add_parser("inspect", help="print each line of a source with the structure models' zone and label")
+    inspect.add_argument("file", help="a .txt source")
+    inspect.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    inspect.set_defaults(func=cmd_inspect)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

@@ -16,7 +16,7 @@ from .rules import resolve
 from .stage import BuildContext, BuildResult, Stage, apply
 from .stages import annotations as annotation_stage
 from .stages import settings as settings_stage
-from .stages import arguments, bibliography, citations, glossary, ledger, nothing_lost, pages, papers, see_also
+from .stages import arguments, bibliography, citations, doctor, glossary, ledger, nothing_lost, pages, papers, see_also
 from .writer import write_if_changed, write_tree
 
 # Names other modules and tests import from here.
@@ -26,6 +26,7 @@ from .stages.pages import render_paper_pages  # noqa: F401
 STAGES: tuple[Stage, ...] = (
     settings_stage.STAGE,  # problems in mkdocs.yml's settings
     papers.STAGE,  # find, read and parse every paper
+    doctor.STAGE,  # each paper's shape checked (title, headings, lists, running heads): warnings
     ledger.STAGE,  # stable paragraph ids
     bibliography.STAGE,  # structured, merged, formatted references; BibTeX
     citations.STAGE,  # citations linked to entries (before terms: no term inside a citation)

@@ -1,11 +1,14 @@
-"""The Citation audit page: what did not resolve, what resolved despite spelling, what is never cited."""
+"""The Citation audit page: what did not resolve, what resolved despite spelling, what is never cited,
+and, per paper, the structural doctor's warnings (:mod:`papersite.doctor`): the paper's health."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from ..bibliography.csl import plain
 from ..bibliography.stage import Bibliography
 from ..link.citations import CitationUse
-from ..model import Paper
+from ..model import Diagnostic, Paper
 from .escape import escape_attribute, escape_html, escape_markdown
 from .labels import paper_label, section_titles
 
@@ -16,14 +19,44 @@ def _where(paper: Paper, paragraph_id: str, titles: dict[str, str]) -> str:
     return f'<a href="../papers/{paper.id}/#{escape_attribute(paragraph_id)}">{escape_html(label)}</a>'
 
 
-def render_audit_page(papers: list[Paper], uses: list[CitationUse], bibliography: Bibliography) -> str:
+def _anchors_by_line(paper: Paper) -> dict[int, str]:
+    """Source line -> the id of the paragraph or heading that starts there (for links into the page)."""
+    found = {s.span.line: s.id for s in paper.all_sections() if s.id}
+    found.update({p.span.line: p.id for p in paper.all_paragraphs() if p.id})
+    return found
+
+
+def _structure_section(paper: Paper, diagnostics: Sequence[Diagnostic]) -> list[str]:
+    """The doctor's warnings for one paper, each with the source line it names (linked to the page where it can be)."""
+    mine = [d for d in diagnostics if d.rule.startswith("structure-") and d.span and d.span.path == paper.source_path]
+    anchors = _anchors_by_line(paper)
+    lines = ["", f"### Structure warnings ({len(mine)}) {{ #{paper.id}-structure }}", ""]
+    items = []
+    for d in mine:
+        anchor = anchors.get(d.span.line) if d.span else None
+        # A link reads as a link (code inside a link lacks contrast in the dark scheme).
+        if anchor:
+            where = f'<a href="../papers/{paper.id}/#{escape_attribute(anchor)}">{escape_html(str(d.span))}</a>'
+        else:
+            where = f"<code>{escape_html(str(d.span))}</code>"
+        items.append(f"<li>{where}: {escape_html(d.message)} <code>[{escape_html(d.rule)}]</code></li>")
+    lines.append('<ul class="audit-list">\n' + "\n".join(items) + "\n</ul>" if items else '<p class="audit-none">None.</p>')
+    return lines
+
+
+def render_audit_page(
+    papers: list[Paper], uses: list[CitationUse], bibliography: Bibliography, diagnostics: Sequence[Diagnostic] = ()
+) -> str:
     lines = ["---", 'title: "Citation audit"', "---", "", "# Citation audit", ""]
     linked = sum(1 for u in uses if u.item.status != "unresolved")
     lines.append(
         f'<p class="audit-intro">{len(uses)} citations in the papers; {linked} link to their reference. '
         "Below, per paper: citations that match no entry of the reference list (with the likeliest entry, which is "
         "never linked automatically), citations linked although the name is spelt differently, and references the "
-        "text never cites. <code>papersite audit</code> prints the same list.</p>"
+        "text never cites; and the structural doctor's warnings: a title or byline that looks wrong, headings made "
+        "of symbols, run-together paragraphs, a reference list not found or not split, running heads left in the text, "
+        "footnote markers with no note. <code>papersite audit</code> prints the citation lists, "
+        "<code>papersite check</code> the structure warnings.</p>"
     )
     for paper in papers:
         mine = [u for u in uses if u.paper_id == paper.id]
@@ -55,4 +88,5 @@ def render_audit_page(papers: list[Paper], uses: list[CitationUse], bibliography
             f'<li><a href="../papers/{paper.id}/#{escape_attribute(r.id)}">{escape_html(r.raw)}</a></li>' for r in uncited
         ]
         lines.append('<ul class="audit-list">\n' + "\n".join(items) + "\n</ul>" if items else '<p class="audit-none">None.</p>')
+        lines += _structure_section(paper, diagnostics)
     return "\n".join(lines) + "\n"

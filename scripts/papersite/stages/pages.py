@@ -51,7 +51,7 @@ def run(ctx: BuildContext) -> StageResult:
     bibliography, papers = state.bibliography, state.papers
     pages = {
         "bibliography/index.md": render_bibliography_page(bibliography, papers, project.settings.csl_style, state.citations),
-        "citation-audit/index.md": render_audit_page(papers, state.citations, bibliography),
+        "citation-audit/index.md": render_audit_page(papers, state.citations, bibliography, state.diagnostics),
     }
     for path, text in bibliography.files.items():
         pages[f"bibliography/{path.split('/', 1)[1]}"] = text
@@ -74,5 +74,5 @@ def run(ctx: BuildContext) -> StageResult:
 
 
 STAGE = Stage(
-    "render", run, reads=("papers", "bibliography", "citations", "terms", "term_uses", "annotations", "claims", "themes", "texts")
+    "render", run, reads=("papers", "bibliography", "citations", "terms", "term_uses", "annotations", "claims", "themes", "texts", "diagnostics")
 )

@@ -1,0 +1,133 @@
+"""The real fixture papers' text (tests/fixtures/open/<slug>/paper.raw.txt, `pdftotext -raw` of
+the PDFs in tests/fixtures/pdf/) built with the current pipeline: title, authors, headings and
+reference count against the hand-checked facts.yml. A comparison the pipeline does not yet
+meet is marked xfail(strict=True) with the exact gap, so that it turns into a failure the day
+it is met (and the mark must go); the facts themselves are never weakened."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from typing import Any
+
+import pytest
+import yaml
+
+from papersite.model import Paper
+from papersite.pipeline import BuildResult, generate_site
+from papersite.project import Project
+
+from .conftest import ROOT, make_fixture_project
+
+OPEN = ROOT / "tests" / "fixtures" / "open"
+PDF = ROOT / "tests" / "fixtures" / "pdf"
+SLUGS = sorted(p.parent.name for p in PDF.glob("*/paper.pdf") if (OPEN / p.parent.name / "paper.raw.txt").is_file())
+ASPECTS = ("title", "authors", "headings", "references")
+
+#: (slug, aspect) -> the exact gap, for comparisons the pipeline does not meet yet.
+GAPS: dict[tuple[str, str], str] = {
+    ("eddelbuettel2018-rcpp-intro", "title"): "the title's second line 'A Brief Introduction to Rcpp' is not joined to "
+    "'Extending R with C++:' (it becomes a heading)",
+    ("eddelbuettel2018-rcpp-intro", "authors"): "the byline 'Dirk Eddelbuettela' / 'and James Joseph Balamutab' "
+    "(affiliation letters glued to the names) gives no author",
+    ("eddelbuettel2018-rcpp-intro", "headings"): "the title's second line and the date line become headings; the "
+    "two-line heading 'Using Rcpp as an Interface ... Exploring' / 'Linear Algebra Extensions' is not found",
+    ("eddelbuettel2018-rcpp-intro", "references"): "5 entries for 29: the two-column list (with footnote 7 inside it) "
+    "is found but its entries are not split",
+    ("oksanen2022-vegan-diversity", "authors"): "the one author 'Jari Oksanen' on the line under the title is not found",
+    ("oksanen2022-vegan-diversity", "headings"): "headings wrapped over two lines keep only their first line "
+    "('3 Taxonomic and functional' / 'diversity'), and lines of equations and text become headings ('H0 = S − 1, H1 = H′', 'a2', ...)",
+    ("therneau2023-survival-timedep", "title"): "the title's second line 'Coefficients in the Cox Model' is not joined",
+    ("therneau2023-survival-timedep", "authors"): "three names on one line ('Terry Therneau Cynthia Crowson Elizabeth "
+    "Atkinson') give no author",
+    ("therneau2023-survival-timedep", "headings"): "two lines that are not headings become headings: 'The basic form of "
+    "the function is' (a sentence ending in a colon) and 'Boundary.knots = FALSE))' (R code)",
+    ("zeileis2004-sandwich", "title"): "the title's second line 'Covariance Matrix Estimators' is taken as the author",
+    ("zeileis2004-sandwich", "authors"): "'Covariance Matrix Estimators' (the title's second line) is the author; "
+    "'Achim Zeileis' becomes a heading",
+    ("zeileis2004-sandwich", "headings"): "two-line headings keep only their first line, the author and affiliation "
+    "become headings, so does the text line 'corresponding to breakdates', and the appendix heading 'A. R code' is not found",
+    ("zeileis2008-pscl-countreg", "authors"): "of three name-over-affiliation pairs on the title page only the first "
+    "author is found",
+    ("zeileis2008-pscl-countreg", "headings"): "the abstract is not found; table rows and R output ('Type Distribution "
+    "Method Description', 'AIC: 35959', ...) become headings; the four appendix headings 'A.'-'D.' are not found",
+    ("zeileis2008-pscl-countreg", "references"): "40 entries for 24: the four appendices after the list are read as entries",
+    ("zeileis2004-sandwich", "references"): "30 entries for 26: the appendix after the list ('A. R code', not found "
+    "as a heading) is read as entries",
+}
+
+
+def facts(slug: str) -> dict[str, Any]:
+    return yaml.safe_load((PDF / slug / "facts.yml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def flat(text: str) -> str:
+    """One line, single spaces, no control characters (pdftotext's unmapped ligatures)."""
+    return " ".join(re.sub(r"[\x00-\x08\x0b-\x1f]", "", text).split())
+
+
+def heading_text(text: str) -> str:
+    """A heading without its printed number ("3.1.", "A.2", "4"), case folded."""
+    return re.sub(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+(?=\S)", "", flat(text)).casefold()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    sources = tmp_path_factory.mktemp("fixture-sources")
+    for slug in SLUGS:
+        shutil.copy(OPEN / slug / "paper.raw.txt", sources / f"{slug}.txt")
+    project = make_fixture_project(tmp_path_factory.mktemp("fixture-papers"), sources)
+    return generate_site(Project.at(project))
+
+
+def paper_of(result: BuildResult, slug: str) -> Paper:
+    return next(p for p in result.papers if p.id == slug)
+
+
+def shown_headings(paper: Paper) -> list[str]:
+    found = ["abstract"] if paper.front.abstract else []
+    return found + [heading_text(s.title) for s in paper.all_sections() if s.title.strip()]
+
+
+def expected_headings(slug: str) -> list[str]:
+    return [heading_text(h) for h in facts(slug)["headings"]]
+
+
+def compare(result: BuildResult, slug: str, aspect: str) -> tuple[object, object]:
+    paper, known = paper_of(result, slug), facts(slug)
+    if aspect == "title":
+        return flat(paper.front.title), flat(known["title"])
+    if aspect == "authors":
+        return [flat(a.name) for a in paper.front.authors], known["authors"]
+    if aspect == "headings":
+        return shown_headings(paper), expected_headings(slug)
+    return len(paper.references), known["references"]["count"]
+
+
+def cases() -> list[Any]:
+    out = []
+    for slug in SLUGS:
+        for aspect in ASPECTS:
+            gap = GAPS.get((slug, aspect))
+            marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+            out.append(pytest.param(slug, aspect, marks=marks, id=f"{slug}-{aspect}"))
+    return out
+
+
+@pytest.mark.parametrize(("slug", "aspect"), cases())
+def test_fixture_paper_matches_its_facts(built: BuildResult, slug: str, aspect: str) -> None:
+    shown, expected = compare(built, slug, aspect)
+    assert shown == expected
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_word_of_the_fixture_is_lost(built: BuildResult, slug: str) -> None:
+    assert not [d for d in built.diagnostics if d.rule == "text-lost" and f"{slug}.txt" in str(d.span)]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_doctor_speaks_up_when_a_fixture_misses_its_facts(built: BuildResult, slug: str) -> None:
+    """Issue 16: a wrong structure must not pass unnoticed ('0 passages lost' and nothing else)."""
+    misses = [aspect for aspect in ASPECTS if len(set(map(repr, compare(built, slug, aspect)))) == 2]
+    warnings = [d for d in built.diagnostics if d.rule.startswith("structure-") and f"{slug}.txt" in str(d.span)]
+    assert warnings or not misses, f"{slug} misses its facts on {misses} and the doctor says nothing"
