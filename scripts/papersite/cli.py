@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -99,6 +100,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     except InspectError as exc:
         print(f"papersite inspect: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader stopped early (| head): not an error; as the Python docs advise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
