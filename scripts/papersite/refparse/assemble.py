@@ -163,6 +163,9 @@ def assemble(
     pages: str | None = None
     locator: str | None = None
     for text in [*_texts(work, "pages"), *trailing_pages]:
+        joined = fields.split_volume_pages(text) if volume is None else None
+        if joined is not None:  # "344:363-370" labelled pages as a whole
+            volume, issue, text = joined.volume, issue or joined.issue, joined.pages or text
         if numbered_list and fields.is_locator(text):
             locator = locator or fields.page_range(text)
         else:

@@ -1,18 +1,20 @@
 """Token features for the reference labeller: form, shape, punctuation, position, context.
 
 Everything here is computed from the string itself — no name lists, no
-gazetteers. A token is described by its lower-cased core (digits folded to
+gazetteers. A token (see :mod:`papersite.refparse.tokens`) is described by its lower-cased core (digits folded to
 ``0``), a compressed character shape (``Xx``, ``(d),``), its capitalisation, the
 punctuation around it, a few pattern flags (year, number, range, roman
 numeral, initial, URL, DOI), where it sits in the string, whether it is inside
 quotes or parentheses, how many years and sentence stops came before it, and
-the same basic facts about its neighbours.
+whether it is glued to its neighbours (no space between), and the same basic
+facts about its neighbours.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from .tokens import Token
@@ -38,7 +40,7 @@ class _Base(NamedTuple):
     word: str
     shape: str
     trail: str
-    own: list[str]
+    own: tuple[str, ...]
     is_year: bool
     stop: bool
     opens_quote: bool
@@ -67,6 +69,7 @@ def _shape(text: str) -> str:
     return "".join(out)[:8]
 
 
+@lru_cache(maxsize=8192)  # tokens repeat ("J.", "pp.", "2008)."): each is described once
 def _base(raw: str) -> _Base:
     text = _TAG.sub("", raw) if "<" in raw else raw
     match = _SPLIT.match(text)
@@ -108,6 +111,8 @@ def _base(raw: str) -> _Base:
             own.append("rom")
         if ("." in lower or ":" in lower) and _URL.search(lower):
             own.append("url")
+        if first >= "\u2e80":  # Chinese, Japanese, Korean: words are not spaced, so their ends say more
+            own += ("cjk", "cl=" + str(min(len(core), 9)), "c1=" + core[-1], "c0=" + core[0])
     else:
         own.append("c=P")
     opens_quote = bool(lead) and lead[-1] in _OPEN_QUOTES
@@ -130,7 +135,7 @@ def _base(raw: str) -> _Base:
             own.append("bc")
         closes = trail.count(")") + trail.count("]")
     stop = trail.endswith(".") and not initial and len(core) > 3
-    return _Base(word, shape, trail, own, is_year, stop, opens_quote, closes_quote, opens, closes)
+    return _Base(word, shape, trail, tuple(own), is_year, stop, opens_quote, closes_quote, opens, closes)
 
 
 def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
@@ -153,7 +158,7 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
     in_quote = False
     depth = 0
     for i, base in enumerate(bases):
-        feats = base.own.copy()
+        feats = list(base.own)
         if base.opens_quote:
             in_quote = True
         depth += base.opens
@@ -172,6 +177,10 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
             "k=" + (str(size) if size < 4 else "4+" if size < 7 else "7+"),
             "kp=" + ("S" if size == 1 else "B" if i == head else "E" if i == chunk_end[i] else "I"),
         )
+        if i > 0 and tokens[i - 1].end == tokens[i].start:
+            feats.append("g-")  # glued to the previous token, no space between
+        if i + 1 < n and tokens[i].end == tokens[i + 1].start:
+            feats.append("g+")
         if head != i:
             feats.append("kw=" + bases[head].word)
         if head > 0:

@@ -221,6 +221,21 @@ def volume_parts(text: str) -> VolumeParts:
     return VolumeParts(volume, issue, pages)
 
 
+_VOLUME_ISSUE_PAGES = re.compile(
+    rf"^\s*(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>{_NUMBER_TOKEN})\s*\))?\s*[:,]\s*"
+    r"(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐‑]+\s*[A-Za-z]?\d+[A-Za-z]?)?)\s*[.,;]?\s*$"
+)
+
+
+def split_volume_pages(text: str) -> VolumeParts | None:
+    """``"344:363-370"``, ``"12(3):45-67"``, ``"76, 69"``: volume, issue and pages printed as one."""
+    text = squash(text)
+    match = _VOLUME_ISSUE_PAGES.match(text)
+    if not match or (":" not in text and _YEAR.fullmatch(match.group("volume"))):
+        return None  # "2008, 45" is a year and a page
+    return VolumeParts(match.group("volume"), match.group("issue"), _DASHES.sub("-", match.group("pages")))
+
+
 def language_marks(text: str) -> list[tuple[str, str]]:
     """Every "[in persian]" / "(in Russian)" in ``text``: (the mark as printed, the language in lower case)."""
     marks: list[tuple[str, str]] = []
