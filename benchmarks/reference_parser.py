@@ -263,6 +263,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, action="append", required=True, help="anystyle.jsonl, grobid-citations.jsonl.gz")
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "results" / "reference_parser.txt")
     parser.add_argument("--keep-model", type=Path, help="also save the held-out model here")
+    parser.add_argument(
+        "--model", type=Path, help="measure this model (one --keep-model saved from the same split) instead of training"
+    )
     parser.add_argument("--dev", action="store_true", help="train on the train files, measure on the dev files")
     defaults = TrainingOptions()
     parser.add_argument("--c1", type=float, default=defaults.c1)
@@ -275,10 +278,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = TrainingOptions(args.c1, args.c2, args.max_iterations, defaults.min_freq)
 
     with tempfile.TemporaryDirectory() as tmp:
-        model = args.keep_model or Path(tmp) / "heldout.crfsuite"
-        print(f"training on {len(train)} references ...", file=sys.stderr)
+        model = args.model or args.keep_model or Path(tmp) / "heldout.crfsuite"
         started = time.perf_counter()
-        train_model(train, model, options)
+        if args.model is None:
+            print(f"training on {len(train)} references ...", file=sys.stderr)
+            train_model(train, model, options)
         train_seconds = time.perf_counter() - started
         model_bytes = model.stat().st_size
         refparser = ReferenceParser.from_model(model)
@@ -295,7 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{sources['grobid']} GROBID, {'train' if args.dev else 'train + dev'} files; "
         f"{dropped} duplicates of test strings dropped), "
         f"CRF c1={options.c1} c2={options.c2} max_iterations={options.max_iterations} min_freq={options.min_freq}, "
-        f"{train_seconds:.0f} s, model {model_bytes / 1e6:.2f} MB",
+        + (f"{train_seconds:.0f} s" if args.model is None else f"model {args.model.name} trained earlier")
+        + f", model {model_bytes / 1e6:.2f} MB",
         "",
     ]
     for evaluation in evaluations:

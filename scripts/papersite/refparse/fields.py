@@ -105,7 +105,7 @@ def clean(text: str, *, keep_final_stop: bool = False) -> str | None:
         text = text[1:].strip()
     if text and text[-1] == "]" and "[" not in text:
         text = text[:-1].strip()
-    text = text.strip(_TRAILING)
+    text = text.rstrip(" ([{").strip(_TRAILING)  # "84(": the bracket opens the next field
     return text or None
 
 

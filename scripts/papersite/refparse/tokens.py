@@ -11,7 +11,7 @@ before it and the other punctuation just after it:
     ``G39``         -> ``G`` ``39``
     ``Conjecture,Physical`` -> ``Conjecture,`` ``Physical``
 
-URLs and DOIs stay whole, and punctuation standing alone between spaces is a
+URLs and DOIs stay whole, HTML tags stay with the word they mark up, and punctuation standing alone between spaces is a
 token of its own. Each token keeps its character span, so a labelled run of
 tokens is always a verbatim span of the input.
 """
@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPENING = r"[(\[{\"“‘«„‚‹'`<]"
+_TAG = r"</?[A-Za-z][^<>]{0,60}>"  # an HTML tag travels with the word it marks up
+_OPENING = rf"(?:{_TAG}|[(\[{{\"“‘«„‚‹'`<])"
 # letters, with the combining marks that belong to them (accents, Arabic vowels, Indic and Thai vowel signs)
 _LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0900-\u0dff\u0e00-\u0e7f])+"
 _MARK = r"(?:[^\w\s]|_)"
-_TRAIL = r"(?:[^\w\s(\[{]|_)"  # an opening bracket right after a word starts the next token
+_TRAIL = rf"(?:{_TAG}|[^\w\s(\[{{<]|_|<(?![A-Za-z/]))"  # an opening bracket right after a word starts the next token
 _TOKEN = re.compile(
     r"(?:https?://|ftp://|www\.|doi:\s?10\.|10\.\d{3,9}/)\S+"  # a URL or DOI, whole
     rf"|{_OPENING}*(?:{_LETTERS}|\d+){_TRAIL}*"  # opening marks, one run of letters or digits, trailing marks
