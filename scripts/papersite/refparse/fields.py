@@ -167,9 +167,12 @@ def year_of(text: str) -> str | None:
     return match.group(1) + (match.group(2) or "")
 
 
+_CJK_PAGES = re.compile(r"^\s*第\s*(?=\d)|(?<=\d)\s*[页頁쪽면]\s*(?=[.,;:)]*\s*$)")
+
+
 def page_range(text: str) -> str | None:
-    """``"pp. 9–34)."`` -> ``"9-34"``; ``"p475"`` -> ``"475"``."""
-    cleaned = clean(_PAGE_PREFIX.sub("", squash(text)))
+    """``"pp. 9–34)."`` -> ``"9-34"``; ``"p475"`` -> ``"475"``; ``"第92-96页"`` -> ``"92-96"``."""
+    cleaned = clean(_CJK_PAGES.sub("", _PAGE_PREFIX.sub("", squash(text))))
     return _DASHES.sub("-", cleaned) if cleaned is not None else None
 
 
