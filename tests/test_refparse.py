@@ -1,7 +1,7 @@
 """The trained reference parser on real reference strings from the site's papers.
 
-The model is trained on AnyStyle's data only; these strings (from
-rezapour2020 and sadeghi2022) were never part of its training.
+The model is trained on AnyStyle's and GROBID's labelled data only; these
+strings (from rezapour2020 and sadeghi2022) were never part of its training.
 """
 
 from __future__ import annotations
