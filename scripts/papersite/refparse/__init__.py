@@ -1,10 +1,12 @@
 """A trained reference-string parser: free-text bibliography entry -> structured fields.
 
-A linear-chain CRF (python-crfsuite) labels each whitespace token of the
-entry (author, date, title, journal, volume, pages, publisher, ...); small
-rules then turn the labelled segments into fields — persons out of a name
-list, year out of a date, volume and issue out of "Vol. 36, No. 9", a cited
-page out of a numbered entry's trailing "p 70".
+A linear-chain CRF (python-crfsuite) labels each token of the entry — a
+word or number with the punctuation attached to it
+(:mod:`papersite.refparse.tokens`) — as author, date, title, journal, volume,
+pages, publisher, ...; small rules then turn the labelled segments into
+fields — persons out of a name list, year out of a date, volume and issue out
+of "Vol. 36, No. 9" or "12(3):45-67", a cited page out of a numbered entry's
+trailing "p 70".
 
     >>> from papersite.refparse import parse_reference
     >>> ref = parse_reference("Richard Sakwa (2015). \\"The New Atlanticism\\", Valdai Papers, Discussion Club")

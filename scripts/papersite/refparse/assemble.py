@@ -54,6 +54,26 @@ def _joined(texts: Sequence[str], separator: str = " ") -> str | None:
 _ROLE_LEAD = ("translated", "trans", "transl", "tr.", "edited", "ed. by", "eds. by", "hrsg", "übers")
 
 
+def _place_publisher_cut(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``location "Tehran, Support"`` + ``publisher "Publications"`` -> ``"Tehran"`` + ``"Support Publications"``.
+
+    A place ends with punctuation before its publisher ("Tehran, ...",
+    "New York: ..."); a location that runs into the publisher without any has
+    cut the publisher's name in two, and the words after its last comma belong
+    to the publisher (unless they are a state or country code: "Cambridge, MA").
+    """
+    out = list(segments)
+    for index in range(len(out) - 1):
+        (label, text), (following, rest) = out[index], out[index + 1]
+        if label != "location" or following != "publisher" or text.rstrip()[-1:] in ",.:;)]":
+            continue
+        head, comma, tail = text.rpartition(",")
+        if comma and head.strip() and tail.strip() and not tail.strip().isupper() and tail.strip()[:1].isupper():
+            out[index] = (label, head + comma)
+            out[index + 1] = (following, tail.lstrip() + " " + rest.lstrip())
+    return out
+
+
 def _repaired(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """Segments with a few of the labeller's typical slips put right.
 
@@ -64,7 +84,9 @@ def _repaired(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     - names continuing a "translated by" / "edited by" list into the next
       segment ("translated by A B, C D and E F, Tehran, ...") go back to it;
     - with no title segment at all, the first container-title (a book or
-      proceedings title, not a journal) is the title.
+      proceedings title, not a journal) is the title;
+    - a place that runs into its publisher without punctuation gives the
+      publisher back the words after its last comma (:func:`_place_publisher_cut`).
     """
     if not any(label == "title" for label, _ in segments):
         for index, (label, text) in enumerate(segments):
@@ -101,7 +123,7 @@ def _repaired(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
                 continue
         out.append((label, text))
     merged: list[tuple[str, str]] = []
-    for label, text in out:
+    for label, text in _place_publisher_cut(out):
         if merged and merged[-1][0] == label == "volume":
             merged[-1] = (label, merged[-1][1] + " " + text)
         else:
@@ -117,6 +139,8 @@ def assemble(
     confidence: float = 0.0,
 ) -> ParsedReference:
     """The fields of one reference from its ``(label, text)`` segments."""
+    # Over 60 lines on purpose: one field after another, each a few lines reading the segments;
+    # the order matters (volume before pages, notes before the issue taken from them).
     language: str | None = None
     marks = fields.language_marks(raw)
     work: Sequence[tuple[str, str]] = _repaired(segments)
@@ -163,6 +187,9 @@ def assemble(
     pages: str | None = None
     locator: str | None = None
     for text in [*_texts(work, "pages"), *trailing_pages]:
+        joined = fields.split_volume_pages(text) if volume is None else None
+        if joined is not None:  # "344:363-370" labelled pages as a whole
+            volume, issue, text = joined.volume, issue or joined.issue, joined.pages or text
         if numbered_list and fields.is_locator(text):
             locator = locator or fields.page_range(text)
         else:

@@ -1,18 +1,20 @@
 """Token features for the reference labeller: form, shape, punctuation, position, context.
 
 Everything here is computed from the string itself — no name lists, no
-gazetteers. A token is described by its lower-cased core (digits folded to
+gazetteers. A token (see :mod:`papersite.refparse.tokens`) is described by its lower-cased core (digits folded to
 ``0``), a compressed character shape (``Xx``, ``(d),``), its capitalisation, the
 punctuation around it, a few pattern flags (year, number, range, roman
 numeral, initial, URL, DOI), where it sits in the string, whether it is inside
 quotes or parentheses, how many years and sentence stops came before it, and
-the same basic facts about its neighbours.
+whether it is glued to its neighbours (no space between), and the same basic
+facts about its neighbours.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from .tokens import Token
@@ -38,13 +40,19 @@ class _Base(NamedTuple):
     word: str
     shape: str
     trail: str
-    own: list[str]
+    own: tuple[str, ...]
     is_year: bool
     stop: bool
     opens_quote: bool
     closes_quote: bool
     opens: int
     closes: int
+    as_prev: tuple[str, str, str]  # what the next token says about this one ...
+    as_prev2: tuple[str, str]  # ... the one after that
+    as_next: tuple[str, str]  # what the previous token says about this one ...
+    as_next2: tuple[str, str]  # ... the one before that
+    as_head: str  # "kw=": this token heads the chunk of the one described
+    as_prev_head: str  # "pkw=": it heads the chunk before
 
 
 def _shape(text: str) -> str:
@@ -67,7 +75,10 @@ def _shape(text: str) -> str:
     return "".join(out)[:8]
 
 
+@lru_cache(maxsize=8192)  # tokens repeat ("J.", "pp.", "2008)."): each is described once
 def _base(raw: str) -> _Base:
+    # Over 60 lines on purpose: one flat pass over the token's text, run for every token of every
+    # parse; split into helpers it would re-scan the text and cost a fifth of the parser's speed.
     text = _TAG.sub("", raw) if "<" in raw else raw
     match = _SPLIT.match(text)
     lead, core, trail = match.groups() if match else ("", text, "")
@@ -108,6 +119,8 @@ def _base(raw: str) -> _Base:
             own.append("rom")
         if ("." in lower or ":" in lower) and _URL.search(lower):
             own.append("url")
+        if first >= "\u2e80":  # Chinese, Japanese, Korean: words are not spaced, so their ends say more
+            own += ("cjk", "cl=" + str(min(len(core), 9)), "c1=" + core[-1], "c0=" + core[0])
     else:
         own.append("c=P")
     opens_quote = bool(lead) and lead[-1] in _OPEN_QUOTES
@@ -130,11 +143,39 @@ def _base(raw: str) -> _Base:
             own.append("bc")
         closes = trail.count(")") + trail.count("]")
     stop = trail.endswith(".") and not initial and len(core) > 3
-    return _Base(word, shape, trail, own, is_year, stop, opens_quote, closes_quote, opens, closes)
+    return _Base(
+        word,
+        shape,
+        trail,
+        tuple(own),
+        is_year,
+        stop,
+        opens_quote,
+        closes_quote,
+        opens,
+        closes,
+        ("w-1=" + word, "s-1=" + shape, "t-1=" + trail[-2:]),
+        ("s-2=" + shape, "w-2=" + word),
+        ("w+1=" + word, "s+1=" + shape),
+        ("s+2=" + shape, "w+2=" + word),
+        "kw=" + word,
+        "pkw=" + word,
+    )
+
+
+# the position features, spelled once
+_NY = tuple(f"ny={k}" for k in range(3))
+_NS = tuple(f"ns={k}" for k in range(6))
+_R = tuple(f"r={k}" for k in range(10))
+_I = tuple(f"i={k}" for k in range(6))
+_J = tuple(f"j={k}" for k in range(4))
+_K = ("k=0", "k=1", "k=2", "k=3", "k=4+", "k=4+", "k=4+", "k=7+")
 
 
 def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
     """One list of string attributes per token, ready for ``pycrfsuite``."""
+    # Over 60 lines on purpose: the state carried along the tokens (years and stops so far, open
+    # quotes and brackets, chunks) is read and updated in one loop; split up, it would be passed around.
     bases = [_base(token.text) for token in tokens]
     n = len(bases)
     # comma/stop-delimited chunks: where each token's chunk starts and ends
@@ -153,7 +194,7 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
     in_quote = False
     depth = 0
     for i, base in enumerate(bases):
-        feats = base.own.copy()
+        feats = list(base.own)
         if base.opens_quote:
             in_quote = True
         depth += base.opens
@@ -164,30 +205,32 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
         head = chunk_start[i]
         size = chunk_end[i] - head + 1
         feats += (
-            "ny=" + str(years if years < 2 else 2),
-            "ns=" + str(stops if stops < 5 else 5),
-            "r=" + str(10 * i // n),
-            "i=" + str(i if i < 5 else 5),
-            "j=" + str(min(n - 1 - i, 3)),
-            "k=" + (str(size) if size < 4 else "4+" if size < 7 else "7+"),
+            _NY[years if years < 2 else 2],
+            _NS[stops if stops < 5 else 5],
+            _R[10 * i // n],
+            _I[i if i < 5 else 5],
+            _J[min(n - 1 - i, 3)],
+            _K[size if size < 7 else 7],
             "kp=" + ("S" if size == 1 else "B" if i == head else "E" if i == chunk_end[i] else "I"),
         )
+        if i > 0 and tokens[i - 1].end == tokens[i].start:
+            feats.append("g-")  # glued to the previous token, no space between
+        if i + 1 < n and tokens[i].end == tokens[i + 1].start:
+            feats.append("g+")
         if head != i:
-            feats.append("kw=" + bases[head].word)
+            feats.append(bases[head].as_head)
         if head > 0:
-            feats.append("pkw=" + bases[chunk_start[head - 1]].word)
+            feats.append(bases[chunk_start[head - 1]].as_prev_head)
         if i > 0:
-            prev = bases[i - 1]
-            feats += ("w-1=" + prev.word, "s-1=" + prev.shape, "t-1=" + prev.trail[-2:])
+            feats += bases[i - 1].as_prev
             if i > 1:
-                feats += ("s-2=" + bases[i - 2].shape, "w-2=" + bases[i - 2].word)
+                feats += bases[i - 2].as_prev2
         else:
             feats.append("BOS")
         if i + 1 < n:
-            nxt = bases[i + 1]
-            feats += ("w+1=" + nxt.word, "s+1=" + nxt.shape)
+            feats += bases[i + 1].as_next
             if i + 2 < n:
-                feats += ("s+2=" + bases[i + 2].shape, "w+2=" + bases[i + 2].word)
+                feats += bases[i + 2].as_next2
         else:
             feats.append("EOS")
         out.append(feats)

@@ -105,7 +105,7 @@ def clean(text: str, *, keep_final_stop: bool = False) -> str | None:
         text = text[1:].strip()
     if text and text[-1] == "]" and "[" not in text:
         text = text[:-1].strip()
-    text = text.strip(_TRAILING)
+    text = text.rstrip(" ([{").strip(_TRAILING)  # "84(": the bracket opens the next field
     return text or None
 
 
@@ -167,9 +167,12 @@ def year_of(text: str) -> str | None:
     return match.group(1) + (match.group(2) or "")
 
 
+_CJK_PAGES = re.compile(r"^\s*第\s*(?=\d)|(?<=\d)\s*[页頁쪽면]\s*(?=[.,;:)]*\s*$)")
+
+
 def page_range(text: str) -> str | None:
-    """``"pp. 9–34)."`` -> ``"9-34"``; ``"p475"`` -> ``"475"``."""
-    cleaned = clean(_PAGE_PREFIX.sub("", squash(text)))
+    """``"pp. 9–34)."`` -> ``"9-34"``; ``"p475"`` -> ``"475"``; ``"第92-96页"`` -> ``"92-96"``."""
+    cleaned = clean(_CJK_PAGES.sub("", _PAGE_PREFIX.sub("", squash(text))))
     return _DASHES.sub("-", cleaned) if cleaned is not None else None
 
 
@@ -219,6 +222,21 @@ def volume_parts(text: str) -> VolumeParts:
     if volume:
         volume = _DASHES.sub("-", volume)
     return VolumeParts(volume, issue, pages)
+
+
+_VOLUME_ISSUE_PAGES = re.compile(
+    rf"^\s*(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>{_NUMBER_TOKEN})\s*\))?\s*[:,]\s*"
+    r"(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—‐‑]+\s*[A-Za-z]?\d+[A-Za-z]?)?)\s*[.,;]?\s*$"
+)
+
+
+def split_volume_pages(text: str) -> VolumeParts | None:
+    """``"344:363-370"``, ``"12(3):45-67"``, ``"76, 69"``: volume, issue and pages printed as one."""
+    text = squash(text)
+    match = _VOLUME_ISSUE_PAGES.match(text)
+    if not match or (":" not in text and _YEAR.fullmatch(match.group("volume"))):
+        return None  # "2008, 45" is a year and a page
+    return VolumeParts(match.group("volume"), match.group("issue"), _DASHES.sub("-", match.group("pages")))
 
 
 def language_marks(text: str) -> list[tuple[str, str]]:

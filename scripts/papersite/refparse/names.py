@@ -68,7 +68,8 @@ def is_initials(token: str) -> bool:
     letters = text.replace(".", "")
     if not letters or not letters.isalpha():
         return False
-    if "." not in text:
+    if "." not in text or (text.endswith(".") and text.count(".") == 1 and len(letters) >= 2):
+        # "JA", and "BJ." closing a Vancouver list ("Munro S, Nichols BJ.")
         return len(letters) <= 3 and letters.isupper()
     pieces = [piece for piece in text.split(".") if piece]
     return all(len(piece) <= 2 and piece[0].isupper() and (len(piece) == 1 or piece[1:].islower()) for piece in pieces)
@@ -118,9 +119,14 @@ def _has_capitalised_surname(part: str) -> bool:
     return any(len(w) > 3 and w.isupper() for w in words) and any(not w.isupper() for w in words)
 
 
+def _closing_stop(word: str) -> bool:
+    """``"BJ."``, ``"WHO."``: capitals and one final stop, which ends the list rather than an initial."""
+    return word.count(".") == 1 and len(word) >= 3 and word[:-1].isalpha() and word[:-1].isupper()
+
+
 def _clean_word(word: str) -> str:
     word = word.strip(_TOKEN_EDGE)
-    if word.endswith(".") and not is_initials(word) and word.lower() not in _SUFFIXES:
+    if word.endswith(".") and word.lower() not in _SUFFIXES and (not is_initials(word) or _closing_stop(word)):
         word = word.rstrip(".")
     return word
 

@@ -1,10 +1,16 @@
-"""Training the reference labeller: ``python -m papersite.refparse.train --data anystyle.jsonl --out model.crfsuite``.
+"""Training the reference labeller.
+
+    python -m papersite.refparse.train --data anystyle.jsonl --data grobid-citations.jsonl.gz --out model.crfsuite
 
 A linear-chain CRF (python-crfsuite, L-BFGS with L1 + L2 regularisation) over
-whitespace tokens, on the features in :mod:`papersite.refparse.features`. The
-shipped model (``papersite/data/refparse.crfsuite``) is trained on all of the
-data; ``--exclude-subset gold`` holds AnyStyle's gold set out (and every other
-string that duplicates one of it) so it can be used for evaluation.
+the tokens of :mod:`papersite.refparse.tokens`, on the features in
+:mod:`papersite.refparse.features`. The shipped model
+(``papersite/data/refparse.crfsuite``) is trained on all of both files, in
+that order; ``--exclude-subset gold`` holds a subset (AnyStyle's gold set, or
+a GROBID corpus file) out, with every other string that duplicates one of
+it. ``benchmarks/reference_parser.py`` trains its own held-out models with
+:func:`train_model` and the split of :func:`papersite.refparse.data.corpus_part`.
+Training is deterministic: the same data and options give the same file.
 """
 
 from __future__ import annotations
@@ -54,7 +60,9 @@ def train_model(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m papersite.refparse.train", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, required=True, help="labelled references, JSON lines (anystyle.jsonl)")
+    parser.add_argument(
+        "--data", type=Path, action="append", required=True, help="labelled references, JSON lines (repeatable)"
+    )
     parser.add_argument("--out", type=Path, required=True, help="where to write the model")
     parser.add_argument(
         "--exclude-subset", action="append", default=[], metavar="NAME", help="leave this subset out (repeatable)"
@@ -66,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-freq", type=float, default=defaults.min_freq)
     parser.add_argument("--verbose", action="store_true", help="print crfsuite's progress")
     args = parser.parse_args(argv)
-    examples = without_subsets(read_examples(args.data), args.exclude_subset)
+    examples = without_subsets([e for path in args.data for e in read_examples(path)], args.exclude_subset)
     options = TrainingOptions(args.c1, args.c2, args.max_iterations, args.min_freq)
     started = time.perf_counter()
     train_model(examples, args.out, options, verbose=args.verbose)
