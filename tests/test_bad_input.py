@@ -135,15 +135,15 @@ def test_a_build_that_would_lose_text_writes_nothing(tmp_path: Path) -> None:
     before = page.read_bytes()
     assert check_nothing_lost("Title\n\nA paragraph that is not there.\n", "# Title\n", "x.txt")
     (project / "sources" / "evil.txt").write_text("Evil\n\nIntroduction\n\nChanged text.\n", encoding="utf-8")
-    from papersite import pipeline
+    from papersite.stages import pages
 
-    original = pipeline.render_paper_pages
-    pipeline.render_paper_pages = lambda *args: {  # type: ignore[assignment]
+    original = pages.render_paper_pages
+    pages.render_paper_pages = lambda *args: {  # type: ignore[assignment]
         name: page.replace("Changed text.", "") for name, page in original(*args).items()
     }
     try:
         failed = build_site(project)
     finally:
-        pipeline.render_paper_pages = original  # type: ignore[assignment]
+        pages.render_paper_pages = original  # type: ignore[assignment]
     assert [str(d).split(":")[0] for d in failed.lost_text] == ["sources/evil.txt"]
     assert page.read_bytes() == before

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import papersite.pipeline as pipeline
+import papersite.stages.papers as paper_stage
+import papersite.stages.see_also as see_also_stage
 
 from .conftest import ROOT, make_fixture_project
 
@@ -19,8 +21,8 @@ def test_see_also_links_are_reused_until_a_paper_or_the_editors_list_changes(tmp
     first = _pages(project)
     assert "See also in the other paper" in first["papers/rezapour2020.md"]
     calls: list[int] = []
-    original = pipeline.compute_crosslinks
-    monkeypatch.setattr(pipeline, "compute_crosslinks", lambda *a, **k: calls.append(1) or original(*a, **k))
+    original = see_also_stage.compute_crosslinks
+    monkeypatch.setattr(see_also_stage, "compute_crosslinks", lambda *a, **k: calls.append(1) or original(*a, **k))
 
     # An annotation edited: no paragraph changed, the links are taken from the last build.
     notes = sorted((project / "sources" / "annotations").glob("*.yml"))[0]
@@ -84,16 +86,14 @@ def test_papers_parsed_in_worker_processes_equal_those_parsed_here(tmp_path: Pat
     project = Project.at(make_fixture_project(tmp_path, _many_papers(tmp_path, 9)))
     sources, _ = pipeline.discover_papers(project)
     assert len(sources) == 18 >= pipeline.PARALLEL_PAPERS
-    monkeypatch.setattr(pipeline, "_PARSED", {})
     parallel = pipeline.read_papers(project, sources)
-    monkeypatch.setattr(pipeline, "_PARSED", {})
-    monkeypatch.setattr(pipeline, "PARALLEL_PAPERS", 10_000)
-    serial = pipeline.read_papers(project, sources)
+    serial = pipeline.read_papers(project, sources, parallel_from=10_000)
     assert parallel == serial
     assert [paper.id for _, paper, _ in parallel if paper] == [source.id for source in sources]
 
 
 def test_a_parser_failure_in_a_worker_keeps_the_paper_as_plain_paragraphs(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from papersite.cache import Cache
     from papersite.project import Project
 
     project = Project.at(make_fixture_project(tmp_path, _many_papers(tmp_path, 8)))
@@ -102,15 +102,15 @@ def test_a_parser_failure_in_a_worker_keeps_the_paper_as_plain_paragraphs(tmp_pa
     def broken(text: str, **kwargs):  # type: ignore[no-untyped-def]
         raise ValueError("no such shape")
 
-    monkeypatch.setattr(pipeline, "_PARSED", {})
-    monkeypatch.setattr(pipeline, "parse_paper", broken)
-    results = pipeline.read_papers(project, sources)
+    monkeypatch.setattr(paper_stage, "parse_paper", broken)
+    store = Cache(tmp_path).store("papers", pickled=True)
+    results = pipeline.read_papers(project, sources, store)
     assert len(results) == 16
     for (text, paper, diagnostics), source in zip(results, sources):
         assert paper is not None and text is not None and paper.id == source.id
         assert any(d.rule == "parser-failed" and "no such shape" in str(d) for d in diagnostics)
         assert sum(len(p.text) for p in paper.all_paragraphs()) > 0.9 * len(" ".join(text.split()))
-    assert pipeline._PARSED == {}
+    assert store.data == {}  # a failed parse is not kept for the next build
 
 
 def test_references_parsed_in_worker_processes_equal_those_parsed_here() -> None:

@@ -6,19 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
+from .model import Diagnostic
 from .pipeline import build_site, generate_site
 from .project import Project
+from .rules import fails_strict, rules_table
 from .search_index import SearchIndexError, build_search_index
 
 
-def _print_diagnostics(result_diagnostics: list, verbose: bool) -> None:  # type: ignore[type-arg]
+def _print_diagnostics(result_diagnostics: list[Diagnostic], verbose: bool) -> None:
     for diagnostic in result_diagnostics:
         if diagnostic.severity != "info" or verbose:
             print(diagnostic, file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    result = build_site(Path(args.root))
+    project = Project.at(Path(args.root))
+    result = build_site(project)
     _print_diagnostics(result.diagnostics, args.verbose)
     print(
         f"papersite: {len(result.papers)} papers; {len(result.written)} pages written, "
@@ -27,9 +30,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     if result.fatal:
         print("papersite: problems stop the build (see above); pages not written", file=sys.stderr)
         return 1
-    warnings = [d for d in result.diagnostics if d.severity == "warning"]
-    if args.strict and (result.errors or warnings):
+    # As with `mkdocs build --strict`: only rules that mean the build is broken (or that the user promoted) fail it.
+    if args.strict and any(fails_strict(d, project.settings.rules) for d in result.diagnostics):
         return 1
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """Print every diagnostic rule: id, default severity, effect, meaning (the README's table)."""
+    print(rules_table(), end="")
     return 0
 
 
@@ -83,12 +92,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="also print notes (info)")
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="generate the site's Markdown pages from sources/")
-    build.add_argument("--strict", action="store_true", help="exit 1 on any warning or error")
+    build.add_argument("--strict", action="store_true", help="exit 1 on a warning or error that means the build is broken")
     build.set_defaults(func=cmd_build)
     check = commands.add_parser("check", help="check that every word of every source reaches its page")
     check.set_defaults(func=cmd_check)
     audit = commands.add_parser("audit", help="list unresolved citations, tolerant matches and uncited references")
     audit.set_defaults(func=cmd_audit)
+    rules = commands.add_parser("rules", help="list every diagnostic rule (override one in mkdocs.yml: extra.papersite.rules)")
+    rules.set_defaults(func=cmd_rules)
     search = commands.add_parser(
         "search-index", help="index the built site with Pagefind (search: pagefind; run after zensical build)"
     )

@@ -19,23 +19,31 @@ try:
 except ImportError:  # running from a checkout where the package is not installed
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from papersite.pipeline import build_site
+from papersite.model import Diagnostic
 from papersite.project import Project
+from papersite.rules import fails_strict, stops_build
+from papersite.settings import read_settings
 from papersite.search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.papersite")
 
 _LOG_LEVEL = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.DEBUG}
-AUDIT_RULES = {"citation-unresolved", "reference-uncited"}
+
+
+def log_level(diagnostic: Diagnostic, overrides: Any) -> int:
+    """How MkDocs hears of a problem: only those that mean the build is broken are warnings or errors
+    (so ``mkdocs build --strict`` fails on them alone); the rest are shown as information."""
+    if stops_build(diagnostic) or fails_strict(diagnostic, overrides):
+        return _LOG_LEVEL[diagnostic.severity] if diagnostic.severity != "info" else logging.INFO
+    return logging.DEBUG if diagnostic.severity == "info" else logging.INFO
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
-    root = Path(config.config_file_path).resolve().parent
-    result = build_site(root)
+    project = Project.at(Path(config.config_file_path).resolve().parent)  # settings parsed once for the build
+    result = build_site(project)
+    overrides = project.settings.rules
     for diagnostic in result.diagnostics:
-        # The citation audit reports on the papers' own text, not on the build:
-        # it is shown (and listed on the Citation audit page) without failing --strict.
-        level = logging.INFO if diagnostic.rule in AUDIT_RULES else _LOG_LEVEL[diagnostic.severity]
-        log.log(level, str(diagnostic))
+        log.log(log_level(diagnostic, overrides), str(diagnostic))
     if result.fatal:
         from mkdocs.exceptions import PluginError
 
@@ -50,7 +58,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    if Project.at(Path(config.config_file_path).resolve().parent).settings.search != "pagefind":
+    if read_settings(config)[0].search != "pagefind":
         return
     try:
         index = build_search_index(Path(config.site_dir))

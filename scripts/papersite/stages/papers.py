@@ -1,0 +1,188 @@
+"""Stage "parse": find every paper in ``sources/``, read and decode it, parse it (in parallel when many).
+
+A source format is a suffix and a parse function in :data:`PARSERS`; parsed
+papers are kept in the cache store ``papers`` by a digest of all that parsing
+reads (id, path, text, metadata), so a build parses only papers that changed.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+from ..anchors import assign_ids, slugify
+from ..cache import Store, digest
+from ..metadata import PaperMetadata, load_metadata
+from ..model import Diagnostic, FrontMatter, Paper, Paragraph, Section, SourceSpan
+from ..parse import parse_paper
+from ..parse.inline import parse_inline
+from ..parse.markdown_paper import parse_markdown_paper
+from ..parse.units import split_units
+from ..project import Project
+from ..stage import BuildContext, Stage, StageResult
+from ..textsource import read_source
+
+Parser = Callable[..., Paper]
+METADATA_SUFFIXES = (".yml", ".yaml")
+#: From this many papers to parse (not in the cache), they are parsed in a
+#: pool of worker processes, one per core.
+PARALLEL_PAPERS = 16
+
+
+def parsers() -> dict[str, Parser]:
+    """Each source format: its file suffix and its parser ``(text, *, paper_id, path, metadata) -> Paper``.
+
+    Adding a format is one line here (and its parse module)."""
+    return {".txt": parse_paper, ".md": parse_markdown_paper}
+
+
+@dataclass(frozen=True)
+class PaperSource:
+    """One paper's input files."""
+
+    id: str
+    text_path: Path
+    metadata_path: Path | None
+
+
+def discover_papers(project: Project) -> tuple[list[PaperSource], list[Diagnostic]]:
+    """Every paper in ``sources/``: its text file and optional metadata beside it."""
+    diagnostics: list[Diagnostic] = []
+    found: list[PaperSource] = []
+    taken: dict[str, Path] = {}
+    if not project.sources.is_dir():
+        return [], [Diagnostic("warning", "sources-missing", f"no sources folder at {project.sources}")]
+    suffixes = parsers()
+    for path in sorted(project.sources.iterdir()):
+        if not path.is_file() or path.suffix.lower() not in suffixes or path.name.startswith("."):
+            continue
+        paper_id = slugify(path.stem, "paper")
+        if paper_id in taken:
+            wanted = paper_id
+            count = 2
+            while f"{wanted}-{count}" in taken:
+                count += 1
+            paper_id = f"{wanted}-{count}"
+            diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    "paper-id-taken",
+                    f"page name {wanted!r} is already used by {project.shown(taken[wanted])}; "
+                    f"this paper's page is {paper_id!r} instead (rename one file to choose)",
+                    SourceSpan(project.shown(path), 1),
+                )
+            )
+        taken[paper_id] = path
+        metadata = next((path.with_suffix(s) for s in METADATA_SUFFIXES if path.with_suffix(s).is_file()), None)
+        found.append(PaperSource(paper_id, path, metadata))
+    return found, diagnostics
+
+
+@dataclass(frozen=True)
+class _PaperInput:
+    """A paper's decoded text and metadata, before parsing."""
+
+    source: PaperSource
+    shown: str
+    text: str | None
+    metadata: PaperMetadata
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def key(self) -> str:
+        return digest(self.source.id, self.shown, self.text, repr(self.metadata))
+
+
+def _read_input(project: Project, source: PaperSource) -> _PaperInput:
+    shown = project.shown(source.text_path)
+    text, diagnostics = read_source(source.text_path, shown)
+    metadata = PaperMetadata()
+    if source.metadata_path is not None:
+        metadata, metadata_diagnostics = load_metadata(source.metadata_path, project.shown(source.metadata_path))
+        diagnostics.extend(metadata_diagnostics)
+    return _PaperInput(source, shown, text, metadata, tuple(diagnostics))
+
+
+def _parse_input(given: _PaperInput) -> tuple[Paper, bool]:
+    """The paper's model, and whether the parser succeeded (pure; runs in worker processes too)."""
+    assert given.text is not None
+    try:
+        parse = parsers()[given.source.text_path.suffix.lower()]
+        return parse(given.text, paper_id=given.source.id, path=given.shown, metadata=given.metadata), True
+    except Exception as exc:  # a parser bug must not cost the paper: show it plainly
+        paper = plain_paper(given.text, given.source.id, given.shown)
+        failed = Diagnostic(
+            "error",
+            "parser-failed",
+            f"the parser failed ({type(exc).__name__}: {exc}); the paper is shown as plain paragraphs",
+            SourceSpan(given.shown, 1),
+        )
+        return replace(paper, diagnostics=(failed, *paper.diagnostics)), False
+
+
+def _parse_all(missing: list[_PaperInput], parallel_from: int) -> list[tuple[Paper, bool]]:
+    workers = min(os.cpu_count() or 1, len(missing))
+    if len(missing) >= parallel_from and workers > 1:
+        with concurrent.futures.ProcessPoolExecutor(workers) as pool:
+            return list(pool.map(_parse_input, missing, chunksize=max(1, len(missing) // (workers * 4))))
+    return [_parse_input(given) for given in missing]
+
+
+def read_papers(
+    project: Project, sources: list[PaperSource], store: Store | None = None, parallel_from: int = PARALLEL_PAPERS
+) -> list[tuple[str | None, Paper | None, list[Diagnostic]]]:
+    """Read, decode and parse every paper: its text (``None`` if unreadable), model, diagnostics.
+
+    Papers in ``store`` (parsed by an earlier build from the same inputs) are
+    taken from it; the others are parsed, in parallel when there are many, and
+    those parsed without failure are added to it. The result is in the order
+    of ``sources`` whatever the number of cores."""
+    inputs = [_read_input(project, source) for source in sources]
+    cached = {given.key: store.get(given.key) for given in inputs if store is not None and given.text is not None}
+    missing = [given for given in inputs if given.text is not None and not isinstance(cached.get(given.key), Paper)]
+    fresh = dict(zip((given.key for given in missing), _parse_all(missing, parallel_from)))
+    results: list[tuple[str | None, Paper | None, list[Diagnostic]]] = []
+    for given in inputs:
+        diagnostics = list(given.diagnostics)
+        if given.text is None:
+            results.append((None, None, diagnostics))
+            continue
+        paper = cached.get(given.key)
+        if not isinstance(paper, Paper):
+            paper, succeeded = fresh[given.key]
+            if succeeded and store is not None:
+                store.put(given.key, paper)
+        diagnostics.extend(paper.diagnostics)
+        results.append((given.text, paper, diagnostics))
+    return results
+
+
+def load_paper(project: Project, source: PaperSource) -> tuple[Paper | None, list[Diagnostic]]:
+    """Read, decode and parse one paper; ``None`` when its text cannot be read."""
+    _, paper, diagnostics = read_papers(project, [source])[0]
+    return paper, diagnostics
+
+
+def plain_paper(text: str, paper_id: str, path: str) -> Paper:
+    """The fallback model: every unit of the text as a paragraph, nothing interpreted."""
+    blocks = tuple(Paragraph(parse_inline(unit.text), unit.span(path)) for unit in split_units(text))
+    section = Section("", 2, SourceSpan(path, 1), blocks=blocks)
+    return assign_ids(Paper(paper_id, path, FrontMatter(title=paper_id), (section,)))
+
+
+def run(ctx: BuildContext) -> StageResult:
+    sources, diagnostics = discover_papers(ctx.project)
+    papers: list[Paper] = []
+    texts: dict[str, str] = {}
+    for text, paper, paper_diagnostics in read_papers(ctx.project, sources, ctx.cache.store("papers", pickled=True)):
+        diagnostics.extend(paper_diagnostics)
+        if paper is not None and text is not None:
+            papers.append(paper)
+            texts[paper.id] = text
+    return StageResult({"papers": papers, "texts": texts}, diagnostics)
+
+
+STAGE = Stage("parse", run, writes=("papers", "texts"), inputs=("sources/*.txt", "sources/*.md", "sources/*.yml"))
