@@ -36,6 +36,8 @@ class Char:
     rotated: bool
     #: PDFium put a space (or the PDF had one) just before this character.
     space_before: bool
+    #: Position in the content stream.
+    index: int = 0
 
 
 def _font_style(name: str, weight: int, flags: int) -> tuple[bool, bool]:
@@ -88,7 +90,7 @@ def _read_chars(raw: object, height: float) -> list[Char]:  # noqa: C901 - one t
         angle = get_angle(raw, index)
         rotated = _UPRIGHT < angle < 6.283185307179586 - _UPRIGHT
         left, right = (rect.left, rect.right) if rect.left <= rect.right else (rect.right, rect.left)
-        chars.append(Char(_char_text(code), left, right, height - y.value, size or 1.0, style[0], style[1], style[2], rotated, pending_space))
+        chars.append(Char(_char_text(code), left, right, height - y.value, size or 1.0, style[0], style[1], style[2], rotated, pending_space, index))
         pending_space = False
     return chars
 

@@ -100,14 +100,23 @@ def merge_rows(runs: list[_Run]) -> list[list[_Run]]:
 
 
 def join_touching(row: list[_Run]) -> list[_Run]:
-    """Merge the runs of a row that are no further apart than a word space allows."""
+    """Merge the runs of a row that touch: closer than a word space, or close and written one
+    after the other (the end of a left column's line is never written just before the start of
+    the right column's, so a narrow gutter still parts them)."""
     merged: list[_Run] = []
     for run in row:
-        if merged and run.x0 - merged[-1].x1 < RUN_GAP * max(run.size, merged[-1].size):
+        size = max(run.size, merged[-1].size) if merged else run.size
+        gap = run.x0 - merged[-1].x1 if merged else 0.0
+        if merged and (gap < 2 * WORD_GAP * size or (gap < RUN_GAP * size and _follows(merged[-1], run))):
             merged[-1] = _Run(merged[-1].chars + run.chars)
         else:
             merged.append(run)
     return merged
+
+
+def _follows(left: _Run, right: _Run) -> bool:
+    """Whether ``right`` was written within a few characters after ``left`` (or the other way round)."""
+    return 0 < right.chars[0].index - left.chars[-1].index <= 3 or 0 < left.chars[0].index - right.chars[-1].index <= 3
 
 
 def _superscripts(chars: list[Char], size: float, baseline: float) -> list[bool]:

@@ -9,18 +9,27 @@ one baseline within one column are cells of one row, joined into one line.
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from .model import PdfLine
 
 #: Share of a page's lines that may cross the gutter of a two-column page.
 MAX_CROSSING = 0.3
 #: Lines needed on each side of a gutter.
 MIN_SIDE_LINES = 5
-#: Narrowest gutter (points).
-MIN_GUTTER = 6.0
+#: A line crosses a split only if it reaches this share of its font size past it on both
+#: sides (character boxes are loose: a column's line may end a point or two into the gutter).
+OVERHANG = 0.5
 
 
-def find_gutter(lines: list[PdfLine]) -> tuple[float, float] | None:
-    """The x-range of the gap between two columns, or ``None`` for a one-column page."""
+def crosses(line: PdfLine, x: float) -> bool:
+    margin = OVERHANG * line.size
+    return line.x0 < x - margin and line.x1 > x + margin
+
+
+def find_gutter(lines: list[PdfLine]) -> float | None:
+    """The x that splits a two-column page into its columns, or ``None`` for a one-column page."""
     if len(lines) < 2 * MIN_SIDE_LINES:
         return None
     left_edge = min(line.x0 for line in lines)
@@ -32,30 +41,39 @@ def find_gutter(lines: list[PdfLine]) -> tuple[float, float] | None:
     steps = 60
     for step in range(steps + 1):
         x = left_edge + width * (0.3 + 0.4 * step / steps)
-        crossing = sum(1 for line in lines if line.x0 < x < line.x1)
+        crossing = sum(1 for line in lines if crosses(line, x))
         if best is None or crossing < best[0]:
             best = (crossing, x)
     assert best is not None
     crossing, x = best
     if crossing > MAX_CROSSING * len(lines):
         return None
-    uncrossed = [line for line in lines if not (line.x0 < x < line.x1)]
-    left = [line for line in uncrossed if line.x1 <= x]
-    right = [line for line in uncrossed if line.x0 >= x]
+    left = [line for line in lines if not crosses(line, x) and (line.x0 + line.x1) / 2 < x]
+    right = [line for line in lines if not crosses(line, x) and (line.x0 + line.x1) / 2 >= x]
     if len(left) < MIN_SIDE_LINES or len(right) < MIN_SIDE_LINES:
         return None
-    gap = (max(line.x1 for line in left), min(line.x0 for line in right))
-    if gap[1] - gap[0] < MIN_GUTTER:
+    # Two columns of running text, not code with comments set to the right: many right-hand
+    # lines start at the column's margin, and one side is justified (many lines end at one x).
+    margin = min(line.x0 for line in right)
+    starts = sum(1 for line in right if line.x0 - margin < line.size)
+    if starts * 4 < len(right) or (_justified(left) * 4 < len(left) and _justified(right) * 4 < len(right)):
         return None
-    # Both sides must be columns of running text, not code with comments set to the right:
-    # most right-hand lines start at the column's margin, many left-hand lines run up to the gutter.
-    starts = sum(1 for line in right if line.x0 - gap[1] < line.size)
-    full = sum(1 for line in left if gap[0] - line.x1 < 2 * line.size)
-    if starts * 2 < len(right) or full * 5 < 2 * len(left):
+    widths = (x - left_edge, _common_end(right) - x)
+    if min(widths) < 0.6 * max(widths):  # columns of a page are about equally wide
         return None
-    if min(gap[0] - left_edge, right_edge - gap[1]) < 0.25 * width:
-        return None
-    return gap
+    return x
+
+
+def _common_end(lines: list[PdfLine]) -> float:
+    """The x where most of these lines end (a justified column's right margin)."""
+    ends = Counter(round(line.x1) for line in lines)
+    return float(max(ends, key=lambda x: (sum(n for e, n in ends.items() if abs(e - x) <= 1), x)))
+
+
+def _justified(lines: list[PdfLine]) -> int:
+    """How many of the lines end at the side's common right margin."""
+    end = _common_end(lines)
+    return sum(1 for line in lines if abs(line.x1 - end) <= 1.5)
 
 
 def join_cells(lines: list[PdfLine]) -> list[PdfLine]:
@@ -85,44 +103,32 @@ def join_cells(lines: list[PdfLine]) -> list[PdfLine]:
 
 def reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
     """The page's lines in reading order, and its number of columns (1 or 2)."""
-    gutter = find_gutter(lines)
-    if gutter is None:
+    split = find_gutter(lines)
+    if split is None:
         return join_cells(lines), 1
-    middle = (gutter[0] + gutter[1]) / 2
     ordered: list[PdfLine] = []
     band: list[PdfLine] = []
 
     def flush() -> None:
-        left = [_in_column(l, 1) for l in band if l.x1 <= middle]
-        right = [_in_column(l, 2) for l in band if l.x0 >= middle]
+        left = [replace(l, column=1) for l in band if (l.x0 + l.x1) / 2 < split]
+        right = [replace(l, column=2) for l in band if (l.x0 + l.x1) / 2 >= split]
         ordered.extend(join_cells(left) + join_cells(right))
         band.clear()
 
-    rows = join_cells(lines)  # only to find the lines that cross the gutter
-    crossing_rows = [row for row in rows if row.x0 < middle < row.x1 and _spans(row, lines, middle)]
-    crossing_baselines = sorted(row.baseline for row in crossing_rows)
-    by_baseline = sorted(lines, key=lambda l: (l.baseline, l.x0))
-    crossing_index = 0
-    for line in by_baseline:
-        while crossing_index < len(crossing_baselines) and crossing_baselines[crossing_index] < line.baseline - 0.3 * line.size:
+    # A row with a run across the gutter (a title, a wide figure or table) ends a band.
+    spanning = [row for row in join_cells(lines) if any(crosses(l, split) and _same_row(l, row) for l in lines)]
+    pending = sorted(spanning, key=lambda r: r.baseline)
+    for line in sorted(lines, key=lambda l: (l.baseline, l.x0)):
+        while pending and pending[0].baseline < line.baseline - 0.3 * line.size:
             flush()
-            ordered.append(next(r for r in crossing_rows if r.baseline == crossing_baselines[crossing_index]))
-            crossing_index += 1
-        if crossing_index < len(crossing_baselines) and abs(crossing_baselines[crossing_index] - line.baseline) <= 0.3 * line.size:
-            continue  # part of a crossing row, added whole
+            ordered.append(pending.pop(0))
+        if any(_same_row(line, row) for row in spanning):
+            continue  # part of a spanning row, added whole
         band.append(line)
     flush()
-    for baseline in crossing_baselines[crossing_index:]:
-        ordered.append(next(r for r in crossing_rows if r.baseline == baseline))
+    ordered.extend(pending)
     return ordered, 2
 
 
-def _spans(row: PdfLine, lines: list[PdfLine], middle: float) -> bool:
-    """A row crosses the gutter when one of its own runs does (not just two cells either side)."""
-    return any(l.x0 < middle < l.x1 and abs(l.baseline - row.baseline) <= 0.3 * row.size for l in lines)
-
-
-def _in_column(line: PdfLine, column: int) -> PdfLine:
-    from dataclasses import replace
-
-    return replace(line, column=column)
+def _same_row(line: PdfLine, row: PdfLine) -> bool:
+    return abs(line.baseline - row.baseline) <= 0.3 * max(line.size, row.size)
