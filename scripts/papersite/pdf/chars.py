@@ -17,7 +17,9 @@ import pypdfium2.raw as pdfium_c
 #: Characters set at an angle further than this (radians) from upright are rotated text.
 _UPRIGHT = 0.05
 _FONT_ITALIC_FLAG = 1 << 6
-_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmb\d|bx\d|-b\b|\.b\b|medi", re.I)
+_FONT_FORCE_BOLD_FLAG = 1 << 18
+_PLAIN_NAME = re.compile(r"regu|book|light|roman|medium|normal|text|cmr\d|cmss|cmtt|cmmi|cmsy|-it\b|italic", re.I)
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmb\d|bx\d|-b\b|\.b\b", re.I)
 _ITALIC_NAME = re.compile(r"italic|oblique|cmti|cmmi|cmsl|-it\b|\.it\b|ti\d", re.I)
 
 
@@ -41,9 +43,12 @@ class Char:
 
 
 def _font_style(name: str, weight: int, flags: int) -> tuple[bool, bool]:
-    base = name.split("+", 1)[-1]
-    bold = weight >= 600 or bool(_BOLD_NAME.search(base))
-    italic = bool(flags & _FONT_ITALIC_FLAG) or bool(_ITALIC_NAME.search(base))
+    """Bold and italic from the font's name first; PDFium's weight (an estimate from the font
+    descriptor, often 700 for a regular face) only when the name says nothing of weight."""
+    bold = bool(_BOLD_NAME.search(name)) or bool(flags & _FONT_FORCE_BOLD_FLAG)
+    if not bold and not _PLAIN_NAME.search(name):
+        bold = weight >= 700
+    italic = bool(flags & _FONT_ITALIC_FLAG) or bool(_ITALIC_NAME.search(name))
     return bold, italic
 
 

@@ -57,17 +57,12 @@ def read_pdf_bytes(data: bytes, shown: str) -> tuple[PdfDocumentText | None, lis
         return None, [_problem(shown, "pdf-too-large", f"PDF is over the {MAX_BYTES // 2**20} MiB limit; it was skipped")]
     if b"%PDF-" not in data[:1024]:
         return None, [_problem(shown, "pdf-damaged", "file has no PDF header (%PDF-); it is not a PDF and was skipped")]
-    try:
-        document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
-        if code in _LOAD_ERRORS:
-            rule, message = _LOAD_ERRORS[code]
-        elif code == pdfium_c.FPDF_ERR_SUCCESS:
-            rule, message = "pdf-no-pages", "PDF has no pages; it was skipped"
-        else:
-            rule, message = "pdf-damaged", f"PDF cannot be opened ({exc}); it was skipped"
+    raw = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    if not raw:
+        code = pdfium_c.FPDF_GetLastError()
+        rule, message = _LOAD_ERRORS.get(code, ("pdf-damaged", f"PDF cannot be opened (PDFium error {code}); it was skipped"))
         return None, [_problem(shown, rule, message)]
+    document = pdfium.PdfDocument(raw)  # ``data`` stays referenced (PDFium reads from it) until closed below
     try:
         return _read_document(document, data, shown)
     except pdfium.PdfiumError as exc:

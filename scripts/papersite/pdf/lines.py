@@ -85,18 +85,30 @@ def runs_of(chars: list[Char]) -> list[_Run]:
 
 
 def merge_rows(runs: list[_Run]) -> list[list[_Run]]:
-    """Runs grouped into rows (one baseline), each row left to right."""
+    """Runs grouped into rows (one baseline; raised or lowered smaller runs join theirs), each left to right."""
     rows: list[list[_Run]] = []
     for run in sorted(runs, key=lambda r: (r.baseline, r.x0)):
-        size, baseline = run.size, run.baseline
         if rows:
             last = rows[-1]
-            ref = max(last, key=lambda r: len(r.chars))
-            if abs(ref.baseline - baseline) <= 0.3 * max(size, ref.size):
+            ref = max(last, key=lambda r: (r.size, len(r.chars)))
+            shift = baseline_shift(ref, run)
+            if shift is not None:
                 last.append(run)
                 continue
         rows.append([run])
     return [sorted(row, key=lambda r: r.x0) for row in rows]
+
+
+def baseline_shift(ref: _Run, run: _Run) -> float | None:
+    """How far ``run`` sits below ``ref`` if they share a row (a sub- or superscript may be
+    a little off its line), else ``None``."""
+    shift = run.baseline - ref.baseline
+    if abs(shift) <= 0.3 * max(run.size, ref.size):
+        return shift
+    small, large = (run, ref) if run.size < ref.size else (ref, run)
+    if small.size <= SUPERSCRIPT_SIZE * large.size and abs(shift) <= 0.6 * large.size:
+        return shift
+    return None
 
 
 def join_touching(row: list[_Run]) -> list[_Run]:
@@ -172,6 +184,7 @@ def make_line(page: int, row: list[_Run], cells: int) -> PdfLine:
     whole = _Run(chars)
     size, baseline = whole.size, whole.baseline
     text = " ".join(run_text(run.chars, size, baseline) for run in row)
+    text = re.sub(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?=\S)", r"\1 ", text)  # a note's raised number apart from its text
     return PdfLine(
         page=page,
         x0=min(c.x0 for c in chars),
