@@ -8,6 +8,8 @@ any text source). Rotated text is left out and reported.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Diagnostic, SourceSpan
@@ -34,19 +36,73 @@ class PdfSourceText:
 
 
 def source_text(document: PdfDocumentText) -> PdfSourceText:
-    """The document's text for the parser (pure)."""
+    """The document's text for the parser (pure).
+
+    The PDF's evidence shapes the text where it decides better than the text
+    alone: the title (the largest type on page 1, clearly larger than the
+    body) is one line, however many it was set on; a line set apart by its
+    type (bold or larger than the body, short, not ending a sentence) stands
+    between blank lines, so that it is read as a heading and not run on into
+    a paragraph.
+    """
+    body = body_size(document)
+    title = title_lines(document, body)
     out: list[str] = []
     origin: list[PdfLine | None] = []
+
+    def emit(text: str, line: PdfLine | None) -> None:
+        out.append(text)
+        origin.append(line)
+
     for index, page in enumerate(document.pages):
         prefix = "\f" if index else ""
         if not page.lines:
-            out.append(prefix)
-            origin.append(None)
+            emit(prefix, None)
             continue
         for number, line in enumerate(page.lines):
-            out.append((prefix if number == 0 else "") + line.text)
-            origin.append(line)
+            start = prefix if number == 0 else ""
+            if line in title:
+                if line is title[0]:
+                    emit(start + " ".join(t.text for t in title), line)
+                continue
+            emit(start + line.text, line)
     return PdfSourceText("\n".join(out) + "\n", tuple(origin))
+
+
+def body_size(document: PdfDocumentText) -> float:
+    """The font size most of the text is set in."""
+    sizes = Counter[float]()
+    for line in document.lines():
+        sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def title_lines(document: PdfDocumentText, body: float) -> list[PdfLine]:
+    """The lines of page 1 set in its largest type, when that is at least 1.25 times the body
+    size and they follow each other (at most four lines): the title, as the page shows it."""
+    if not document.pages or not document.pages[0].lines:
+        return []
+    lines = document.pages[0].lines
+    largest = max(line.size for line in lines)
+    if largest < 1.25 * body:
+        return []
+    indices = [i for i, line in enumerate(lines) if abs(line.size - largest) < 0.5]
+    if len(indices) > 4 or indices != list(range(indices[0], indices[0] + len(indices))):
+        return []
+    return [lines[i] for i in indices]
+
+
+_SENTENCE_END = re.compile(r"[.;,]$")
+
+
+def stands_apart(line: PdfLine, body: float) -> bool:
+    """Set apart by its type: bold or larger than the body, and short, without a sentence's end."""
+    words = line.text.split()
+    if not 1 <= len(words) <= 12 or _SENTENCE_END.search(line.text) or line.cells > 1:
+        return False
+    if not any(ch.isalpha() for ch in line.text):
+        return False
+    return (line.bold and line.size >= 0.95 * body) or line.size >= 1.15 * body
 
 
 def omissions(document: PdfDocumentText) -> list[Diagnostic]:
