@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from ..model import Diagnostic, SourceSpan
 from .model import PdfMetadata, PdfPage
@@ -30,6 +31,23 @@ _XMP_FIELDS = {
 
 def read_metadata(document: pdfium.PdfDocument, data: bytes, pages: list[PdfPage]) -> PdfMetadata:
     """Document info, XMP fields and the DOI printed on page 1 (plain strings, unvalidated)."""
+    first = " ".join(line.text for line in pages[0].lines) if pages else ""
+    return _metadata(document, data, first)
+
+
+def read_info(data: bytes, text: str) -> PdfMetadata:
+    """The metadata of the PDF in ``data`` whose extracted text is ``text`` (no text is extracted again)."""
+    raw = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None) if data else None
+    if not raw:
+        return PdfMetadata()
+    document = pdfium.PdfDocument(raw)  # ``data`` stays referenced until closed below
+    try:
+        return _metadata(document, data, text.split("\f", 1)[0])
+    finally:
+        document.close()
+
+
+def _metadata(document: pdfium.PdfDocument, data: bytes, first_page: str) -> PdfMetadata:
     info = {key: _clean(value) for key, value in document.get_metadata_dict(skip_empty=True).items()}
     xmp: dict[str, str] = {}
     found = _XMP.search(data[:_XMP_SEARCH])
@@ -42,11 +60,8 @@ def read_metadata(document: pdfium.PdfDocument, data: bytes, pages: list[PdfPage
                 if name == "creator":
                     value = "; ".join(re.findall(r"<rdf:li[^>]*>(.*?)</rdf:li>", value, re.S))
                 xmp[name] = _clean(html.unescape(re.sub(r"<[^>]+>", "", value)))
-    printed = ""
-    if pages:
-        first = " ".join(line.text for line in pages[0].lines)
-        match = DOI.search(first.replace("\\", ""))
-        printed = match.group(1) if match else ""
+    match = DOI.search(first_page.replace("\\", ""))
+    printed = match.group(1) if match else ""
     return PdfMetadata({k: v for k, v in info.items() if v}, {k: v for k, v in xmp.items() if v}, printed)
 
 
