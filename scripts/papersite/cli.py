@@ -86,6 +86,18 @@ def cmd_search_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from .structure.inspect import InspectError, inspect_file
+
+    try:
+        for row in inspect_file(Path(args.file), as_json=args.json):
+            print(row)
+    except InspectError as exc:
+        print(f"papersite inspect: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="papersite", description="Eurasia Reader's pipeline")
     parser.add_argument("--root", default=".", help="project folder (holds mkdocs.yml and sources/)")
@@ -105,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     search.add_argument("--site", help="the built site (default: site_dir of mkdocs.yml under --root)")
     search.set_defaults(func=cmd_search_index)
+    inspect = commands.add_parser("inspect", help="print each line of a source with the structure models' zone and label")
+    inspect.add_argument("file", help="a .txt source")
+    inspect.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    inspect.set_defaults(func=cmd_inspect)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

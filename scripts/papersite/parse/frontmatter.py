@@ -9,6 +9,7 @@ not recognised is handed back to the body so no text is lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Affiliation, Author, Diagnostic, Paragraph
@@ -67,11 +68,14 @@ def is_front_label(unit: Unit) -> bool:
     )
 
 
-def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterParts, list[Unit]]:
+def read_front_matter(
+    units: list[Unit], body_start: int, title_lines: Sequence[int] = (), author_lines: Sequence[int] = ()
+) -> tuple[FrontMatterParts, list[Unit]]:
     """Read front matter from ``units[:body_start]``.
 
     Returns the parts found and the units that are not front matter after all
-    (they belong to the body, in order).
+    (they belong to the body, in order). ``title_lines`` and ``author_lines`` are the
+    source lines the structure model labels as the title and the authors.
     """
     parts = FrontMatterParts()
     leftovers: list[Unit] = []
@@ -81,11 +85,17 @@ def read_front_matter(units: list[Unit], body_start: int) -> tuple[FrontMatterPa
     # label (keywords, dates, e-mail); after the last label, text is body.
     last_label = max((i for i, u in enumerate(units[:body_start]) if is_front_label(u)), default=0)
     bare_labels: list[Unit] = []  # "Abstract:" / "Keywords:" alone on their line
-    title_index = _title_index(units[:body_start])
+    title_index = _title_index(units[:body_start], _model_unit(units[:body_start], title_lines))
     authors_index = next(
         (i for i, u in enumerate(units[: min(body_start, title_index + 3)]) if i != title_index and looks_like_author_list(u.text.strip())),
         -1,
     )
+    if authors_index < 0:
+        # No author line of the usual shape near the title: the model's author field, unless it
+        # reads as an affiliation (the rule is sure of those) or is the title.
+        model_authors = _model_unit(units[:body_start], author_lines)
+        if model_authors not in (-1, title_index) and not looks_like_affiliation(units[model_authors].text):
+            authors_index = model_authors
     keywords_index = next((i for i, u in enumerate(units[:body_start]) if _KEYWORDS.match(u.text)), -1)
     for index, unit in enumerate(units[:body_start]):
         text = unit.text.strip()
@@ -169,13 +179,31 @@ _MASTHEAD = re.compile(
 )
 
 
-def _title_index(units: list[Unit]) -> int:
+def _model_unit(units: list[Unit], lines: Sequence[int]) -> int:
+    """Index of the first unit lying within the model's ``lines`` (-1 if none does).
+
+    A unit that runs on past them (the title joined to the authors by the layout repair) is not
+    taken: only whole units can become a field without losing text.
+    """
+    if not lines:
+        return -1
+    first, last = min(lines), max(lines)
+    for index, unit in enumerate(units):
+        if first <= unit.line and unit.end_line <= last and not is_front_label(unit):
+            return index
+    return -1
+
+
+def _title_index(units: list[Unit], model: int = -1) -> int:
     """Which of the first units is the title: not a masthead, licence or author line.
 
     Extractions put a journal's masthead or a licence line, or the authors,
-    above the title; a title in capitals (often over several lines) is preferred."""
+    above the title. The structure model's title (unit ``model``) is taken when it passes
+    these rules; they are kept as a veto because they are sure of what they reject (a line of
+    names, a masthead), where the model errs on text unlike its training data (``^{2*}``
+    markers). Otherwise a title in capitals (often over several lines) is preferred."""
     candidates = []
-    for index, unit in enumerate(units[:6]):
+    for index, unit in enumerate(units[: max(6, model + 1)]):
         text = unit.text.strip()
         if not text or _MASTHEAD.search(text) or is_front_label(unit) or _ABSTRACT.match(text) or _KEYWORDS.match(text):
             continue
@@ -184,6 +212,8 @@ def _title_index(units: list[Unit]) -> int:
         candidates.append(index)
     if not candidates:
         return 0
+    if model in candidates:
+        return model
     shouted = [i for i in candidates if sum(c.isupper() for c in units[i].text) > 0.6 * sum(c.isalpha() for c in units[i].text)]
     return shouted[0] if shouted and shouted[0] <= candidates[0] + 2 else candidates[0]
 

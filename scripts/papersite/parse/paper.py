@@ -8,8 +8,6 @@ from dataclasses import dataclass, replace
 from ..anchors import assign_ids
 from ..metadata import HeadingOverride, PaperMetadata
 from ..model import (
-    Affiliation,
-    Author,
     Diagnostic,
     FrontMatter,
     Paper,
@@ -18,10 +16,9 @@ from ..model import (
     Section,
     SourceSpan,
 )
-from .citation_line import mentions_title, read_citation_line
+from .citation_line import mentions_title
+from .front_assembly import front_matter
 from .frontmatter import (
-    FrontMatterParts,
-    abstract_paragraphs,
     is_front_label,
     looks_like_affiliation,
     looks_like_author_list,
@@ -33,6 +30,7 @@ from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
 from .references import is_reference_heading, split_references
+from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
 
 
@@ -60,6 +58,7 @@ def parse_paper(
     metadata = metadata or PaperMetadata()
     diagnostics: list[Diagnostic] = []
     layout: LayoutResult | None = None
+    hints: StructureHints | None = None
     if markdown:
         # Converted by the Markdown reader: blocks and headings are explicit,
         # footnote tokens are its own, and nothing was split by a page.
@@ -68,6 +67,7 @@ def parse_paper(
         text = clean_source(text, path, diagnostics)
         layout = repair_layout(text, language=metadata.language or None)
         units = _units_of(layout)
+        hints = structure_hints(text)
         diagnostics.extend(_layout_diagnostics(layout, path))
     if not units:
         diagnostics.append(Diagnostic("warning", "paper-empty", "paper has no text", SourceSpan(path, 1)))
@@ -96,12 +96,18 @@ def parse_paper(
             return None
         following = units[index + 1] if index + 1 < len(units) else None
         found = detect_heading(unit, following)
+        # A numbered heading ("2.1 Data") is exact and stays whatever the model says; an unnumbered
+        # one is dropped when the model is sure its line is a table, figure, formula or furniture.
+        if found and not found.number and hints is not None and hints.vetoes_heading(unit.line, unit.end_line):
+            return None
         if found and strong_only and not (found.number or mostly_upper(unit.text)):
             return None
         return found
 
     body_start = _find_body_start(units, heading_of)
-    parts, leftovers = read_front_matter(units, body_start)
+    parts, leftovers = read_front_matter(
+        units, body_start, hints.title_lines() if hints else (), hints.author_lines() if hints else ()
+    )
     if mostly_upper(parts.title):  # a title in capitals, shown in title case with its acronyms kept
         parts.title = title_case(parts.title, acronyms or acronyms_in(text))
     items: list[_Item] = list(leftovers)
@@ -137,7 +143,7 @@ def parse_paper(
     if not references:
         diagnostics.append(Diagnostic("info", "paper-no-references", "no reference list found", SourceSpan(path, 1)))
 
-    front = _front_matter(parts, metadata, path, citation_line, keep_hyphen)
+    front = front_matter(parts, metadata, path, citation_line, keep_hyphen)
     notes = tuple(make_note(n.marker, n.text, SourceSpan(path, n.line, n.end_line)) for n in (layout.footnotes if layout else ()))
     repaired = layout is not None and (layout.shape != "blocks" or bool(layout.removed) or bool(layout.footnotes))
     paper = Paper(
@@ -386,89 +392,3 @@ def _nest(flat: list[Section]) -> list[Section]:
         finished = close(stack.pop())
         (stack[-1][1] if stack else root).append(finished)
     return root
-
-
-def _front_matter(
-    parts: FrontMatterParts,
-    metadata: PaperMetadata,
-    path: str,
-    citation_line: str,
-    keep_hyphen: frozenset[str],
-) -> FrontMatter:
-    cited = read_citation_line(citation_line, parts.title) if citation_line else None
-    dates = list(parts.dates)
-    replaced_dates: list[str] = []
-    for kind in ("received", "accepted", "submitted", "published"):
-        value = getattr(metadata, kind)
-        if value:
-            replaced_dates.extend(f"{k}: {v}" for k, v in dates if k == kind and v != value)
-            dates = [(k, v) for k, v in dates if k != kind] + [(kind, value)]
-    authors: list[Author] = list(parts.authors)
-    affiliations: list[Affiliation] = list(parts.affiliations)
-    if metadata.authors is not None:
-        authors, affiliations = _authors_from_metadata(metadata, authors)
-    abstract_units = _merge_abstract(parts.abstract_units, keep_hyphen)
-    as_printed = []
-    if metadata.title and to_plain(parts.title) != metadata.title:
-        as_printed.append(to_plain(parts.title))
-    if metadata.authors is not None and parts.authors:
-        as_printed.append(", ".join(a.name + "".join(a.markers) for a in parts.authors))
-    as_printed.extend(f"{a.marker} {a.text}".strip() for a in parts.affiliations if metadata.authors is not None)
-    as_printed.extend(replaced_dates)
-    year = metadata.year or (cited.year if cited else "") or _year_of(dict(dates))
-    return FrontMatter(
-        title=metadata.title or to_plain(parts.title),
-        authors=tuple(authors),
-        affiliations=tuple(affiliations),
-        dates=tuple(sorted(dates, key=lambda kv: _DATE_ORDER.index(kv[0]) if kv[0] in _DATE_ORDER else 9)),
-        venue=metadata.venue or (cited.venue if cited else ""),
-        volume=metadata.volume or (cited.volume if cited else ""),
-        issue=metadata.issue or (cited.issue if cited else ""),
-        pages=metadata.pages or (cited.pages if cited else ""),
-        year=year,
-        doi=metadata.doi or "",
-        keywords=metadata.keywords if metadata.keywords is not None else tuple(parts.keywords),
-        abstract=abstract_paragraphs(abstract_units, path),
-        source_citation=to_plain(citation_line),
-        short_title=metadata.short_title or "",
-        as_printed=tuple(as_printed),
-        family_names=metadata.family_names or (),
-    )
-
-
-_DATE_ORDER = ["submitted", "received", "revised", "accepted", "published"]
-
-
-def _year_of(dates: dict[str, str]) -> str:
-    for kind in ("published", "accepted", "received", "submitted"):
-        found = re.search(r"\b(19|20)\d\d\b", dates.get(kind, ""))
-        if found:
-            return found.group(0)
-    return ""
-
-
-def _merge_abstract(units: list[Unit], keep_hyphen: frozenset[str]) -> list[Unit]:
-    merged: list[Unit] = []
-    for unit in units:
-        if merged and continues(merged[-1].text, unit.text):
-            last = merged[-1]
-            merged[-1] = replace(last, text=join_parts(last.text, unit.text, keep_hyphen), end_line=unit.end_line)
-        else:
-            merged.append(unit)
-    return merged
-
-
-def _authors_from_metadata(metadata: PaperMetadata, parsed: list[Author]) -> tuple[list[Author], list[Affiliation]]:
-    assert metadata.authors is not None
-    affiliations: list[Affiliation] = []
-    marker_of: dict[str, str] = {}
-    authors = []
-    for author in metadata.authors:
-        markers = []
-        for text in author.affiliations:
-            if text not in marker_of:
-                marker_of[text] = str(len(marker_of) + 1)
-                affiliations.append(Affiliation(text, marker_of[text]))
-            markers.append(marker_of[text])
-        authors.append(Author(author.name, tuple(markers), author.email, bool(author.email)))
-    return authors, affiliations

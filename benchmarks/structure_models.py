@@ -1,0 +1,204 @@
+"""Benchmark of the structure models on documents they never saw.
+
+    .venv/bin/python benchmarks/structure_models.py --data /work/shared/layoutdata [--train]
+
+The documents of GROBID's layout data are split by id (:func:`papersite.structure.data.held_out`,
+one in five, the same split in all four files). The shipped models are trained on the other
+four fifths only (see ``scripts/papersite/data/STRUCTURE-MODELS.md``); ``--train`` retrains them
+from the training part into a temporary directory first and measures those instead.
+
+Printed, on the held-out documents:
+
+- zones (segmentation model, every printed line): accuracy and per-zone precision / recall / F1;
+- header fields (header model on each held-out header document, i.e. given the header zone):
+  per-label P / R / F1 per line; title exact match per document (the first title field: its first
+  line and the lines continuing it, case and spacing normalised) and first-author match (the first person of the first author field,
+  split by :func:`papersite.structure.authors.split_authors` on both sides, letters only);
+- body labels (body model on each held-out fulltext document): per-label P / R / F1 per line,
+  and block-start F1 (the first line of each block found);
+- reference entries (reference model on each held-out bibliography): F1 of entry-start lines;
+- speed: source lines per second of the whole cascade (``label_lines``: features, the four
+  models) over the held-out segmentation documents, this process pinned to one CPU, best of 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from papersite.structure.authors import name_key, split_authors
+from papersite.structure.data import Sequence_, sequences
+from papersite.structure.features import document_features
+from papersite.structure.labelling import label_document
+from papersite.structure.models import Models, Tagger, default_models
+from papersite.structure.train import ITERATIONS, MAX_DOCS, MODEL_FILES, subsample, train_model
+
+TARGETS = {"zone accuracy": 0.97, "title exact": 0.90, "first author": 0.90, "heading F1": 0.90,
+           "entry-start F1": 0.95, "lines/s": 5000.0}
+
+
+def _prf(gold: Sequence[str], pred: Sequence[str]) -> dict[str, tuple[float, float, float, int]]:
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for g, p in zip(gold, pred):
+        if g == p:
+            tp[g] += 1
+        else:
+            fp[p] += 1
+            fn[g] += 1
+    out = {}
+    for label in sorted(set(gold) | set(pred)):
+        pr = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
+        rc = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
+        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+        out[label] = (pr, rc, f1, tp[label] + fn[label])
+    return out
+
+
+def _table(title: str, scores: dict[str, tuple[float, float, float, int]]) -> None:
+    print(f"\n{title}\n{'label':<14} {'P':>6} {'R':>6} {'F1':>6} {'gold':>7}")
+    for label, (p, r, f, n) in scores.items():
+        print(f"{label:<14} {p:6.3f} {r:6.3f} {f:6.3f} {n:7d}")
+
+
+def _tag_all(tagger: Tagger, docs: list[Sequence_]) -> list[list[str]]:
+    return [tagger.tag(document_features(d.texts))[0] for d in docs]
+
+
+def _base(label: str) -> str:
+    return label.partition("/")[0]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def zones(models: Models, data: Path, results: dict[str, float]) -> None:
+    docs = sequences(data, "segmentation", evaluation=True)
+    gold = [g for d in docs for g in d.labels]
+    pred = [p for labels in _tag_all(models.zones, docs) for p in labels]
+    results["zone accuracy"] = sum(g == p for g, p in zip(gold, pred)) / len(gold)
+    print(f"\nZONES: {len(docs)} held-out documents, {len(gold)} lines; accuracy {results['zone accuracy']:.4f}")
+    _table("zone", _prf(gold, pred))
+
+
+def _field(texts: Sequence[str], labels: Sequence[str], name: str) -> str:
+    """The text of the first ``name`` field: its first line and the lines that continue it."""
+    out: list[str] = []
+    for text, label in zip(texts, labels):
+        if _base(label) == name and (not out or not label.endswith("/B")):
+            out.append(text)
+        elif out:
+            break
+    return " ".join(out)
+
+
+def header(models: Models, data: Path, results: dict[str, float]) -> None:
+    docs = sequences(data, "header", evaluation=True)
+    predicted = _tag_all(models.header, docs)
+    gold = [_base(g) for d in docs for g in d.labels]
+    pred = [_base(p) for labels in predicted for p in labels]
+    titles = authors = with_authors = 0
+    for doc, labels in zip(docs, predicted):
+        titles += _norm(_field(doc.texts, labels, "title")) == _norm(_field(doc.texts, doc.labels, "title"))
+        gold_people = split_authors(_field(doc.texts, doc.labels, "author"))
+        if gold_people:
+            with_authors += 1
+            people = split_authors(_field(doc.texts, labels, "author"))
+            authors += bool(people) and name_key(people[0]) == name_key(gold_people[0])
+    results["title exact"] = titles / len(docs)
+    results["first author"] = authors / max(with_authors, 1)
+    print(f"\nHEADER: {len(docs)} held-out documents, {len(gold)} lines; title exact {results['title exact']:.4f}, "
+          f"first author {results['first author']:.4f} (of {with_authors} with authors)")
+    _table("header field", _prf(gold, pred))
+
+
+def _starts(labels: Sequence[str]) -> list[bool]:
+    return [label.endswith("/B") for label in labels]
+
+
+def _start_f1(gold: Sequence[bool], pred: Sequence[bool]) -> tuple[float, float, float]:
+    tp = sum(g and p for g, p in zip(gold, pred))
+    pr = tp / max(sum(pred), 1)
+    rc = tp / max(sum(gold), 1)
+    return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+
+
+def body(models: Models, data: Path, results: dict[str, float]) -> None:
+    docs = sequences(data, "fulltext", evaluation=True)
+    predicted = _tag_all(models.body, docs)
+    gold_full = [g for d in docs for g in d.labels]
+    pred_full = [p for labels in predicted for p in labels]
+    scores = _prf([_base(g) for g in gold_full], [_base(p) for p in pred_full])
+    results["heading F1"] = scores.get("heading", (0, 0, 0.0, 0))[2]
+    print(f"\nBODY: {len(docs)} held-out documents, {len(gold_full)} lines")
+    _table("body label", scores)
+    p, r, f = _start_f1(_starts(gold_full), _starts(pred_full))
+    print(f"block starts: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    para_gold = [g == "paragraph/B" for g in gold_full]
+    para_pred = [q == "paragraph/B" for q in pred_full]
+    p, r, f = _start_f1(para_gold, para_pred)
+    print(f"paragraph starts: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
+def references(models: Models, data: Path, results: dict[str, float]) -> None:
+    docs = sequences(data, "reference-segmenter", evaluation=True)
+    predicted = _tag_all(models.references, docs)
+    gold = [g == "entry/B" for d in docs for g in d.labels]
+    pred = [p == "entry/B" for labels in predicted for p in labels]
+    p, r, f = _start_f1(gold, pred)
+    results["entry-start F1"] = f
+    print(f"\nREFERENCE ENTRIES: {len(docs)} held-out bibliographies, {len(gold)} lines, {sum(gold)} entries; "
+          f"entry-start P {p:.4f} R {r:.4f} F1 {f:.4f}")
+
+
+def speed(models: Models, data: Path, results: dict[str, float]) -> None:
+    docs = sequences(data, "segmentation", evaluation=True)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    lines = sum(len(d.texts) for d in docs)
+    label_document(list(docs[0].texts), models=models)
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for d in docs:
+            label_document(list(d.texts), models=models)
+        best = min(best, time.perf_counter() - start)
+    results["lines/s"] = lines / best
+    print(f"\nSPEED: {lines} lines in {best:.2f} s on one CPU: {results['lines/s']:.0f} lines/s (whole cascade)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/layoutdata"))
+    parser.add_argument("--train", action="store_true", help="retrain from the training split before measuring")
+    parser.add_argument("--models", type=Path, help="measure the models in this directory")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.train:
+            for name, file in MODEL_FILES.items():
+                docs = subsample(sequences(args.data, name, evaluation=False), MAX_DOCS.get(name))
+                train_model(docs, Path(tmp) / file, iterations=ITERATIONS[name])
+            models = Models.from_directory(Path(tmp))
+        else:
+            models = Models.from_directory(args.models) if args.models else default_models()
+        results: dict[str, float] = {}
+        for step in (zones, header, body, references, speed):
+            step(models, args.data, results)
+    print("\nTARGETS (held-out documents)")
+    for name, target in TARGETS.items():
+        value = results[name]
+        print(f"{name:<16} {value:10.3f}  target {target:g}  {'met' if value >= target else 'MISSED'}")
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

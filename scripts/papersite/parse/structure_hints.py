@@ -1,0 +1,95 @@
+"""What the trained structure models (:mod:`papersite.structure`) tell the text parser.
+
+The parser's rules rebuild paragraphs, remove page furniture and collect footnotes; the models
+then settle what the rules guess worst on text they were not tuned on:
+
+- the **title**: the model's first title field (lines it labels ``header``/``title`` at the
+  start of the document) is the title, unless the editor's metadata declares one (that wins,
+  later, in the front matter);
+- **authors**: the model's first author field, split into persons, when the rules find no
+  author line near the title;
+- **headings**: a line the rules would make a heading is kept as text when the model calls it
+  a table, figure or formula line, page furniture, or part of the reference list's entries —
+  table cells, axis labels and equations are short lines the rules mistake for headings;
+- the **reference list**: where the rules find no reference heading, the first line of the
+  model's references zone starts the list.
+
+Rules stay where they are clearly better and say so at the place they are kept (a numbered
+heading, ``1.2. Title``, stays a heading whatever the model says: numbering is exact).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..structure import LineLabel, label_lines
+from ..structure.authors import split_authors
+from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_FURNITURE, ZONE_HEADER, ZONE_REFERENCES
+
+#: Body labels whose lines are never headings.
+_NOT_HEADINGS = frozenset({"table", "figure", "formula"})
+#: How sure the model must be before it overrules a heading rule.
+VETO_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class StructureHints:
+    """The models' labels for one source text, and what the parser asks of them."""
+
+    labels: tuple[LineLabel, ...]  # one per source line; line n is labels[n - 1]
+    lines: tuple[str, ...]
+
+    def label(self, line: int) -> LineLabel | None:
+        return self.labels[line - 1] if 1 <= line <= len(self.labels) else None
+
+    def _first_field(self, label: str) -> list[int]:
+        """Source line numbers of the first header field ``label`` (its first line and its continuation)."""
+        out: list[int] = []
+        for number, got in enumerate(self.labels, start=1):
+            if got.label == LABEL_BLANK:
+                continue
+            if got.zone == ZONE_HEADER and got.label == label and (not out or not got.start):
+                out.append(number)
+            elif out:
+                break
+        return out
+
+    def title_lines(self) -> list[int]:
+        return self._first_field("title")
+
+    def title(self) -> str:
+        return " ".join(self.lines[n - 1].strip() for n in self.title_lines())
+
+    def author_lines(self) -> list[int]:
+        return self._first_field("author")
+
+    def authors(self) -> list[str]:
+        return split_authors(" ".join(self.lines[n - 1].strip() for n in self.author_lines()))
+
+    def vetoes_heading(self, first_line: int, end_line: int) -> bool:
+        """True when the model is sure the unit on these source lines is not a heading."""
+        labels = [self.label(n) for n in range(first_line, end_line + 1)]
+        seen = [label for label in labels if label is not None and label.label != LABEL_BLANK]
+        if not seen:
+            return False
+        first = seen[0]
+        if first.p < VETO_CONFIDENCE:
+            return False
+        if first.zone in (ZONE_BODY, ZONE_ANNEX):
+            return first.label in _NOT_HEADINGS
+        if first.zone == ZONE_REFERENCES:
+            return first.label == "entry"
+        return first.zone == ZONE_FURNITURE
+
+    def references_start(self) -> int | None:
+        """The first source line of the references zone's first entry run (``None`` without one)."""
+        for number, got in enumerate(self.labels, start=1):
+            if got.zone == ZONE_REFERENCES and got.label != LABEL_BLANK:
+                return number
+        return None
+
+
+def structure_hints(text: str) -> StructureHints:
+    lines: Sequence[str] = text.split("\n")
+    return StructureHints(tuple(label_lines(lines)), tuple(lines))

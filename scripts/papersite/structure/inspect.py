@@ -1,0 +1,60 @@
+"""``papersite inspect FILE [--json]``: what the structure models decided for each source line.
+
+Plain text shows one row per source line (``line  zone  label  p  text``, ``*`` before the label
+of a block's first line and ``>`` before a reference entry's first line); ``--json`` gives JSON
+Lines, ``{"line": n, "text": …, "zone": …, "label": …, "p": …}`` with ``"entry_start": true`` on
+the first line of each reference entry and ``"start": true`` on the first line of each block.
+No site build is needed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..textsource import decode_source
+from . import label_lines
+from .types import LABEL_BLANK, LineLabel
+
+
+class InspectError(Exception):
+    """The file cannot be inspected (missing, binary, an unsupported kind); the message says why."""
+
+
+def read_lines(path: Path) -> list[str]:
+    """The source lines of a text file, decoded as the pipeline decodes sources."""
+    if path.suffix.lower() == ".pdf":
+        raise InspectError(f"{path}: PDF files are not read yet; give the text pulled from it (.txt)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InspectError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    text, diagnostics = decode_source(data, str(path))
+    if text is None:
+        raise InspectError("; ".join(f"{d.span.path}:{d.span.line}: {d.message}" for d in diagnostics) or f"{path}: not text")
+    return text.split("\n")
+
+
+def rows(lines: list[str], labels: list[LineLabel], *, as_json: bool) -> Iterator[str]:
+    for number, (text, label) in enumerate(zip(lines, labels), start=1):
+        if as_json:
+            record: dict[str, object] = {"line": number, "text": text, "zone": label.zone, "label": label.label, "p": label.p}
+            if label.entry_start:
+                record["entry_start"] = True
+            if label.start:
+                record["start"] = True
+            yield json.dumps(record, ensure_ascii=False)
+        elif label.label == LABEL_BLANK:
+            yield f"{number:5d}"
+        else:
+            mark = ">" if label.entry_start else "*" if label.start else " "
+            yield f"{number:5d}  {label.zone:<10} {mark}{label.label:<13} {label.p:4.2f}  {text}"
+
+
+def inspect_file(path: Path, *, as_json: bool = False) -> Iterator[str]:
+    """The rows ``papersite inspect`` prints for ``path``; raises :class:`InspectError` for a file it cannot read."""
+    lines = read_lines(path)
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    return rows(lines, label_lines(lines), as_json=as_json)

@@ -1,0 +1,177 @@
+"""The cascade over one document: zones, then header fields, body labels and reference entries.
+
+Both source shapes go through the same models, which were trained on printed PDF lines:
+
+- *line per PDF line* (``paper.raw.txt``-like): each non-blank line is one model line;
+- *blank-line-separated* text, where a source line may be a whole paragraph: a line longer than
+  a printed line is cut at word boundaries into pieces of about a printed line's width, the
+  pieces are labelled, and the source line takes the label most of its text got (its first
+  piece's label for a heading). A blank line always ends a block, so in this shape each
+  non-blank line starts one.
+
+A form feed (``\\f``) starting a line marks a new page; the models do not need it (their
+training text has no page marks) but it is kept out of the text they see.
+
+PDF evidence (``LineEvidence``), when given, is applied after the models by one rule: a short
+body line set in a clearly larger font than the body (``font_size_ratio`` ≥ 1.15) or wholly in
+bold, that does not end like a sentence, is a heading; a line the models called a heading that
+is set in body-size regular type and runs to a sentence end is a paragraph line. The trained
+models cannot use fonts (their data has none), and these two cues are the ones GROBID's own
+features rely on most for headings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .features import document_features
+from .models import Models, default_models
+from .types import (
+    LABEL_BLANK,
+    ZONE_ANNEX,
+    ZONE_BODY,
+    ZONE_FOOTNOTE,
+    ZONE_FURNITURE,
+    ZONE_HEADER,
+    ZONE_REFERENCES,
+    LineEvidence,
+    LineLabel,
+)
+
+PIECE_WIDTH = 90  # characters: about one printed line of a journal page
+LONG_LINE = 130  # a source line longer than this is cut into pieces
+
+
+@dataclass(frozen=True)
+class _Piece:
+    source: int  # index of the source line
+    text: str
+
+
+def _pieces(lines: Sequence[str]) -> list[_Piece]:
+    out: list[_Piece] = []
+    for index, raw in enumerate(lines):
+        text = " ".join(raw.replace("\f", " ").split())
+        if not text:
+            continue
+        if len(text) <= LONG_LINE:
+            out.append(_Piece(index, text))
+            continue
+        current: list[str] = []
+        width = 0
+        for word in text.split(" "):
+            if current and width + 1 + len(word) > PIECE_WIDTH:
+                out.append(_Piece(index, " ".join(current)))
+                current, width = [], 0
+            width += len(word) + (1 if current else 0)
+            current.append(word)
+        if current:
+            out.append(_Piece(index, " ".join(current)))
+    return out
+
+
+def _blank_separated(lines: Sequence[str]) -> bool:
+    """True when blank lines separate the blocks (most non-blank lines have a blank line next to them)."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if len(content) < 2:
+        return True
+    touching = sum(
+        1 for i in content if (i > 0 and not lines[i - 1].strip()) or (i + 1 < len(lines) and not lines[i + 1].strip())
+    )
+    return touching >= 0.6 * len(content)
+
+
+def _tag_subset(tagger_tag, texts: list[str]) -> tuple[list[str], list[float]]:  # type: ignore[no-untyped-def]
+    if not texts:
+        return [], []
+    labels, marginals = tagger_tag(document_features(texts))
+    return labels, marginals
+
+
+def label_document(
+    lines: Sequence[str], evidence: Sequence[LineEvidence | None] | None = None, models: Models | None = None
+) -> list[LineLabel]:
+    models = models or default_models()
+    pieces = _pieces(lines)
+    texts = [p.text for p in pieces]
+    zones, zone_p = models.zones.tag(document_features(texts)) if texts else ([], [])
+    labels = [""] * len(pieces)
+    starts = [False] * len(pieces)
+    probs = list(zone_p)
+    for zone_set, tagger in (
+        ((ZONE_HEADER,), models.header),
+        ((ZONE_BODY, ZONE_ANNEX), models.body),
+        ((ZONE_REFERENCES,), models.references),
+    ):
+        idx = [i for i, z in enumerate(zones) if z in zone_set]
+        got, marg = _tag_subset(tagger.tag, [texts[i] for i in idx])
+        for i, label, p in zip(idx, got, marg):
+            name, _, position = label.partition("/")
+            labels[i] = name
+            starts[i] = position == "B"
+            probs[i] = probs[i] * p
+    for i, zone in enumerate(zones):
+        if zone == ZONE_FURNITURE:
+            labels[i] = "page-number" if texts[i].strip(" -–—.").isdigit() else "running-head"
+        elif zone == ZONE_FOOTNOTE:
+            labels[i] = "footnote"
+        elif not labels[i]:
+            labels[i] = "other"
+    return _per_source_line(lines, pieces, zones, labels, starts, probs, evidence)
+
+
+def _per_source_line(
+    lines: Sequence[str],
+    pieces: list[_Piece],
+    zones: list[str],
+    labels: list[str],
+    starts: list[bool],
+    probs: list[float],
+    evidence: Sequence[LineEvidence | None] | None,
+) -> list[LineLabel]:
+    by_line: dict[int, list[int]] = {}
+    for i, piece in enumerate(pieces):
+        by_line.setdefault(piece.source, []).append(i)
+    blank_shape = _blank_separated(lines)
+    out: list[LineLabel] = []
+    previous = LineLabel(ZONE_HEADER, LABEL_BLANK, 1.0)
+    for index in range(len(lines)):
+        members = by_line.get(index)
+        if not members:
+            previous = LineLabel(previous.zone, LABEL_BLANK, 1.0)
+            out.append(previous)
+            continue
+        weight: Counter[tuple[str, str]] = Counter()
+        for i in members:
+            weight[(zones[i], labels[i])] += len(pieces[i].text)
+        zone, label = weight.most_common(1)[0][0]
+        first = members[0]
+        if labels[first] == "heading" and len(members) <= 2:
+            zone, label = zones[first], "heading"
+        p = sum(probs[i] for i in members if (zones[i], labels[i]) == (zone, label)) / len(members)
+        start = starts[first] or blank_shape or previous.zone != zone or previous.label != label
+        if zone == ZONE_REFERENCES and label != "entry":
+            start = starts[first] or previous.label != label
+        entry_start = zone == ZONE_REFERENCES and label == "entry" and (starts[first] or blank_shape)
+        line_label = LineLabel(zone, label, round(p, 4), entry_start=entry_start, start=start)
+        if evidence is not None and index < len(evidence) and evidence[index] is not None:
+            line_label = _apply_evidence(line_label, lines[index], evidence[index])  # type: ignore[arg-type]
+        out.append(line_label)
+        previous = line_label
+    return out
+
+
+def _apply_evidence(label: LineLabel, text: str, evidence: LineEvidence) -> LineLabel:
+    if label.zone not in (ZONE_BODY, ZONE_ANNEX):
+        return label
+    stripped = text.strip()
+    sentence_end = stripped.endswith((".", "?", "!", ":", ";", ","))
+    large = evidence.font_size_ratio is not None and evidence.font_size_ratio >= 1.15
+    body_size = evidence.font_size_ratio is not None and abs(evidence.font_size_ratio - 1.0) < 0.05
+    if (large or evidence.bold) and len(stripped.split()) <= 12 and not sentence_end and label.label == "paragraph":
+        return LineLabel(label.zone, "heading", 1.0, start=True)
+    if label.label == "heading" and body_size and evidence.bold is False and sentence_end:
+        return LineLabel(label.zone, "paragraph", 1.0, start=label.start)
+    return label
