@@ -54,12 +54,19 @@ def find_gutter(lines: list[PdfLine]) -> float | None:
         return None
     # Two columns of running text, not code with comments set to the right: many right-hand
     # lines start at the column's margin, and one side is justified (many lines end at one x).
-    margin = min(line.x0 for line in right)
-    starts = sum(1 for line in right if line.x0 - margin < line.size)
-    if starts * 4 < len(right) or (_justified(left) * 4 < len(left) and _justified(right) * 4 < len(right)):
+    starts = Counter(round(line.x0) for line in right)
+    margin = max(starts, key=lambda x: (sum(n for s, n in starts.items() if abs(s - x) <= 1), -x))
+    starts_at_margin = sum(1 for line in right if abs(line.x0 - margin) < line.size)
+    if starts_at_margin * 4 < len(right) or (_justified(left) * 4 < len(left) and _justified(right) * 4 < len(right)):
+        return None
+    if margin - _common_end(left) > 0.12 * width:  # a gutter is narrow; code and its comments stand far apart
         return None
     widths = (x - left_edge, _common_end(right) - x)
     if min(widths) < 0.6 * max(widths):  # columns of a page are about equally wide
+        return None
+    # ... and so are their longer lines (comments set beside code are much shorter than the code).
+    longest = (_wide(left), _wide(right))
+    if min(longest) < 0.7 * max(longest):
         return None
     return x
 
@@ -68,6 +75,12 @@ def _common_end(lines: list[PdfLine]) -> float:
     """The x where most of these lines end (a justified column's right margin)."""
     ends = Counter(round(line.x1) for line in lines)
     return float(max(ends, key=lambda x: (sum(n for e, n in ends.items() if abs(e - x) <= 1), x)))
+
+
+def _wide(lines: list[PdfLine]) -> float:
+    """The width that a tenth of the lines reach (a column's full line, whatever the short ones)."""
+    widths = sorted(line.x1 - line.x0 for line in lines)
+    return widths[int(0.9 * (len(widths) - 1))]
 
 
 def _justified(lines: list[PdfLine]) -> int:
