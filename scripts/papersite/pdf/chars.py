@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from .glyphs import stand_in
+
 #: Characters set at an angle further than this (radians) from upright are rotated text.
 _UPRIGHT = 0.05
 _FONT_ITALIC_FLAG = 1 << 6
@@ -107,6 +109,8 @@ _SKIPPED = frozenset({0, 0xFFFE, 0xFEFF})
 def _char_text(code: int) -> str:
     if code == 0x02:  # PDFium's mark for a hyphen it took for a soft one at a line end
         return "-"
+    if code < 0x20:  # a glyph with no Unicode mapping: its code, read back later (glyphs.py)
+        return stand_in(code)
     try:
         return chr(code)
     except ValueError:

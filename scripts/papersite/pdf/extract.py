@@ -7,6 +7,7 @@ image-only (scanned pages with no text layer, which need OCR first).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -14,6 +15,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..model import Diagnostic, SourceSpan
 from .chars import count_images, page_chars
+from .glyphs import GlyphReader, has_stand_ins
 from .lines import page_lines
 from .metadata import read_metadata
 from .model import PdfDocumentText, PdfMetadata, PdfPage
@@ -71,6 +73,14 @@ def read_pdf_bytes(data: bytes, shown: str) -> tuple[PdfDocumentText | None, lis
         document.close()
 
 
+def read_glyphs(pages: list[PdfPage]) -> list[PdfPage]:
+    """Unmapped glyph codes in the lines read back as letters (see glyphs.py)."""
+    if not any(has_stand_ins(line.text) for page in pages for line in page.lines):
+        return pages
+    reader = GlyphReader([line.text for page in pages for line in page.lines])
+    return [replace(page, lines=tuple(replace(line, text=reader.read(line.text)) for line in page.lines)) for page in pages]
+
+
 def _read_document(document: pdfium.PdfDocument, data: bytes, shown: str) -> tuple[PdfDocumentText | None, list[Diagnostic]]:
     count = len(document)
     if count == 0:
@@ -100,6 +110,7 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, shown: str) -> tup
         diagnostics.append(
             Diagnostic("warning", "pdf-needs-ocr", f"{scanned} page(s) have no text layer, only images (scans?); their text needs OCR and is missing", SourceSpan(shown, 1))
         )
+    pages = read_glyphs(pages)
     metadata = read_metadata(document, data, pages)
     return PdfDocumentText(shown, tuple(pages), metadata, tuple(diagnostics)), diagnostics
 

@@ -24,6 +24,8 @@ RUN_GAP = 1.1
 #: A character this much smaller than the line, and raised, is a superscript.
 SUPERSCRIPT_SIZE = 0.85
 SUPERSCRIPT_RISE = 0.2
+#: The most characters a raised or lowered run may have and still join the line beside it.
+MAX_MARK = 6
 
 _LIGATURES = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
@@ -106,7 +108,8 @@ def baseline_shift(ref: _Run, run: _Run) -> float | None:
     if abs(shift) <= 0.3 * max(run.size, ref.size):
         return shift
     small, large = (run, ref) if run.size < ref.size else (ref, run)
-    if small.size <= SUPERSCRIPT_SIZE * large.size and abs(shift) <= 0.6 * large.size:
+    # A raised mark is short ("1", "a,b", "1−q"); a run of small type is a line of its own (a note).
+    if len(small.chars) <= MAX_MARK and small.size <= SUPERSCRIPT_SIZE * large.size and abs(shift) <= 0.6 * large.size:
         return shift
     return None
 
