@@ -60,6 +60,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("pdf-too-large", "error", "audit", "the PDF is over the size or page limit; skipped"),
     Rule("pdf-needs-ocr", "error", "audit", "the PDF's pages are images with no text layer (a scan): run OCR first; skipped (a warning when only some pages are)"),
     Rule("pdf-no-text", "error", "audit", "the PDF has no text and no images; skipped"),
+    Rule("pdf-figure-text", "info", "audit", "text drawn inside a figure (a plot's labels) was left out of the running text"),
     Rule("pdf-rotated-text", "info", "audit", "text set sideways (a margin stamp, a turned table) was left out of the running text"),
     Rule("pdf-metadata-disagrees", "warning", "audit", "the PDF's own metadata (document info, XMP, DOI on page 1) disagrees with the page; the page's is used"),
     # Parsing

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ctypes
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -42,6 +43,8 @@ class Char:
     space_before: bool
     #: Position in the content stream.
     index: int = 0
+    #: Drawn by a figure (a form XObject holding text: an included plot's labels).
+    in_figure: bool = False
 
 
 def _font_style(name: str, weight: int, flags: int) -> tuple[bool, bool]:
@@ -58,9 +61,38 @@ def page_chars(page: pdfium.PdfPage) -> list[Char]:
     """Every visible character of ``page`` in the order of its content stream."""
     textpage = page.get_textpage()
     try:
-        return _read_chars(textpage.raw, page.get_height())
+        chars = _read_chars(textpage.raw, page.get_height())
+        figures = _figure_text_objects(page)
+        if figures:
+            marked = [_in_figure(textpage.raw, char, figures) for char in chars]
+            if sum(c.in_figure for c in marked) * 2 < len(marked):  # a page wholly in a form is no figure
+                chars = marked
+        return chars
     finally:
         textpage.close()
+
+
+def _address(pointer: Any) -> int:
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+def _figure_text_objects(page: pdfium.PdfPage) -> set[int]:
+    """The text objects drawn inside form XObjects (an included PDF figure's labels)."""
+    found: set[int] = set()
+    stack = [(pdfium_c.FPDFPage_GetObject(page.raw, i), 0) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))]
+    while stack:
+        item, depth = stack.pop()
+        kind = pdfium_c.FPDFPageObj_GetType(item)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
+            stack.extend((pdfium_c.FPDFFormObj_GetObject(item, i), depth + 1) for i in range(pdfium_c.FPDFFormObj_CountObjects(item)))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and depth:
+            found.add(_address(item))
+    return found
+
+
+def _in_figure(raw: object, char: Char, figures: set[int]) -> Char:
+    inside = _address(pdfium_c.FPDFText_GetTextObject(raw, char.index)) in figures
+    return replace(char, in_figure=True) if inside else char
 
 
 def _read_chars(raw: object, height: float) -> list[Char]:  # noqa: C901 - one tight loop over PDFium calls

@@ -95,9 +95,11 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, shown: str) -> tup
         try:
             chars = page_chars(page)
             images = count_images(page) if len(chars) < _SCAN_CHARS else 0
-            lines, rotated = page_lines(index + 1, chars)
+            lines, rotated, figure = page_lines(index + 1, chars)
             ordered, columns = reading_order(lines)
-            pages.append(PdfPage(index + 1, page.get_width(), page.get_height(), tuple(ordered), tuple(rotated), columns, images))
+            pages.append(
+                PdfPage(index + 1, page.get_width(), page.get_height(), tuple(ordered), tuple(rotated), columns, images, tuple(figure))
+            )
             scanned += images > 0
         finally:
             page.close()

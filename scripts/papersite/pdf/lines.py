@@ -203,15 +203,15 @@ def make_line(page: int, row: list[_Run], cells: int) -> PdfLine:
     )
 
 
-def page_lines(page: int, chars: list[Char]) -> tuple[list[PdfLine], list[PdfLine]]:
-    """The page's upright lines (each a run group within one column, unordered) and its rotated lines."""
-    upright = [c for c in chars if not c.rotated]
+def page_lines(page: int, chars: list[Char]) -> tuple[list[PdfLine], list[PdfLine], list[PdfLine]]:
+    """The page's upright lines (each a run within one column, unordered), its rotated lines,
+    and the lines of text inside its figures."""
+    upright = [c for c in chars if not c.rotated and not c.in_figure]
+    figure = [c for c in chars if not c.rotated and c.in_figure]
     turned = [c for c in chars if c.rotated]
-    lines: list[PdfLine] = []
-    for row in merge_rows(runs_of(upright)):
-        for run in join_touching(row):
-            lines.append(make_line(page, [run], 1))
-    return [line for line in lines if line.text], rotated_lines(page, turned)
+    lines = [make_line(page, [run], 1) for row in merge_rows(runs_of(upright)) for run in join_touching(row)]
+    figures = [make_line(page, [run], 1) for row in merge_rows(runs_of(figure)) for run in join_touching(row)]
+    return [line for line in lines if line.text], rotated_lines(page, turned), [line for line in figures if line.text]
 
 
 def rotated_lines(page: int, chars: list[Char]) -> list[PdfLine]:

@@ -48,6 +48,8 @@ class PdfPage:
     rotated: tuple[PdfLine, ...] = ()
     columns: int = 1
     images: int = 0
+    #: Text drawn inside the page's figures (a plot's labels), kept out of the reading order.
+    figure_text: tuple[PdfLine, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,10 @@ one baseline within one column are cells of one row, joined into one line.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
 from .model import PdfLine
-
-#: A person's name: two to four capitalised words (initials allowed), perhaps with a raised mark.
-_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\.?\s+){1,3}[A-Z][\w'’-]+(?:\^\{[^}]*\}|[⁰¹²³⁴⁵⁶⁷⁸⁹*]+)?$")
 
 #: Share of a page's lines that may cross the gutter of a two-column page.
 MAX_CROSSING = 0.3
@@ -108,12 +104,10 @@ def join_cells(lines: list[PdfLine]) -> list[PdfLine]:
             joined.append(row[0])
             continue
         main = max(row, key=lambda l: len(l.text))
-        # Names set apart on one row (LaTeX's \\and) are a list of names: keep them apart.
-        separator = ", " if all(_NAME.match(l.text) for l in row) else " "
         joined.append(
             PdfLine(
                 page=main.page, x0=row[0].x0, y0=min(l.y0 for l in row), x1=max(l.x1 for l in row), y1=main.y1,
-                text=separator.join(l.text for l in row), size=main.size, bold=main.bold, italic=main.italic, font=main.font,
+                text=" ".join(l.text for l in row), size=main.size, bold=main.bold, italic=main.italic, font=main.font,
                 cells=sum(l.cells for l in row), column=main.column,
             )
         )

@@ -40,7 +40,7 @@ def source_text(document: PdfDocumentText) -> PdfSourceText:
 
     The PDF's evidence shapes the text where it decides better than the text
     alone: the title (the largest type on page 1, clearly larger than the
-    body) is one line, however many it was set on; a line set apart by its
+    body) is one line, however many it was set on, and a block of its own; a line set apart by its
     type (bold or larger than the body, short, not ending a sentence) stands
     between blank lines, so that it is read as a heading and not run on into
     a paragraph.
@@ -64,6 +64,7 @@ def source_text(document: PdfDocumentText) -> PdfSourceText:
             if line in title:
                 if line is title[0]:
                     emit(start + " ".join(t.text for t in title), line)
+                    emit("", None)  # the title stands apart from the byline under it
                 continue
             emit(start + line.text, line)
     return PdfSourceText("\n".join(out) + "\n", tuple(origin))
@@ -106,9 +107,19 @@ def stands_apart(line: PdfLine, body: float) -> bool:
 
 
 def omissions(document: PdfDocumentText) -> list[Diagnostic]:
-    """What the PDF route leaves out on purpose: rotated text (margin stamps, turned tables)."""
+    """What the PDF route leaves out on purpose: text inside figures, rotated text (margin stamps, turned tables)."""
     found = []
     for page in document.pages:
+        if page.figure_text:
+            text = " / ".join(line.text for line in page.figure_text)
+            found.append(
+                Diagnostic(
+                    "info",
+                    "pdf-figure-text",
+                    f"page {page.number}: text inside a figure left out of the running text: {text[:200]!r}",
+                    SourceSpan(document.path, 1),
+                )
+            )
         if page.rotated:
             text = " / ".join(line.text for line in page.rotated)
             found.append(
