@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..model import Diagnostic, SourceSpan
 from .chars import count_images, page_chars
+from .figures import without_plot_text
 from .glyphs import GlyphReader, has_stand_ins
 from .lines import page_lines
 from .metadata import read_metadata
@@ -112,7 +113,7 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, shown: str) -> tup
         diagnostics.append(
             Diagnostic("warning", "pdf-needs-ocr", f"{scanned} page(s) have no text layer, only images (scans?); their text needs OCR and is missing", SourceSpan(shown, 1))
         )
-    pages = read_glyphs(pages)
+    pages = read_glyphs(without_plot_text(pages))
     metadata = read_metadata(document, data, pages)
     return PdfDocumentText(shown, tuple(pages), metadata, tuple(diagnostics)), diagnostics
 
