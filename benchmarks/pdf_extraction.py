@@ -55,7 +55,7 @@ def main() -> None:
         path = PDF / slug / "paper.pdf"
         document, _ = read_pdf_file(path, slug)
         assert document is not None
-        seconds = best_of(3, lambda: read_pdf_file(path, slug))
+        seconds = best_of(3, lambda path=path, slug=slug: read_pdf_file(path, slug))
         pages = len(document.pages)
         extraction[slug] = {"pages": pages, "seconds": round(seconds, 3), "pages_per_second": round(pages / seconds, 1)}
         total_pages += pages
