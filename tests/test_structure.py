@@ -73,14 +73,23 @@ def test_blank_line_separated_paper_title_and_paragraphs() -> None:
     assert _field(lines, labels, "header", "title") == [lines[0].strip()]
     # a blank line ends a block: every non-blank line starts one
     assert all(label.start for text, label in zip(lines, labels) if text.strip())
-    body = [label for label in labels if label.zone == "body"]
+    body = [label for label in labels if label.zone == "body" and label.label != LABEL_BLANK]
     assert sum(label.label == "paragraph" for label in body) > 0.6 * len(body)
 
 
 def test_pdf_evidence_turns_a_large_short_line_into_a_heading() -> None:
-    lines = ["Some plain running text of a paper that goes on", "Results", "and more text follows here in the body."] * 3
-    evidence = [None, LineEvidence(page=1, font_size_ratio=1.4, bold=True), None] * 3
-    assert [label.label for label in label_lines(lines, evidence)][1::3] == ["heading"] * 3
+    lines = BUTTS.read_text(encoding="utf-8").split("\n")[100:160]
+    plain = label_lines(lines)
+    target = next(i for i, label in enumerate(plain) if label.zone == "body" and label.label == "paragraph" and len(lines[i].split()) > 3)
+    short = lines[target].split()[:4]
+    lines[target] = " ".join(short).rstrip(".,;:")
+    evidence: list[LineEvidence | None] = [None] * len(lines)
+    evidence[target] = LineEvidence(page=3, font_size_ratio=1.4, bold=True)
+    with_evidence = label_lines(lines, evidence)
+    assert with_evidence[target].label == "heading" and with_evidence[target].start
+    assert [label for i, label in enumerate(with_evidence) if i != target] == [
+        label for i, label in enumerate(label_lines(lines)) if i != target
+    ]
 
 
 def test_author_lines_split_into_persons() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..anchors import assign_ids
@@ -133,8 +134,10 @@ def parse_paper(
 
     if markdown:  # Markdown blocks are never the halves of a page-split paragraph
         standalone.update(unit.line for unit in units)
+    # In blank-line-separated text the model calls every line an entry start: the rules decide there.
+    entry_start = hints.entry_start if hints is not None and layout is not None and layout.shape != "blocks" else None
     sections, references, citation_line, section_diagnostics = _build_sections(
-        items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone)
+        items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone), entry_start
     )
     diagnostics.extend(parts.diagnostics)
     diagnostics.extend(section_diagnostics)
@@ -306,6 +309,7 @@ def _build_sections(
     acronyms: frozenset[str],
     title: str,
     standalone: frozenset[int] = frozenset(),
+    entry_start: Callable[[int], bool | None] | None = None,
 ) -> tuple[list[Section], list[Reference], str, list[Diagnostic]]:
     """Group items under their headings, joining page-split paragraphs."""
     diagnostics: list[Diagnostic] = []
@@ -330,7 +334,7 @@ def _build_sections(
             ref_units = list(units)
             while ref_units and mentions_title(ref_units[-1].text, title):
                 citation_line = ref_units.pop().text if not citation_line else citation_line
-            found, ref_diagnostics = split_references(ref_units, path)
+            found, ref_diagnostics = split_references(ref_units, path, entry_start)
             references.extend(found)
             diagnostics.extend(ref_diagnostics)
             flat.append(Section(heading_title, heading.match.level, section_span, heading.match.number, is_references=True))

@@ -8,6 +8,8 @@ its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 
 from ..model import Diagnostic, Reference, SourceSpan
@@ -44,8 +46,14 @@ def _starts_entry(line: str) -> bool:
     return bool(_YEAR.search(head)) and bool(re.match(r"^[\"“A-Z\u00C0-\u024F\u0400-\u04FF]", line))
 
 
-def split_references(units: list[Unit], path: str) -> tuple[list[Reference], list[Diagnostic]]:
-    """Entries of a reference list, one per work, in the order printed."""
+def split_references(
+    units: list[Unit], path: str, entry_start: Callable[[int], bool | None] | None = None
+) -> tuple[list[Reference], list[Diagnostic]]:
+    """Entries of a reference list, one per work, in the order printed.
+
+    ``entry_start`` gives the structure model's decision for a source line — it starts an entry
+    (``True``), it continues one (``False``), or the model is not sure (``None``, the rules decide).
+    """
     lines: list[tuple[int, str]] = []
     for unit in units:
         if unit.list_item:
@@ -55,9 +63,12 @@ def split_references(units: list[Unit], path: str) -> tuple[list[Reference], lis
                 lines.append((unit.line + offset, line))
     entries: list[tuple[int, int, str]] = []  # first line, last line, text
     for line_number, line in lines:
-        if entries and not _starts_entry(line) and (
-            not ends_sentence(entries[-1][2]) or line[:1].islower() or line[:1] in "(,;"
-        ):
+        decision = entry_start(line_number) if entry_start is not None else None
+        if decision is None:
+            decision = not (entries and not _starts_entry(line) and (
+                not ends_sentence(entries[-1][2]) or line[:1].islower() or line[:1] in "(,;"
+            ))
+        if entries and not decision:
             first, _, text = entries[-1]
             entries[-1] = (first, line_number, join_parts(text, line))
         else:

@@ -30,7 +30,9 @@ from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_FURNITURE
 #: Body labels whose lines are never headings.
 _NOT_HEADINGS = frozenset({"table", "figure", "formula"})
 #: How sure the model must be before it overrules a heading rule.
-VETO_CONFIDENCE = 0.6
+VETO_CONFIDENCE = 0.3
+#: How sure the model must be of a reference entry's start or continuation to overrule the rules.
+ENTRY_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,14 @@ class StructureHints:
         if first.zone == ZONE_REFERENCES:
             return first.label == "entry"
         return first.zone == ZONE_FURNITURE
+
+    def entry_start(self, line: int) -> bool | None:
+        """Whether the model is sure source ``line`` starts a reference entry (``True``), continues
+        one (``False``), or not sure (``None``)."""
+        got = self.label(line)
+        if got is None or got.zone != ZONE_REFERENCES or got.label != "entry" or got.p < ENTRY_CONFIDENCE:
+            return None
+        return got.entry_start
 
     def references_start(self) -> int | None:
         """The first source line of the references zone's first entry run (``None`` without one)."""

@@ -208,12 +208,14 @@ def _page_like_repeats(keys: Sequence[str], counts: Counter[str]) -> set[int]:
     return {i for i, key in enumerate(keys) if spaced[key] >= 3}
 
 
-def document_features(lines: Sequence[str]) -> list[list[str]]:
+def document_features(lines: Sequence[str], own: Sequence[list[str]] | None = None) -> list[list[str]]:
     """Attributes of every line of a document, with its neighbours' and the document's facts.
 
-    ``lines`` are non-empty text lines in order (blank lines are left out by the caller).
+    ``lines`` are non-empty text lines in order (blank lines are left out by the caller);
+    ``own`` may give their :func:`line_attributes`, already computed.
     """
-    own = [line_attributes(line) for line in lines]
+    if own is None:
+        own = [line_attributes(line) for line in lines]
     short = [[a for a in attrs if a.startswith(_NEIGHBOUR_KEYS)] for attrs in own]
     keys = [fold(line) for line in lines]
     counts = Counter(keys)

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .features import document_features
+from .features import document_features, fold, line_attributes
 from .models import Models, default_models
 from .types import (
     LABEL_BLANK,
@@ -83,20 +83,14 @@ def _blank_separated(lines: Sequence[str]) -> bool:
     return touching >= 0.6 * len(content)
 
 
-def _tag_subset(tagger_tag, texts: list[str]) -> tuple[list[str], list[float]]:  # type: ignore[no-untyped-def]
-    if not texts:
-        return [], []
-    labels, marginals = tagger_tag(document_features(texts))
-    return labels, marginals
-
-
 def label_document(
     lines: Sequence[str], evidence: Sequence[LineEvidence | None] | None = None, models: Models | None = None
 ) -> list[LineLabel]:
     models = models or default_models()
     pieces = _pieces(lines)
     texts = [p.text for p in pieces]
-    zones, zone_p = models.zones.tag(document_features(texts)) if texts else ([], [])
+    own = [line_attributes(text) for text in texts]
+    zones, zone_p = models.zones.tag(document_features(texts, own))
     labels = [""] * len(pieces)
     starts = [False] * len(pieces)
     probs = list(zone_p)
@@ -106,7 +100,7 @@ def label_document(
         ((ZONE_REFERENCES,), models.references),
     ):
         idx = [i for i, z in enumerate(zones) if z in zone_set]
-        got, marg = _tag_subset(tagger.tag, [texts[i] for i in idx])
+        got, marg = tagger.tag(document_features([texts[i] for i in idx], [own[i] for i in idx])) if idx else ([], [])
         for i, label, p in zip(idx, got, marg):
             name, _, position = label.partition("/")
             labels[i] = name
@@ -119,7 +113,8 @@ def label_document(
             labels[i] = "footnote"
         elif not labels[i]:
             labels[i] = "other"
-    return _per_source_line(lines, pieces, zones, labels, starts, probs, evidence)
+    out = _per_source_line(lines, pieces, zones, labels, starts, probs, evidence)
+    return _page_edge_furniture(lines, out, evidence)
 
 
 def _per_source_line(
@@ -175,3 +170,50 @@ def _apply_evidence(label: LineLabel, text: str, evidence: LineEvidence) -> Line
     if label.label == "heading" and body_size and evidence.bold is False and sentence_end:
         return LineLabel(label.zone, "paragraph", 1.0, start=label.start)
     return label
+
+
+def _pages(lines: Sequence[str], evidence: Sequence[LineEvidence | None] | None) -> list[list[int]]:
+    """Source line indices (non-blank) page by page: from PDF evidence when it gives pages, else
+    from form feeds; one page when neither does."""
+    pages: list[list[int]] = [[]]
+    current: int | None = None
+    for index, line in enumerate(lines):
+        known = evidence[index] if evidence is not None and index < len(evidence) else None
+        if known is not None and known.page is not None:
+            if current is not None and known.page != current and pages[-1]:
+                pages.append([])
+            current = known.page
+        elif line.startswith("\f") and pages[-1]:
+            pages.append([])
+        if line.strip():
+            pages[-1].append(index)
+    return pages
+
+
+def _page_edge_furniture(
+    lines: Sequence[str], labels: list[LineLabel], evidence: Sequence[LineEvidence | None] | None
+) -> list[LineLabel]:
+    """Running heads and page numbers found by a rule where pages are known.
+
+    The rule beats the model here: the models' training text has no page marks, so they can
+    only guess furniture from a line's look and its repetition, and a running head inside a
+    table or a reference list takes its neighbours' zone. With pages known, a line within the
+    first or last two lines of a page whose digit-folded form recurs there on at least three
+    pages (and a fifth of them) is furniture. Bare numbers are left to the model: at a page's
+    foot they are as often footnote markers set on their own line as page numbers.
+    """
+    pages = _pages(lines, evidence)
+    if len(pages) < 3:
+        return labels
+    edges = [page[:2] + page[-2:] for page in pages]
+    seen: Counter[str] = Counter()
+    for edge in edges:
+        seen.update({fold(lines[i]) for i in edge})
+    enough = max(3, len(pages) // 5)
+    out = list(labels)
+    for edge in edges:
+        for i in edge:
+            text = lines[i].strip().lstrip("\f").strip()
+            if seen[fold(lines[i])] >= enough and any(c.isalpha() for c in text):
+                out[i] = LineLabel(ZONE_FURNITURE, "running-head", 1.0, start=True)
+    return out
