@@ -95,7 +95,9 @@ def _in_figure(raw: object, char: Char, figures: set[int]) -> Char:
     return replace(char, in_figure=True) if inside else char
 
 
-def _read_chars(raw: object, height: float) -> list[Char]:  # noqa: C901 - one tight loop over PDFium calls
+def _read_chars(raw: object, height: float) -> list[Char]:
+    """One pass over the text page's characters: the hot loop of extraction, so the PDFium
+    calls are bound to locals and their arguments made once."""
     count = pdfium_c.FPDFText_CountChars(raw)
     x, y = ctypes.c_double(), ctypes.c_double()
     rect = pdfium_c.FS_RECTF()
