@@ -126,3 +126,11 @@ def test_split_is_by_document_and_the_same_in_every_file() -> None:
     assert held and kept and not held & kept
     assert all(held_out(doc_id) for doc_id in held)
     assert 0.1 < len(held) / (len(held) + len(kept)) < 0.35
+
+
+def test_odd_input_gets_labels_not_a_crash() -> None:
+    assert label_lines([]) == []
+    odd = ["x" * 5000, "\f", "\x00\ud800 lone surrogate", "", "References", "[1] A. B. 2001. Title."]
+    labels = label_lines(odd)
+    assert len(labels) == len(odd)
+    assert labels[1].label == LABEL_BLANK and labels[3].label == LABEL_BLANK

@@ -53,6 +53,8 @@ def parse_paper(
 ) -> Paper:
     """Parse ``text`` (the paper at ``path``) into a :class:`Paper` with ids assigned.
 
+    Over 60 lines: it only puts the parse steps in order, each step its own function.
+
     Never raises on odd input: whatever cannot be placed is kept as a paragraph
     and reported in ``Paper.diagnostics``.
     """
@@ -134,7 +136,7 @@ def parse_paper(
 
     if markdown:  # Markdown blocks are never the halves of a page-split paragraph
         standalone.update(unit.line for unit in units)
-    # In blank-line-separated text the model calls every line an entry start: the rules decide there.
+    # blank-line-separated text: the model calls every line an entry start, so the rules decide there
     entry_start = hints.entry_start if hints is not None and layout is not None and layout.shape != "blocks" else None
     sections, references, citation_line, section_diagnostics = _build_sections(
         items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone), entry_start

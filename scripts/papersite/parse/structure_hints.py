@@ -8,11 +8,11 @@ then settle what the rules guess worst on text they were not tuned on:
   later, in the front matter);
 - **authors**: the model's first author field, split into persons, when the rules find no
   author line near the title;
-- **headings**: a line the rules would make a heading is kept as text when the model calls it
-  a table, figure or formula line, page furniture, or part of the reference list's entries —
-  table cells, axis labels and equations are short lines the rules mistake for headings;
-- the **reference list**: where the rules find no reference heading, the first line of the
-  model's references zone starts the list.
+- **headings**: an unnumbered line the rules would make a heading is kept as text when the
+  model calls it a table, figure or formula line — table cells, axis labels, console output and
+  equations are short lines the rules mistake for headings;
+- **reference entries**: in line-per-PDF-line text, where the model is sure a line starts or
+  continues an entry, it decides; elsewhere the rules do.
 
 Rules stay where they are clearly better and say so at the place they are kept (a numbered
 heading, ``1.2. Title``, stays a heading whatever the model says: numbering is exact).
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..structure import LineLabel, label_lines
 from ..structure.authors import split_authors
-from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_FURNITURE, ZONE_HEADER, ZONE_REFERENCES
+from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES
 
 #: Body labels whose lines are never headings.
 _NOT_HEADINGS = frozenset({"table", "figure", "formula"})
@@ -78,11 +78,9 @@ class StructureHints:
         first = seen[0]
         if first.p < VETO_CONFIDENCE:
             return False
-        if first.zone in (ZONE_BODY, ZONE_ANNEX):
-            return first.label in _NOT_HEADINGS
-        if first.zone == ZONE_REFERENCES:
-            return first.label == "entry"
-        return first.zone == ZONE_FURNITURE
+        # Only the body labels veto: a reference-list heading inside the references zone, or a
+        # heading the zone model takes for furniture, is too often a real heading.
+        return first.zone in (ZONE_BODY, ZONE_ANNEX) and first.label in _NOT_HEADINGS
 
     def entry_start(self, line: int) -> bool | None:
         """Whether the model is sure source ``line`` starts a reference entry (``True``), continues
@@ -92,14 +90,16 @@ class StructureHints:
             return None
         return got.entry_start
 
-    def references_start(self) -> int | None:
-        """The first source line of the references zone's first entry run (``None`` without one)."""
-        for number, got in enumerate(self.labels, start=1):
-            if got.zone == ZONE_REFERENCES and got.label != LABEL_BLANK:
-                return number
-        return None
+
+#: Fewer non-blank lines than this and the models are not asked: their features (position in
+#: the document, repetition, the sections seen so far) describe a whole paper, and the shortest
+#: documents they were trained on are longer; on a fragment of a few lines they guess.
+MIN_LINES = 40
 
 
-def structure_hints(text: str) -> StructureHints:
+def structure_hints(text: str) -> StructureHints | None:
+    """The models' labels for ``text``, or ``None`` for a text too short for them."""
     lines: Sequence[str] = text.split("\n")
+    if sum(1 for line in lines if line.strip()) < MIN_LINES:
+        return None
     return StructureHints(tuple(label_lines(lines)), tuple(lines))

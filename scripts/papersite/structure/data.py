@@ -112,14 +112,12 @@ def fulltext_sequence(doc: dict) -> Sequence_:  # type: ignore[type-arg]
 def reference_sequence(doc: dict) -> Sequence_:  # type: ignore[type-arg]
     texts, labels = [], []
     for text, pieces in _printed_lines(doc):
-        first = pieces[0]
         if any(p[0] == "bibl" and p[2] for p in pieces):
             label = "entry/B"
         elif any(p[0] == "bibl" for p in pieces):
             label = "entry/I"
         else:
             label = "other"
-        del first
         texts.append(text)
         labels.append(label)
     return Sequence_(doc["id"], tuple(texts), tuple(labels))

@@ -84,30 +84,10 @@ def fold(text: str) -> str:
     return " ".join(_FOLD.sub("0", text.lower()).split())
 
 
-def line_attributes(text: str) -> list[str]:
-    """The line's own attributes (no neighbours, no document facts)."""
-    stripped = text.strip()
+def _pattern_attributes(stripped: str) -> list[str]:
+    """Numbering, bullets, years, names, e-mail, URL and similar patterns of a line."""
     n = len(stripped)
-    words = stripped.split()
-    letters = [c for c in stripped if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
-    digits = len(_DIGIT.findall(stripped))
-    alpha_words = _WORD.findall(stripped)
-    capitalised = sum(1 for w in alpha_words if w[0].isupper())
-    first = words[0] if words else ""
-    first_clean = first.strip(".,:;()[]{}*†‡§'\"").lower()
-    attrs = [
-        "len=" + _bucket(n, (2, 5, 10, 20, 35, 50, 65, 80, 100, 140)),
-        "words=" + _bucket(len(words), (1, 2, 3, 5, 8, 12, 16, 25)),
-        "first=" + (first_clean if first_clean in _CUE_WORDS else _shape(first)),
-        "firstchar=" + _char_class(stripped[:1]),
-        "lastchar=" + _char_class(stripped[-1:]),
-        "last=" + (stripped[-1:] if stripped[-1:] in ".,;:-)]?!" else "x"),
-        "caps=" + _ratio(upper, len(letters)),
-        "capwords=" + _ratio(capitalised, len(alpha_words)),
-        "digits=" + _ratio(digits, n),
-        "alpha=" + _ratio(len(letters), n),
-    ]
+    attrs: list[str] = []
     if n and n == len(stripped) and stripped.isupper():
         attrs.append("allcaps")
     if _YEAR.search(stripped):
@@ -138,6 +118,34 @@ def line_attributes(text: str) -> list[str]:
         attrs.append("hyphenend")
     if stripped.isdigit():
         attrs.append("number")
+    return attrs
+
+
+def line_attributes(text: str) -> list[str]:
+    """The line's own attributes (no neighbours, no document facts)."""
+    stripped = text.strip()
+    n = len(stripped)
+    words = stripped.split()
+    letters = [c for c in stripped if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    digits = len(_DIGIT.findall(stripped))
+    alpha_words = _WORD.findall(stripped)
+    capitalised = sum(1 for w in alpha_words if w[0].isupper())
+    first = words[0] if words else ""
+    first_clean = first.strip(".,:;()[]{}*†‡§'\"").lower()
+    attrs = [
+        "len=" + _bucket(n, (2, 5, 10, 20, 35, 50, 65, 80, 100, 140)),
+        "words=" + _bucket(len(words), (1, 2, 3, 5, 8, 12, 16, 25)),
+        "first=" + (first_clean if first_clean in _CUE_WORDS else _shape(first)),
+        "firstchar=" + _char_class(stripped[:1]),
+        "lastchar=" + _char_class(stripped[-1:]),
+        "last=" + (stripped[-1:] if stripped[-1:] in ".,;:-)]?!" else "x"),
+        "caps=" + _ratio(upper, len(letters)),
+        "capwords=" + _ratio(capitalised, len(alpha_words)),
+        "digits=" + _ratio(digits, n),
+        "alpha=" + _ratio(len(letters), n),
+    ]
+    attrs.extend(_pattern_attributes(stripped))
     low = stripped.lower()
     attrs.extend("has=" + name for name, cue in _CUE_ANYWHERE if cue in low)
     lowered = [w.strip(".,:;()[]{}*'\"") for w in low.split()[:6]]

@@ -32,7 +32,7 @@ def read_lines(path: Path) -> list[str]:
         raise InspectError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     text, diagnostics = decode_source(data, str(path))
     if text is None:
-        raise InspectError("; ".join(f"{d.span.path}:{d.span.line}: {d.message}" for d in diagnostics) or f"{path}: not text")
+        raise InspectError("; ".join(f"{path}: {d.message}" for d in diagnostics) or f"{path}: not text")
     return text.split("\n")
 
 

@@ -53,7 +53,8 @@ class _Piece:
 def _pieces(lines: Sequence[str]) -> list[_Piece]:
     out: list[_Piece] = []
     for index, raw in enumerate(lines):
-        text = " ".join(raw.replace("\f", " ").split())
+        # crfsuite takes UTF-8 only: a lone surrogate becomes "?" for the models (the source is untouched)
+        text = " ".join(raw.replace("\f", " ").encode("utf-8", "replace").decode("utf-8").split())
         if not text:
             continue
         if len(text) <= LONG_LINE:
@@ -147,8 +148,6 @@ def _per_source_line(
             zone, label = zones[first], "heading"
         p = sum(probs[i] for i in members if (zones[i], labels[i]) == (zone, label)) / len(members)
         start = starts[first] or blank_shape or previous.zone != zone or previous.label != label
-        if zone == ZONE_REFERENCES and label != "entry":
-            start = starts[first] or previous.label != label
         entry_start = zone == ZONE_REFERENCES and label == "entry" and (starts[first] or blank_shape)
         line_label = LineLabel(zone, label, round(p, 4), entry_start=entry_start, start=start)
         if evidence is not None and index < len(evidence) and evidence[index] is not None:
