@@ -139,3 +139,16 @@ def test_the_two_column_fixture_is_read_column_by_column() -> None:
     # Both halves of a sentence cut at a column's foot, read in order (a line of the other column would come between).
     lines = text.split("\n")
     assert len(lines) > 300
+
+
+def test_an_unchanged_pdf_is_read_once_per_process(tmp_path: Path) -> None:
+    from papersite.pdf.source import extracted, read_pdf_source
+
+    path = tmp_path / "again.pdf"
+    path.write_bytes(make_pdf([Page([Text(72, 100, "read me once")])]))
+    first = read_pdf_source(path, "sources/again.pdf")
+    hits = extracted.cache_info().hits
+    assert read_pdf_source(path, "sources/again.pdf") == first == ("read me once\n", [])
+    assert extracted.cache_info().hits == hits + 1
+    path.write_bytes(make_pdf([Page([Text(72, 100, "changed")])]))
+    assert read_pdf_source(path, "sources/again.pdf")[0] == "changed\n"
