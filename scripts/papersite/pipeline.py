@@ -16,7 +16,7 @@ from .rules import resolve
 from .stage import BuildContext, BuildResult, Stage, apply
 from .stages import annotations as annotation_stage
 from .stages import settings as settings_stage
-from .stages import arguments, bibliography, citations, doctor, glossary, ledger, nothing_lost, pages, papers, see_also
+from .stages import arguments, bibliography, citations, doctor, glossary, ledger, nothing_lost, pages, papers, pdf, see_also
 from .writer import write_if_changed, write_tree
 
 # Names other modules and tests import from here.
@@ -36,6 +36,7 @@ STAGES: tuple[Stage, ...] = (
     see_also.STAGE,  # cross-paper links
     pages.STAGE,  # every page rendered
     nothing_lost.STAGE,  # every passage reached its page
+    pdf.STAGE,  # a PDF source published beside its page, linked, its metadata checked
 )
 
 #: Folders of ``docs/`` that the pipeline writes wholly (each listed in .gitignore).
@@ -74,7 +75,8 @@ def build_site(root: Path | Project) -> BuildResult:
         return result
     for folder in GENERATED_DIRS:
         prefix = folder + "/"
-        written, removed = write_tree(project.docs / folder, {k[len(prefix) :]: v for k, v in result.pages.items() if k.startswith(prefix)})
+        files: dict[str, str | bytes] = {**result.pages, **result.downloads}
+        written, removed = write_tree(project.docs / folder, {k[len(prefix) :]: v for k, v in files.items() if k.startswith(prefix)})
         result.written += [prefix + name for name in written]
         result.removed += [prefix + name for name in removed]
     for path, text in result.files.items():

@@ -53,6 +53,16 @@ _RULES: tuple[Rule, ...] = (
     Rule("source-unreadable", "error", "audit", "the file could not be read"),
     Rule("source-private-characters", "warning", "audit", "private-use characters U+E000/U+E001 replaced by U+FFFD"),
     Rule("parser-failed", "error", "build", "the parser failed on a paper; it is shown as plain paragraphs"),
+    # PDF sources (papersite.pdf)
+    Rule("pdf-encrypted", "error", "audit", "the PDF needs a password (or an unknown security handler); skipped"),
+    Rule("pdf-damaged", "error", "audit", "the file is not a PDF or too damaged to parse; skipped"),
+    Rule("pdf-no-pages", "error", "audit", "the PDF has no pages; skipped"),
+    Rule("pdf-too-large", "error", "audit", "the PDF is over the size or page limit; skipped"),
+    Rule("pdf-needs-ocr", "error", "audit", "the PDF's pages are images with no text layer (a scan): run OCR first; skipped (a warning when only some pages are)"),
+    Rule("pdf-no-text", "error", "audit", "the PDF has no text and no images; skipped"),
+    Rule("pdf-figure-text", "info", "audit", "text drawn inside a figure (a plot's labels) was left out of the running text"),
+    Rule("pdf-rotated-text", "info", "audit", "text set sideways (a margin stamp, a turned table) was left out of the running text"),
+    Rule("pdf-metadata-disagrees", "warning", "audit", "the PDF's own metadata (document info, XMP, DOI on page 1) disagrees with the page; the page's is used"),
     # Parsing
     Rule("paper-empty", "warning", "audit", "the paper has no text"),
     Rule("paper-id-taken", "warning", "audit", "two files would get the same page name; the second gets `-2`"),

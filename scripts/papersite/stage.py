@@ -34,6 +34,8 @@ class BuildResult:
     removed: list[str] = field(default_factory=list)
     #: Generated pages by path relative to ``docs/``.
     pages: dict[str, str] = field(default_factory=dict)
+    #: Files published beside the pages as they are (a paper's PDF), by path relative to ``docs/``.
+    downloads: dict[str, bytes] = field(default_factory=dict)
     #: Files written beside the sources (anchor ledgers, BibTeX), by path relative to the project root.
     files: dict[str, str] = field(default_factory=dict)
     #: Each paper's source text, by paper id (for the nothing-lost check).

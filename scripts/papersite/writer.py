@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Mapping
 
 
-def write_if_changed(path: Path, content: str) -> bool:
+def write_if_changed(path: Path, content: str | bytes) -> bool:
     """Write ``content`` to ``path`` unless it already holds exactly that.
 
     Unchanged files keep their modification time, so ``mkdocs serve`` does not
     rebuild again after the hook ran (no reload loop). The write goes through
     a temporary file and a rename, so a reader never sees half a page.
     """
-    data = content.encode("utf-8")
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
     try:
         if path.read_bytes() == data:
             return False
@@ -32,8 +33,8 @@ def write_if_changed(path: Path, content: str) -> bool:
     return True
 
 
-def write_tree(root: Path, files: dict[str, str]) -> tuple[list[str], list[str]]:
-    """Make ``root`` hold exactly ``files`` (relative path -> text).
+def write_tree(root: Path, files: Mapping[str, str | bytes]) -> tuple[list[str], list[str]]:
+    """Make ``root`` hold exactly ``files`` (relative path -> text, or bytes written as they are).
 
     Returns the paths written and the stale paths removed. Only files under
     ``root`` are touched; ``root`` is the generated-output folder.

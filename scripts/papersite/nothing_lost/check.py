@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from ..model import Diagnostic, SourceSpan
-from ..parse.frontmatter import is_front_label
+from ..parse.frontmatter import is_front_label, looks_like_author_list
 from ..parse.inline import to_plain
 from ..parse.units import split_units
 
@@ -70,9 +70,11 @@ def check_nothing_lost(source_text: str, page: str, path: str) -> list[Diagnosti
         unit_words = words(to_plain(unit.text))
         if not unit_words or "".join(unit_words) in stream:
             continue
-        if is_front_label(unit):
-            # The title block rewrites labels; each word of the values must be there.
-            missing = Counter(w for w in unit_words if w not in _LABEL_WORDS) - available
+        if is_front_label(unit) or looks_like_author_list(unit.text):
+            # The title block rewrites labels and author lists ("A and B" -> "A, B");
+            # each word of the values must be there (a name's raised mark is a word of its own).
+            spaced = words(to_plain(unit.text.replace("^{", " ^{")))
+            missing = Counter(w for w in spaced if w not in _LABEL_WORDS) - available
         else:
             missing = Counter(unit_words)
         if missing:

@@ -23,6 +23,7 @@ from ..parse.markdown_paper import parse_markdown_paper
 from ..parse.units import split_units
 from ..project import Project
 from ..stage import BuildContext, Stage, StageResult
+from ..pdf.source import read_pdf_source
 from ..textsource import read_source
 
 Parser = Callable[..., Paper]
@@ -36,7 +37,7 @@ def parsers() -> dict[str, Parser]:
     """Each source format: its file suffix and its parser ``(text, *, paper_id, path, metadata) -> Paper``.
 
     Adding a format is one line here (and its parse module)."""
-    return {".txt": parse_paper, ".md": parse_markdown_paper}
+    return {".txt": parse_paper, ".md": parse_markdown_paper, ".pdf": parse_paper}  # a PDF's text: see read_text
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,16 @@ class _PaperInput:
         return digest(self.source.id, self.shown, self.text, repr(self.metadata))
 
 
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """A source's text: a PDF's lines in reading order (see papersite.pdf), any other file decoded."""
+    if path.suffix.lower() == ".pdf":
+        return read_pdf_source(path, shown)
+    return read_source(path, shown)
+
+
 def _read_input(project: Project, source: PaperSource) -> _PaperInput:
     shown = project.shown(source.text_path)
-    text, diagnostics = read_source(source.text_path, shown)
+    text, diagnostics = read_text(source.text_path, shown)
     metadata = PaperMetadata()
     if source.metadata_path is not None:
         metadata, metadata_diagnostics = load_metadata(source.metadata_path, project.shown(source.metadata_path))
@@ -185,4 +193,4 @@ def run(ctx: BuildContext) -> StageResult:
     return StageResult({"papers": papers, "texts": texts}, diagnostics)
 
 
-STAGE = Stage("parse", run, writes=("papers", "texts"), inputs=("sources/*.txt", "sources/*.md", "sources/*.yml"))
+STAGE = Stage("parse", run, writes=("papers", "texts"), inputs=("sources/*.txt", "sources/*.md", "sources/*.pdf", "sources/*.yml"))

@@ -1,0 +1,147 @@
+"""Reading order on a page: one column, two columns, and pages whose columns change.
+
+A page has two columns when some vertical strip in its middle is crossed by
+few of its lines while many lines lie wholly on each side. Lines that cross
+the strip (a title, an abstract, a wide table or figure) cut the page into
+bands; within a band the left column is read before the right one. Runs on
+one baseline within one column are cells of one row, joined into one line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from .model import PdfLine
+
+#: Share of a page's lines that may cross the gutter of a two-column page.
+MAX_CROSSING = 0.3
+#: Lines needed on each side of a gutter.
+MIN_SIDE_LINES = 5
+#: A line crosses a split only if it reaches this share of its font size past it on both
+#: sides (character boxes are loose: a column's line may end a point or two into the gutter).
+OVERHANG = 0.5
+
+
+def crosses(line: PdfLine, x: float) -> bool:
+    margin = OVERHANG * line.size
+    return line.x0 < x - margin and line.x1 > x + margin
+
+
+def find_gutter(lines: list[PdfLine]) -> float | None:
+    """The x that splits a two-column page into its columns, or ``None`` for a one-column page."""
+    if len(lines) < 2 * MIN_SIDE_LINES:
+        return None
+    left_edge = min(line.x0 for line in lines)
+    right_edge = max(line.x1 for line in lines)
+    width = right_edge - left_edge
+    if width <= 0:
+        return None
+    best: tuple[int, float] | None = None
+    steps = 60
+    for step in range(steps + 1):
+        x = left_edge + width * (0.3 + 0.4 * step / steps)
+        crossing = sum(1 for line in lines if crosses(line, x))
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    assert best is not None
+    crossing, x = best
+    if crossing > MAX_CROSSING * len(lines):
+        return None
+    left = [line for line in lines if not crosses(line, x) and (line.x0 + line.x1) / 2 < x]
+    right = [line for line in lines if not crosses(line, x) and (line.x0 + line.x1) / 2 >= x]
+    if len(left) < MIN_SIDE_LINES or len(right) < MIN_SIDE_LINES:
+        return None
+    # Two columns of running text, not code with comments set to the right: many right-hand
+    # lines start at the column's margin, and one side is justified (many lines end at one x).
+    starts = Counter(round(line.x0) for line in right)
+    margin = max(starts, key=lambda x: (sum(n for s, n in starts.items() if abs(s - x) <= 1), -x))
+    starts_at_margin = sum(1 for line in right if abs(line.x0 - margin) < line.size)
+    if starts_at_margin * 4 < len(right) or (_justified(left) * 4 < len(left) and _justified(right) * 4 < len(right)):
+        return None
+    if margin - _common_end(left) > 0.12 * width:  # a gutter is narrow; code and its comments stand far apart
+        return None
+    widths = (x - left_edge, _common_end(right) - x)
+    if min(widths) < 0.6 * max(widths):  # columns of a page are about equally wide
+        return None
+    # ... and so are their longer lines (comments set beside code are much shorter than the code).
+    longest = (_wide(left), _wide(right))
+    if min(longest) < 0.7 * max(longest):
+        return None
+    return x
+
+
+def _common_end(lines: list[PdfLine]) -> float:
+    """The x where most of these lines end (a justified column's right margin)."""
+    ends = Counter(round(line.x1) for line in lines)
+    return float(max(ends, key=lambda x: (sum(n for e, n in ends.items() if abs(e - x) <= 1), x)))
+
+
+def _wide(lines: list[PdfLine]) -> float:
+    """The width that a tenth of the lines reach (a column's full line, whatever the short ones)."""
+    widths = sorted(line.x1 - line.x0 for line in lines)
+    return widths[int(0.9 * (len(widths) - 1))]
+
+
+def _justified(lines: list[PdfLine]) -> int:
+    """How many of the lines end at the side's common right margin."""
+    end = _common_end(lines)
+    return sum(1 for line in lines if abs(line.x1 - end) <= 1.5)
+
+
+def join_cells(lines: list[PdfLine]) -> list[PdfLine]:
+    """Lines on one baseline (cells of a table row, words set apart) joined left to right."""
+    rows: list[list[PdfLine]] = []
+    for line in sorted(lines, key=lambda l: (l.baseline, l.x0)):
+        if rows and abs(rows[-1][0].baseline - line.baseline) <= 0.3 * max(line.size, rows[-1][0].size):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    joined = []
+    for row in rows:
+        row.sort(key=lambda l: l.x0)
+        if len(row) == 1:
+            joined.append(row[0])
+            continue
+        main = max(row, key=lambda l: len(l.text))
+        joined.append(
+            PdfLine(
+                page=main.page, x0=row[0].x0, y0=min(l.y0 for l in row), x1=max(l.x1 for l in row), y1=main.y1,
+                text=" ".join(l.text for l in row), size=main.size, bold=main.bold, italic=main.italic, font=main.font,
+                cells=sum(l.cells for l in row), column=main.column,
+            )
+        )
+    return joined
+
+
+def reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
+    """The page's lines in reading order, and its number of columns (1 or 2)."""
+    split = find_gutter(lines)
+    if split is None:
+        return join_cells(lines), 1
+    ordered: list[PdfLine] = []
+    band: list[PdfLine] = []
+
+    def flush() -> None:
+        left = [replace(l, column=1) for l in band if (l.x0 + l.x1) / 2 < split]
+        right = [replace(l, column=2) for l in band if (l.x0 + l.x1) / 2 >= split]
+        ordered.extend(join_cells(left) + join_cells(right))
+        band.clear()
+
+    # A row with a run across the gutter (a title, a wide figure or table) ends a band.
+    spanning = [row for row in join_cells(lines) if any(crosses(l, split) and _same_row(l, row) for l in lines)]
+    pending = sorted(spanning, key=lambda r: r.baseline)
+    for line in sorted(lines, key=lambda l: (l.baseline, l.x0)):
+        while pending and pending[0].baseline < line.baseline - 0.3 * line.size:
+            flush()
+            ordered.append(pending.pop(0))
+        if any(_same_row(line, row) for row in spanning):
+            continue  # part of a spanning row, added whole
+        band.append(line)
+    flush()
+    ordered.extend(pending)
+    return ordered, 2
+
+
+def _same_row(line: PdfLine, row: PdfLine) -> bool:
+    return abs(line.baseline - row.baseline) <= 0.3 * max(line.size, row.size)

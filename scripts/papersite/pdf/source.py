@@ -1,0 +1,40 @@
+"""A PDF as a paper source: the text the text parser reads, and the diagnostics of reading it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Diagnostic, SourceSpan
+from .extract import MAX_BYTES, read_pdf_bytes
+from .text import omissions, source_text
+
+
+def read_pdf_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """The PDF's text in reading order (one line per printed line, pages split by form feeds).
+
+    ``None`` and one error naming the file when the PDF cannot be used
+    (encrypted, damaged, no pages, too large, scanned without a text layer).
+    Line numbers in later diagnostics count lines of this text, which the
+    site publishes beside the page as ``papers/<id>.txt``.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            message = f"PDF is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit; it was skipped"
+            return None, [Diagnostic("error", "pdf-too-large", message, SourceSpan(shown, 1))]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic("error", "source-unreadable", f"cannot read file: {exc.strerror}", SourceSpan(shown, 1))]
+    text, diagnostics = extracted(data, shown)
+    return text, list(diagnostics)
+
+
+@lru_cache(maxsize=32)
+def extracted(data: bytes, shown: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
+    """The text and diagnostics of the PDF ``data`` (pure; remembered, so that a long-running
+    ``mkdocs serve`` reads an unchanged PDF once, not at every rebuild)."""
+    document, diagnostics = read_pdf_bytes(data, shown)
+    if document is None:
+        return None, tuple(diagnostics)
+    return source_text(document).text, (*diagnostics, *omissions(document))

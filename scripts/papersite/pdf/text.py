@@ -1,0 +1,133 @@
+"""A PDF's lines as the source text the text parser reads, with where each line was printed.
+
+The text has one line per printed line in reading order and a form feed
+between pages, the shape ``pdftotext -raw`` gives and the text parser knows
+(running heads, page numbers, footnotes and hyphens are then handled as for
+any text source). Rotated text is left out and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Diagnostic, SourceSpan
+from .model import PdfDocumentText, PdfLine
+
+
+@dataclass(frozen=True)
+class PdfSourceText:
+    """The text, and for each of its lines (1-based, by index + 1) the printed line it came from."""
+
+    text: str
+    lines: tuple[PdfLine | None, ...]
+
+    def page_of(self, line: int) -> int | None:
+        """The PDF page that text line ``line`` (1-based) is printed on."""
+        if 1 <= line <= len(self.lines):
+            found = self.lines[line - 1]
+            if found is not None:
+                return found.page
+            for other in self.lines[line:]:
+                if other is not None:
+                    return other.page
+        return None
+
+
+def source_text(document: PdfDocumentText) -> PdfSourceText:
+    """The document's text for the parser (pure).
+
+    The PDF's evidence shapes the text where it decides better than the text
+    alone: the title (the largest type on page 1, clearly larger than the
+    body) is one line, however many it was set on, and a block of its own; a line set apart by its
+    type (bold or larger than the body, short, not ending a sentence) stands
+    between blank lines, so that it is read as a heading and not run on into
+    a paragraph.
+    """
+    body = body_size(document)
+    title = title_lines(document, body)
+    out: list[str] = []
+    origin: list[PdfLine | None] = []
+
+    def emit(text: str, line: PdfLine | None) -> None:
+        out.append(text)
+        origin.append(line)
+
+    for index, page in enumerate(document.pages):
+        prefix = "\f" if index else ""
+        if not page.lines:
+            emit(prefix, None)
+            continue
+        for number, line in enumerate(page.lines):
+            start = prefix if number == 0 else ""
+            if line in title:
+                if line is title[0]:
+                    emit(start + " ".join(t.text for t in title), line)
+                    emit("", None)  # the title stands apart from the byline under it
+                continue
+            emit(start + line.text, line)
+    return PdfSourceText("\n".join(out) + "\n", tuple(origin))
+
+
+def body_size(document: PdfDocumentText) -> float:
+    """The font size most of the text is set in."""
+    sizes = Counter[float]()
+    for line in document.lines():
+        sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def title_lines(document: PdfDocumentText, body: float) -> list[PdfLine]:
+    """The lines of page 1 set in its largest type, when that is at least 1.25 times the body
+    size and they follow each other (at most four lines): the title, as the page shows it."""
+    if not document.pages or not document.pages[0].lines:
+        return []
+    lines = document.pages[0].lines
+    largest = max(line.size for line in lines)
+    if largest < 1.25 * body:
+        return []
+    indices = [i for i, line in enumerate(lines) if abs(line.size - largest) < 0.5]
+    if len(indices) > 4 or indices != list(range(indices[0], indices[0] + len(indices))):
+        return []
+    return [lines[i] for i in indices]
+
+
+_SENTENCE_END = re.compile(r"[.;,]$")
+
+
+def stands_apart(line: PdfLine, body: float) -> bool:
+    """Set apart by its type: bold or larger than the body, and short, without a sentence's end."""
+    words = line.text.split()
+    if not 1 <= len(words) <= 12 or _SENTENCE_END.search(line.text) or line.cells > 1:
+        return False
+    if not any(ch.isalpha() for ch in line.text):
+        return False
+    return (line.bold and line.size >= 0.95 * body) or line.size >= 1.15 * body
+
+
+def omissions(document: PdfDocumentText) -> list[Diagnostic]:
+    """What the PDF route leaves out on purpose: text inside figures, rotated text (margin stamps, turned tables)."""
+    found = []
+    for page in document.pages:
+        if page.figure_text:
+            text = " / ".join(line.text for line in page.figure_text)
+            found.append(
+                Diagnostic(
+                    "info",
+                    "pdf-figure-text",
+                    f"page {page.number}: text inside a figure left out of the running text: {text[:200]!r}",
+                    SourceSpan(document.path, 1),
+                )
+            )
+        if page.rotated:
+            text = " / ".join(line.text for line in page.rotated)
+            found.append(
+                Diagnostic(
+                    "info",
+                    "pdf-rotated-text",
+                    f"page {page.number}: text set sideways left out of the running text: {text[:200]!r}",
+                    SourceSpan(document.path, 1),
+                )
+            )
+    return found

@@ -1,0 +1,187 @@
+"""The four real PDF fixtures (tests/fixtures/pdf/<slug>/paper.pdf) built as sources: title,
+authors, headings, reference count and footnotes against the hand-checked facts.yml; words kept
+against the PDF's own text layer; and the PDF route against the same paper's `pdftotext -raw`
+text (tests/fixtures/open/<slug>/paper.raw.txt), which it must match or beat on every aspect.
+
+A comparison not met yet is xfail(strict=True) naming the exact gap, so it fails the day it is met."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from typing import Any
+
+import pypdfium2 as pdfium
+import pytest
+import yaml
+
+from papersite.model import Paper
+from papersite.nothing_lost import visible_text, words
+from papersite.pdf.glyphs import GlyphReader, stand_in
+from papersite.pipeline import BuildResult, generate_site
+from papersite.project import Project
+
+from .conftest import ROOT, make_fixture_project
+
+PDF = ROOT / "tests" / "fixtures" / "pdf"
+OPEN = ROOT / "tests" / "fixtures" / "open"
+SLUGS = sorted(p.parent.name for p in PDF.glob("*/paper.pdf") if (p.parent / "facts.yml").is_file())
+ASPECTS = ("title", "authors", "headings", "references", "footnotes")
+
+GAPS: dict[tuple[str, str], str] = {
+    ("eddelbuettel2018-rcpp-intro", "headings"): "the two-column page's two-line heading 'Using Rcpp as an Interface to "
+    "External Libraries: Exploring Linear Algebra Extensions' and 'References' are not found; the date line and a figure's "
+    "axis labels ('Samples', 'SD Bootstrap') are taken for headings",
+    ("eddelbuettel2018-rcpp-intro", "references"): "the reference list is not split into its 29 entries",
+    ("oksanen2022-vegan-diversity", "authors"): "the one author 'Jari Oksanen' under the title is not found",
+    ("oksanen2022-vegan-diversity", "headings"): "headings over two lines keep their first line only, 'Contents' is "
+    "missed, and equations and figure text become headings",
+    ("oksanen2022-vegan-diversity", "footnotes"): "13 notes for 2: numbered lines of the contents list and of equations "
+    "at a column's foot are taken for notes",
+    ("therneau2023-survival-timedep", "authors"): "the byline 'Terry Therneau, Cynthia Crowson, Elizabeth Atkinson' is "
+    "passed over for the affiliation 'Mayo Clinic'",
+    ("therneau2023-survival-timedep", "headings"): "the date line, figure axis labels and R output lines are taken for headings",
+    ("therneau2023-survival-timedep", "footnotes"): "5 notes for none: numbered R output lines at a page's foot are taken for notes",
+    ("zeileis2004-sandwich", "headings"): "two-line headings keep their first line only, an equation becomes a heading "
+    "and the appendix heading 'A. R code' is not found",
+    ("zeileis2004-sandwich", "references"): "30 entries for 26: the appendix after the list is read as entries",
+    ("zeileis2008-pscl-countreg", "authors"): "the byline 'Achim Zeileis Christian Kleiber Simon Jackman' (three names "
+    "on one line, no commas) is kept as one author",
+    ("zeileis2008-pscl-countreg", "headings"): "a table's header row and R output lines ('Number of Fisher Scoring "
+    "iterations: 5', 'Theta: count = 1.3955') become headings, and the four appendix headings after the list are not found",
+    ("zeileis2008-pscl-countreg", "references"): "40 entries for 24: the appendix after the list is read as entries",
+}
+
+
+def facts(slug: str) -> dict[str, Any]:
+    return yaml.safe_load((PDF / slug / "facts.yml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def flat(text: str) -> str:
+    """One line, single spaces; ligatures the facts could only record as unmapped codes dropped on both sides."""
+    return " ".join(re.sub(r"ffi|ffl|ff|fi|fl|[\x00-\x08\x0b\x0e-\x1f]", "", text).split())
+
+
+def heading_text(text: str) -> str:
+    return re.sub(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+(?=\S)", "", flat(text)).casefold()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    sources = tmp_path_factory.mktemp("pdf-fixture-sources")
+    for slug in SLUGS:
+        shutil.copy(PDF / slug / "paper.pdf", sources / f"{slug}.pdf")
+        if (OPEN / slug / "paper.raw.txt").is_file():
+            shutil.copy(OPEN / slug / "paper.raw.txt", sources / f"{slug}-text.txt")
+    project = make_fixture_project(tmp_path_factory.mktemp("pdf-fixtures"), sources)
+    return generate_site(Project.at(project))
+
+
+def paper(result: BuildResult, paper_id: str) -> Paper:
+    return next(p for p in result.papers if p.id == paper_id)
+
+
+def shown(result: BuildResult, paper_id: str, aspect: str) -> object:
+    found = paper(result, paper_id)
+    if aspect == "title":
+        return flat(found.front.title)
+    if aspect == "authors":
+        return [flat(a.name) for a in found.front.authors]
+    if aspect == "headings":
+        return (["abstract"] if found.front.abstract else []) + [heading_text(s.title) for s in found.all_sections() if s.title.strip()]
+    if aspect == "references":
+        return len(found.references)
+    return len(found.notes)
+
+
+def expected(slug: str, aspect: str) -> object:
+    known = facts(slug)
+    if aspect == "title":
+        return flat(known.get("title_as_printed") or known["title"])
+    if aspect == "authors":
+        return known["authors"]
+    if aspect == "headings":
+        return [heading_text(h) for h in known["headings"]]
+    if aspect == "references":
+        return known["references"]["count"]
+    notes = known.get("footnotes") or {}
+    return len(notes.get("notes", [])) if isinstance(notes, dict) else 0
+
+
+def score(got: object, want: object, aspect: str) -> float:
+    """How close a route comes: 1 for a match; for headings, those found less those made up."""
+    if aspect == "headings":
+        assert isinstance(got, list) and isinstance(want, list)
+        return sum(h in got for h in want) - sum(h not in want for h in got)
+    if aspect in ("references", "footnotes"):
+        assert isinstance(got, int) and isinstance(want, int)
+        return -abs(got - want)
+    return float(got == want)
+
+
+def cases() -> list[Any]:
+    out = []
+    for slug in SLUGS:
+        for aspect in ASPECTS:
+            gap = GAPS.get((slug, aspect))
+            marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+            out.append(pytest.param(slug, aspect, marks=marks, id=f"{slug}-{aspect}"))
+    return out
+
+
+@pytest.mark.parametrize(("slug", "aspect"), cases())
+def test_pdf_fixture_matches_its_facts(built: BuildResult, slug: str, aspect: str) -> None:
+    assert shown(built, slug, aspect) == expected(slug, aspect)
+
+
+#: (slug, aspect) -> where the PDF route is still behind the text route.
+BEHIND: dict[tuple[str, str], str] = {
+    ("oksanen2022-vegan-diversity", "headings"): "the PDF route finds 'Contents' but makes more headings of equation "
+    "lines ('= − pi logb pi Shannon–Weaver (1)', 'PP i<j ω 2 ij', 'S') and of a plot's labels set in a font it also "
+    "uses for longer text: 14 found less 15 made up, against 14 less 13",
+    ("therneau2023-survival-timedep", "headings"): "all 15 found by both, but the PDF route also makes headings of the "
+    "affiliation 'Mayo Clinic' and the date 'February 6, 2023' under the byline (the title, a block of its own, "
+    "leaves them a block the parser does not read as front matter): 15 less 4 against 15 less 2",
+}
+
+
+def route_cases() -> list[Any]:
+    return [
+        pytest.param(slug, aspect, marks=[pytest.mark.xfail(strict=True, reason=BEHIND[(slug, aspect)])] if (slug, aspect) in BEHIND else [],
+                     id=f"{slug}-{aspect}")
+        for slug in SLUGS
+        for aspect in ASPECTS
+    ]
+
+
+@pytest.mark.parametrize(("slug", "aspect"), route_cases())
+def test_the_pdf_route_does_at_least_as_well_as_the_text_route(built: BuildResult, slug: str, aspect: str) -> None:
+    if not (OPEN / slug / "paper.raw.txt").is_file():
+        pytest.skip("no text version of this fixture")
+    want = expected(slug, aspect)
+    assert score(shown(built, slug, aspect), want, aspect) >= score(shown(built, f"{slug}-text", aspect), want, aspect)
+
+
+def text_layer_words(slug: str) -> list[str]:
+    """PDFium's own text of every page: words, with a word broken at a line end marked (U+2063)."""
+    document = pdfium.PdfDocument(PDF / slug / "paper.pdf")
+    found: list[str] = []
+    for index in range(len(document)):
+        text = document[index].get_textpage().get_text_bounded()
+        text = re.sub(r"(\w)(?:\x02\s*|-\r?\n)(\w)", "\\1\u2063\\2", text)
+        # Unmapped glyph codes are a matter of decoding, not of keeping: read them as the extraction does.
+        text = re.sub(r"[\x00\x01\x03-\x1f]", lambda m: stand_in(ord(m.group(0))), text.replace("\r\n", " ").replace("\n", " "))
+        found += re.findall(r"[^\W_]+(?:\u2063[^\W_]+)*", GlyphReader([text]).read(text).lower())
+    return found
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_at_least_99_percent_of_the_text_layers_words_are_on_the_page(built: BuildResult, slug: str) -> None:
+    on_page = set(words(visible_text(built.pages[f"papers/{slug}.md"])))
+
+    def kept(word: str) -> bool:
+        return word.replace("\u2063", "") in on_page or all(part in on_page for part in word.split("\u2063"))
+
+    layer = text_layer_words(slug)
+    assert sum(map(kept, layer)) / len(layer) >= 0.99
+    assert not [d for d in built.diagnostics if d.rule == "text-lost" and f"{slug}.pdf" in str(d.span)]
