@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,3 +34,12 @@ def test_any_text_parses_renders_and_keeps_every_word(text: str) -> None:
 def test_fully_arbitrary_text_never_crashes(text: str) -> None:
     paper = parse_paper(text, paper_id="p", path="p.txt")
     render_paper(paper)
+
+
+@pytest.mark.parametrize("letter", ["µ", "ı", "ß", "ſ"])
+def test_a_shouted_heading_whose_letters_change_in_title_case_keeps_every_word(letter: str) -> None:
+    # Found by the property above: title case turns µ (U+00B5) into Greek Μ (U+039C), whose lower case is
+    # μ (U+03BC), and dotless ı into I.
+    text = f"{letter} I. INTRODUCTION"
+    paper = parse_paper(text, paper_id="p", path="p.txt")
+    assert check_nothing_lost(text, render_paper(paper), "p.txt") == []

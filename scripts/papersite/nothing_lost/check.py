@@ -57,7 +57,10 @@ def visible_text(page: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    """The words of ``text`` in one case: upper case, then folded. A heading set in title case may turn
+    a letter into a capital that lower-cases to another letter (the micro sign µ into Greek Μ, dotless ı
+    into I); going through the capitals first brings both sides to the same letters."""
+    return _WORD.findall(text.upper().casefold())
 
 
 def check_nothing_lost(source_text: str, page: str, path: str) -> list[Diagnostic]:

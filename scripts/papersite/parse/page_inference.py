@@ -47,19 +47,7 @@ def _furniture_without_pages(lines: list[SourceLine]) -> tuple[dict[int, str], l
         if len(spaced) >= 2 and _regular(spaced, position, order):
             candidates[key] = spaced
     maybe = {i for ids in candidates.values() for i in ids}
-    words = title_words(lines)
-    numbered: list[tuple[int, int, bool]] = []  # index, value, has letters
-    for index in content:
-        text = lines[index].text
-        value = page_number_value(text)
-        if value is not None:
-            numbered.append((index, value, False))
-            continue
-        value = edge_number(text)
-        if value is None or len(text) > MAX_HEAD_CHARS or text.endswith((".", "!", "?")):
-            continue  # a head is no sentence; a note or a list item is
-        if index in maybe or _made_of_title_words(text, words):
-            numbered.append((index, value, True))
+    numbered = _numbered_lines(lines, content, maybe)
     chain = _page_number_chain(numbered, content, position, order, maybe)
     in_chain = {index for index, _, _ in chain}
     heads: set[int] = set()
@@ -78,13 +66,39 @@ def _furniture_without_pages(lines: list[SourceLine]) -> tuple[dict[int, str], l
         reasons[index] = "running-header" if letters else "page-number"
     if not reasons:
         return {}, []
+    return reasons, _boundaries(reasons, content, order)
+
+
+def _numbered_lines(lines: list[SourceLine], content: list[int], maybe: set[int]) -> list[tuple[int, int, bool]]:
+    """Lines that print a page number: (index, value, whether the line has words besides the number).
+
+    A bare number always; a number at either end of a short line only when that line may be a running
+    head (it recurs, or it is made of the title's words)."""
+    words = title_words(lines)
+    numbered: list[tuple[int, int, bool]] = []
+    for index in content:
+        text = lines[index].text
+        value = page_number_value(text)
+        if value is not None:
+            numbered.append((index, value, False))
+            continue
+        value = edge_number(text)
+        if value is None or len(text) > MAX_HEAD_CHARS or text.endswith((".", "!", "?")):
+            continue  # a head is no sentence; a note or a list item is
+        if index in maybe or _made_of_title_words(text, words):
+            numbered.append((index, value, True))
+    return numbered
+
+
+def _boundaries(reasons: dict[int, str], content: list[int], order: dict[int, int]) -> list[int]:
+    """Where each inferred page starts: at its running head, or after the page number that ends the page before."""
     boundaries = []
     for group in _groups(sorted(reasons), order):
         heads_in = [i for i in group if reasons[i] != "page-number"]
         boundary = heads_in[0] if heads_in else group[-1] + 1
         if order[group[0]] > 0 and boundary > content[0]:
             boundaries.append(boundary)
-    return reasons, boundaries
+    return boundaries
 
 
 _LEADING_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])")
