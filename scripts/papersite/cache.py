@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle  # noqa: S403 - only our own cache files, written by this module, are read
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from .writer import write_if_changed
 
 FOLDER = ".papersite-cache"
 VERSION_FILE = "version"
@@ -58,22 +58,7 @@ def digest(*inputs: Any) -> str:
 
 def write_atomically(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` unless it already holds it; never leaves a half-written file."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)  # as a plain write would leave it (mkstemp makes it private)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return True
+    return write_if_changed(path, data)
 
 
 @dataclass
