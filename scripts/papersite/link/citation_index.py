@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
 
 from ..bibliography.merge import MergedEntry
 from ..model import Paper, Reference
@@ -26,7 +28,7 @@ _AUTHOR_YEAR = re.compile(r"\([^()]*[A-Z][^()]*\b(?:1[6-9]|20)\d\d[a-z]?\b[^()]*
 
 
 #: Letters romanisations exchange: V/W, C/K/G/Q, Z/S, J/Y, X/KS.
-_SOUNDS: dict[int, str] = {ord(a): b for a, b in {"w": "v", "c": "k", "g": "k", "q": "k", "z": "s", "j": "y", "x": "ks"}.items()}
+_SOUNDS: Mapping[int, str] = MappingProxyType({ord(a): b for a, b in {"w": "v", "c": "k", "g": "k", "q": "k", "z": "s", "j": "y", "x": "ks"}.items()})
 
 
 def transliteration_key(name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..model import Affiliation, Author, Diagnostic, Paragraph
 from .inline import parse_inline, strip_markers, to_plain, unescape
@@ -23,7 +24,7 @@ _DATE_LABEL = re.compile(
     r"\s*(?:on|date)?\s*:\s*(?P<value>[^;]+?)\s*(?=;|$|(?:date\s+of|received|accepted|revised|published|submitted)\b)",
     re.IGNORECASE,
 )
-_DATE_KIND = {
+_DATE_KIND = MappingProxyType({
     "date of submission": "submitted",
     "submitted": "submitted",
     "received": "received",
@@ -32,7 +33,7 @@ _DATE_KIND = {
     "revised": "revised",
     "published": "published",
     "date of publication": "published",
-}
+})
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _LEADING_MARK = re.compile(r"^\s*(\^\{[^{}]{1,12}\}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\*?)")
 _INSTITUTION = re.compile(

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Iterable
 
 HYPHEN_END = re.compile(r"(?P<word>[^\W_][\w'’]*)(?P<hyphen>[-\u2010\u00ad])$")
@@ -31,7 +32,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*[^\W_]|[^\W\d_]")
 _HYPHENATED = re.compile(r"[^\W_]+(?:[-\u2010][^\W_]+)+")
 
 #: Function words that tell languages apart; only to pick a word list.
-_FUNCTION_WORDS = {
+_FUNCTION_WORDS = MappingProxyType({
     "en": "the of and to in is that for are with as by this which".split(),
     "es": "el la de que y en los las del por una para con se".split(),
     "fr": "le la les de des et est une dans pour que qui du sur".split(),
@@ -40,7 +41,7 @@ _FUNCTION_WORDS = {
     "it": "il la di che e un una per non sono del della con gli".split(),
     "nl": "de het een en van is dat niet op te zijn met voor".split(),
     "ru": "и в не на что с по как это из он к".split(),
-}
+})
 
 
 @dataclass(frozen=True)

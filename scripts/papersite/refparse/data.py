@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .assemble import segments_of
@@ -32,7 +33,7 @@ _NOT_WORD = re.compile(r"\W+")
 _CORE = re.compile(r"[^\W_]")
 
 #: GROBID's ``element@attribute=value`` labels in AnyStyle's terms (anything else: ``note``).
-GROBID_LABELS = {
+GROBID_LABELS = MappingProxyType({
     "author": "author",
     "authors": "author",
     "orgName@type=collaboration": "author",
@@ -60,7 +61,7 @@ GROBID_LABELS = {
     "ptr@type=web": "url",
     "idno@type=ISBN": "isbn",
     "idno@type=isbn": "isbn",
-}
+})
 _BOOK_TITLES = ("title@level=m", "title@type=m")
 MIXED_COLLECTION = "citations.xml"
 _BACKWARD_WORDS = frozenset("ed eds editor editors hrsg hg coord coords dir dirs et al".split())

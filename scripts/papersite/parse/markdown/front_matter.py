@@ -12,7 +12,8 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Callable
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
 
 import yaml
 
@@ -76,7 +77,7 @@ def load_front_matter(yaml_text: str, first_line: int) -> FrontMatter:
     return found
 
 
-_SCALAR_KEYS: dict[str, tuple[str, ...]] = {
+_SCALAR_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "title": ("title",),
     "short_title": ("short_title", "short-title", "shorttitle", "title-short", "title_short", "running_title"),
     "venue": ("venue", "journal", "container-title", "container_title", "journal-title", "journal_title", "publication"),
@@ -92,7 +93,7 @@ _SCALAR_KEYS: dict[str, tuple[str, ...]] = {
     "accepted": ("accepted",),
     "submitted": ("submitted",),
     "year": ("year",),
-}
+})
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv)\.?$", re.IGNORECASE)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from types import MappingProxyType
 from typing import Iterator
 
 _SITE_URL = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
@@ -43,7 +44,7 @@ def dashes(text: str) -> str:
 
 
 _OPENER = re.compile(r"\{(?:%|\{<|\{|#)")
-_CLOSERS = {"{%": "%}", "{{<": ">}}", "{{": "}}", "{#": "#}"}
+_CLOSERS = MappingProxyType({"{%": "%}", "{{<": ">}}", "{{": "}}", "{#": "#}"})
 _LONGEST_TAG = 4000
 
 
