@@ -1,0 +1,1 @@
+/* touch previews: see below */
