@@ -23,3 +23,17 @@ document.addEventListener("click", function (event) {
 
 /* Landing on a permalink (highlight, scrolling after instant navigation) is
  * in landing.js. */
+
+/* Links to other hosts are marked data-external: printed pages show their
+ * address (print.css), and only theirs (Material makes every link absolute at
+ * run time, so the address alone cannot tell them apart). */
+(function () {
+  var mark = function () {
+    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
+      if (/^https?:$/.test(a.protocol) && a.host !== window.location.host) a.setAttribute("data-external", "");
+    });
+  };
+  window.papersiteMarkExternal = mark;  // for content added later
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(mark);
+  else document.addEventListener("DOMContentLoaded", mark);
+})();
