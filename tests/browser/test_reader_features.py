@@ -76,7 +76,7 @@ def test_cite_box_copies_bibtex(browser, page, site_url: str, artifacts: Path) -
     box = page.locator("details.quote", has_text="Cite this paper")
     box.locator("summary").click()
     box.locator("label", has_text="BibTeX").click()
-    panel = box.locator(".tabbed-block").nth(2)
+    panel = box.locator(".tabbed-block").nth(1)  # after the csl_style tab
     panel.wait_for(state="visible")
     shown = panel.locator("code").inner_text()
     # The paper's text names no journal, so its record is @misc (see the cite box test in test_scholarly_metadata).

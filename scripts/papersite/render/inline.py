@@ -41,6 +41,8 @@ class LinkTargets:
     #: the keys of it this build used; None formats afresh.
     csl_cache: dict[str, str] | None = None
     csl_used: set[str] | None = None
+    #: The CSL style the cite box shows (``extra.papersite.csl_style``).
+    csl_style: str = "apa"
 
 
 def render_citation(citation: CitationRef, targets: LinkTargets) -> str:

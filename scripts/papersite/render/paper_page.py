@@ -200,7 +200,7 @@ def render_references(references: tuple[Reference, ...], targets: LinkTargets | 
     return f'<{tag} class="paper-references {kind}">\n' + "\n".join(items) + f"\n</{tag}>"
 
 
-def _front_matter_yaml(paper: Paper) -> str:
+def _front_matter_yaml(paper: Paper, url: str = "") -> str:
     front = paper.front
     fields: dict[str, object] = {
         # The navigation shows this; the page's heading keeps the full title.
@@ -208,7 +208,7 @@ def _front_matter_yaml(paper: Paper) -> str:
         "description": safe_title(_description(paper)),
     }
     # Highwire Press tags, written into <head> by overrides/main.html.
-    fields.update(highwire_meta(paper))
+    fields.update(highwire_meta(paper, url))
     # JSON is valid YAML and quotes every value safely.
     return "---\n" + "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()) + "\n---"
 
@@ -221,11 +221,12 @@ def _description(paper: Paper) -> str:
 
 def render_paper(paper: Paper, targets: LinkTargets | None = None) -> str:
     """The whole Markdown page for ``paper``."""
-    chunks: list[str] = [_front_matter_yaml(paper)]
+    url = f"{targets.site_url if targets else ''}papers/{paper.id}/"
+    chunks: list[str] = [_front_matter_yaml(paper, url)]
     chunks.append(f"# {escape_markdown(paper.front.title)} {{ #title }}")
     chunks.extend(render_front(paper.front))
-    url = f"{targets.site_url if targets else ''}papers/{paper.id}/"
-    chunks.append(cite_box(paper, url, targets.base if targets else "/", targets.csl_cache if targets else None, targets.csl_used if targets else None))
+    chunks.append(cite_box(paper, url, targets.base if targets else "/", targets.csl_cache if targets else None,
+                           targets.csl_used if targets else None, targets.csl_style if targets else "apa"))
     chunks.append(json_ld(paper, url))
     if paper.front.abstract:
         chunks.append("## Abstract { #abstract }")
