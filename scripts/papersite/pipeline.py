@@ -254,6 +254,7 @@ def render_paper_pages(
     site_url: str = "",
     csl_cache: dict[str, str] | None = None,
     csl_used: set[str] | None = None,
+    csl_style: str = "apa",
 ) -> dict[str, str]:
     """The papers' pages and their index, by path relative to ``docs/papers/`` (pure).
 
@@ -270,6 +271,7 @@ def render_paper_pages(
         site_url=site_url,
         csl_cache=csl_cache,
         csl_used=csl_used,
+        csl_style=csl_style,
     )
     pages = {f"{paper.id}.md": render_paper(paper, targets) for paper in papers}
     pages["index.md"] = render_papers_index(papers)
@@ -357,6 +359,7 @@ def generate_site(project: Project) -> BuildResult:
         project.site_url,
         result.csl_cache,
         bibliography.digests,
+        project.settings.csl_style,
     ).items():
         result.pages[f"papers/{name}"] = page
     result.pages["glossary/index.md"] = render_glossary_page(result.terms, result.papers, result.term_uses)
