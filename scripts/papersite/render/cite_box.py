@@ -151,8 +151,9 @@ def _person(name: str, places: list[str]) -> dict[str, object]:
     return person
 
 
-def json_ld(paper: Paper, url: str) -> str:
-    """schema.org ScholarlyArticle, as a script element safe to put in the page body."""
+def json_ld_text(paper: Paper, url: str) -> str:
+    """schema.org ScholarlyArticle as JSON with no "<", ">" or "&": safe inside a
+    script element, and unchanged by any HTML escaping of a template engine."""
     front = paper.front
     data: dict[str, object] = {
         "@context": "https://schema.org",
@@ -180,8 +181,12 @@ def json_ld(paper: Paper, url: str) -> str:
         data["abstract"] = " ".join(p.text for p in front.abstract)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     # No "<", ">" or "&" can end the script element or be read as markup.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def json_ld(paper: Paper, url: str) -> str:
+    """The ScholarlyArticle as a script element (the template writes it into <head>)."""
+    return f'<script type="application/ld+json">{json_ld_text(paper, url)}</script>'
 
 
 def cite_box(

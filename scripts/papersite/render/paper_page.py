@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..model import Annotation, AnnotationMark, FrontMatter, Note, Paper, Paragraph, Reference, Section
 from .escape import escape_attribute, escape_html, escape_markdown, safe_title
-from .cite_box import cite_box, highwire_meta, json_ld
+from .cite_box import cite_box, highwire_meta, json_ld_text
 from ..anchors import note_anchor
 from .inline import LinkTargets, render_inlines
 
@@ -209,6 +209,9 @@ def _front_matter_yaml(paper: Paper, url: str = "") -> str:
     }
     # Highwire Press tags, written into <head> by overrides/main.html.
     fields.update(highwire_meta(paper, url))
+    # schema.org JSON-LD, written into <head> by overrides/main.html: in the
+    # body, Material's instant navigation would run it as a script.
+    fields["json_ld"] = json_ld_text(paper, url)
     # JSON is valid YAML and quotes every value safely.
     return "---\n" + "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()) + "\n---"
 
@@ -227,7 +230,6 @@ def render_paper(paper: Paper, targets: LinkTargets | None = None) -> str:
     chunks.extend(render_front(paper.front))
     chunks.append(cite_box(paper, url, targets.base if targets else "/", targets.csl_cache if targets else None,
                            targets.csl_used if targets else None, targets.csl_style if targets else "apa"))
-    chunks.append(json_ld(paper, url))
     if paper.front.abstract:
         chunks.append("## Abstract { #abstract }")
         chunks.extend(render_paragraph(p, targets) for p in paper.front.abstract)
