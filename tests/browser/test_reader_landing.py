@@ -8,6 +8,7 @@ from urllib.parse import unquote
 import pytest
 
 from .scrolling import settled_top
+from .test_reader_accessibility import _serious
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +37,8 @@ def test_argument_link_lands_on_the_claims_own_sentence(page, site_url: str, sch
     fragment): the sentence is marked on screen and its paragraph highlighted."""
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{site_url}/arguments/")
+    # The palette toggle's choice, stored by earlier tests, would win over the emulated scheme.
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", "slate" if scheme == "dark" else "default")
     link = page.locator(f'a.argument-label[href*="#{TOUGH_BALANCE}:~:text="]')
     href = link.get_attribute("href") or ""
     assert "tough%20balance%20against%20the%20hegemon." in href, href
@@ -53,6 +56,8 @@ def test_argument_link_lands_on_the_claims_own_sentence(page, site_url: str, sch
     _clear_of_the_top(page, top)
     assert page.evaluate("getComputedStyle(document.querySelector('.para.is-landed')).backgroundColor") != "rgba(0, 0, 0, 0)"
     page.screenshot(path=str(artifacts / f"landing-claim-{scheme}.png"))
+    serious = _serious(page, artifacts, f"landing-{scheme}")
+    assert not serious, serious
 
 
 def test_text_fragment_link_on_a_full_load(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -141,6 +146,7 @@ def test_copy_link_to_a_selection_with_the_keyboard(browser, page, site_url: str
 def test_phone_lands_on_the_claim(phone, site_url: str, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
     phone.emulate_media(color_scheme="dark")
     phone.goto(f"{site_url}/arguments/")
+    phone.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     link = phone.locator(f'a.argument-label[href*="#{TOUGH_BALANCE}:~:text="]')
     link.tap()
     phone.wait_for_url("**/papers/rezapour2020/**")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .test_reader_accessibility import _serious
+
 pytestmark = pytest.mark.browser
 
 POPOVER = ".preview-popover"
@@ -21,6 +23,7 @@ def _root_px(tab) -> float:  # type: ignore[no-untyped-def]
 def test_tap_on_a_citation_previews_then_goes(phone, site_url: str, scheme: str, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
     phone.emulate_media(color_scheme=scheme)
     phone.goto(f"{site_url}/papers/rezapour2020/")
+    phone.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", "slate" if scheme == "dark" else "default")
     cite = phone.locator("article a.cite").nth(5)
     cite.scroll_into_view_if_needed()
     reference = cite.get_attribute("title") or ""
@@ -34,6 +37,8 @@ def test_tap_on_a_citation_previews_then_goes(phone, site_url: str, scheme: str,
     assert float(popover.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 0.8 * _root_px(phone)
     assert phone.evaluate(INSIDE, POPOVER)
     phone.screenshot(path=str(artifacts / f"phone-preview-citation-{scheme}.png"))
+    serious = _serious(phone, artifacts, f"phone-preview-{scheme}")
+    assert not serious, serious
     phone.locator("article h1").tap()  # a tap outside closes it
     assert phone.locator(POPOVER).count() == 0
     cite.tap()

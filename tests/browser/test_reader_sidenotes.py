@@ -26,6 +26,7 @@ def test_notes_sit_in_the_margin_beside_their_passage_on_a_wide_screen(page, sit
     page.set_viewport_size({"width": 1700, "height": 1000})
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{site_url}/papers/rezapour2020/")
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", "slate" if scheme == "dark" else "default")
     page.wait_for_function("document.body.classList.contains('papersite-sidenotes')")
     page.wait_for_timeout(300)
     notes = page.evaluate(GEOMETRY)
