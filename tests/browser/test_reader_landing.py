@@ -109,9 +109,9 @@ def test_copy_link_to_a_selection_with_the_keyboard(browser, page, site_url: str
     """Select words (after an instant navigation), reach the button, press Enter:
     the copied link names the paragraph and the words, and leads back to them."""
     browser.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
-    page.goto(f"{site_url}/glossary/")
+    page.goto(f"{site_url}/papers/")
     page.evaluate("window.__sameDocument = true")
-    page.locator('a[href$="/papers/sadeghi2022/"]').first.click()
+    page.locator('article a[href$="/papers/sadeghi2022/"]').first.click()
     page.wait_for_function("document.querySelector('h1') && document.querySelector('h1').textContent.includes('Atlanticism')")
     assert page.evaluate("window.__sameDocument") is True
     paragraph_id = "introduction-p2"

@@ -16,7 +16,7 @@ from .test_reader_features import PAGE_TYPES
 pytestmark = pytest.mark.browser
 
 PRINTED_URLS = """[...document.querySelectorAll('article a')].filter(a => {
-    const c = getComputedStyle(a, '::after').content; return c && c.includes('http'); }).map(a => a.href)"""
+    const c = getComputedStyle(a, '::after').content; return a.getClientRects().length && c && c.includes('http'); }).map(a => a.href)"""
 VISIBLE = "s => [...document.querySelectorAll(s)].filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden').length"
 
 
