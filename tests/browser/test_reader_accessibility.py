@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_reader_features import PAGE_TYPES
+from .test_reader_features import PAGE_TYPES, search_until_results
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def test_open_search_dialog_has_no_serious_violations(page, site_url: str, schem
     query = page.locator("input.md-search__input")
     query.click()
     query.press_sequentially("Heartland")
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=20000)
+    search_until_results(page, query, page.locator(".md-search-result__item"))
     assert page.locator(".md-search-result mark").count() > 0
     page.wait_for_timeout(300)
     page.screenshot(path=str(artifacts / f"search-open-{scheme}.png"))
