@@ -22,11 +22,35 @@
     return at < 0 ? "" : href.slice(at + 3);
   }
 
-  /* Remember the directive of a followed link before the address loses it. */
+  /* Remember the directive of a followed link before the address loses it.
+   * A link to another page is followed without it: Chromium drops a directive
+   * from an address that history.pushState sets, and Material's instant
+   * navigation then sets the hash again, adding a second history entry (Back
+   * would stay on the page). The words are marked here instead; for a full
+   * load they are kept in sessionStorage for the next page. */
+  var STORE = "papersite-text-directive";
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href*=':~:']");
-    if (link) pendingDirective = directiveOf(link.getAttribute("href"));
+    if (!link) return;
+    var href = link.getAttribute("href");
+    pendingDirective = directiveOf(href);
+    var plain = event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey && !link.target;
+    var url = new URL(link.href, window.location.href);
+    if (!plain || url.pathname === window.location.pathname || url.origin !== window.location.origin) return;
+    try {
+      sessionStorage.setItem(STORE, JSON.stringify({ path: url.pathname, id: url.hash.slice(1).split(":~:")[0], directive: pendingDirective }));
+    } catch (e) { /* storage refused: an instant navigation still marks the words */ }
+    link.setAttribute("href", href.slice(0, href.indexOf(":~:")));
+    window.setTimeout(function () { link.setAttribute("href", href); }, 0);
   }, true);
+
+  function storedDirective(id) {
+    try {
+      var kept = JSON.parse(sessionStorage.getItem(STORE) || "null");
+      sessionStorage.removeItem(STORE);
+      return kept && kept.path === window.location.pathname && kept.id === id ? kept.directive : "";
+    } catch (e) { return ""; }
+  }
 
   function encodeTerm(text) {
     return encodeURIComponent(text.replace(/\s+/g, " ").trim())
@@ -107,11 +131,13 @@
     // A named anchor (a claim, a former id) is an empty span inside its paragraph.
     var box = target.classList.contains("anchor-alias") ? target.parentElement : target;
     box.classList.add("is-landed");
-    var browserDidIt = firstLoad && "fragmentDirective" in document;
+    var browserDidIt = false;
     if (!directive && firstLoad) {  // a full load: the browser keeps the directive out of the address
       var entry = window.performance && performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
       directive = entry ? directiveOf(entry.name) : "";
+      browserDidIt = Boolean(directive) && "fragmentDirective" in document;
     }
+    directive = directive || storedDirective(id);
     var mark = directive && !browserDidIt ? markText(box, directive) : null;
     if (firstLoad && !mark) return;  // the browser has scrolled there itself
     var settle = function () {
