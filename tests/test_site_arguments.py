@@ -36,7 +36,7 @@ def test_labelled_questions_hypotheses_objectives_have_named_anchors(site: Path)
 def test_arguments_page_links_every_labelled_item_and_both_papers_claims(site: Path) -> None:
     page = html(site, "arguments")
     for anchor in LABELLED:
-        assert f'/papers/sadeghi2022/#{anchor}"' in page
+        assert f'/papers/sadeghi2022/#{anchor}:~:text=' in page  # with the claim's sentence as a text fragment
     for theme in ("us-hegemony-and-atlanticism", "russias-policy", "chinas-policy", "kinds-of-balancing", "limits-of-cooperation"):
         section = page.split(f'id="{theme}"', 1)[1].split("<h2", 1)[0]
         assert "/papers/rezapour2020/#" in section and "/papers/sadeghi2022/#" in section, theme

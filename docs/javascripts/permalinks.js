@@ -21,21 +21,19 @@ document.addEventListener("click", function (event) {
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
 })();
 
-/* Instant navigation to a permalink on another page: Material swaps the page
- * in and scrolls to the anchor, but a scroll position it saved for the page
- * being left can win the race and leave the reader thousands of pixels away.
- * After each swap (not the first load, where the browser's own scrolling,
- * text fragments included, is right) the anchored element is put at the top. */
+/* Landing on a permalink (highlight, scrolling after instant navigation) is
+ * in landing.js. */
+
+/* Links to other hosts are marked data-external: printed pages show their
+ * address (print.css), and only theirs (Material makes every link absolute at
+ * run time, so the address alone cannot tell them apart). */
 (function () {
-  if (typeof window.document$ === "undefined") return;
-  var first = true;
-  window.document$.subscribe(function () {
-    if (first) { first = false; return; }
-    var id = decodeURIComponent(window.location.hash.slice(1));
-    var target = id && document.getElementById(id);
-    if (!target) return;
-    var settle = function () { target.scrollIntoView({ block: "start" }); };
-    window.requestAnimationFrame(settle);
-    window.setTimeout(settle, 150);
-  });
+  var mark = function () {
+    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
+      if (/^https?:$/.test(a.protocol) && a.host !== window.location.host) a.setAttribute("data-external", "");
+    });
+  };
+  window.papersiteMarkExternal = mark;  // for content added later
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(mark);
+  else document.addEventListener("DOMContentLoaded", mark);
 })();

@@ -75,26 +75,55 @@ def site_url(mkdocs_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+def playwright_session():  # type: ignore[no-untyped-def]
+    """One Playwright driver for the session (the sync API allows only one per thread)."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
         pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900},
-        )
-        try:
-            yield context
-        finally:
-            context.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    context = playwright_session.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        viewport={"width": 1280, "height": 900},
+    )
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+#: A touch phone (about an iPhone 13's screen): touch events, no hover, a narrow viewport.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+
+
+@pytest.fixture(scope="session")
+def phone_browser(playwright_session, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A second Chromium, with a fresh profile, emulating a touch phone."""
+    profile = tmp_path_factory.mktemp("chromium-phone-profile")
+    context = playwright_session.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **PHONE
+    )
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def phone(phone_browser, site_url: str):  # type: ignore[no-untyped-def]
+    with open_tab(phone_browser, site_url) as tab:
+        yield tab
 
 
 @contextlib.contextmanager

@@ -21,7 +21,7 @@ def test_no_serious_accessibility_violations(page, site_url: str, kind: str, sch
     page.goto(f"{site_url}{PAGE_TYPES[kind][0]}")
     # Set the scheme as the palette toggle does (the choice persists across tests).
     page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", "slate" if scheme == "dark" else "default")
-    page.wait_for_timeout(200)
+    page.wait_for_timeout(500)  # past the palette's colour transition (axe read mid-transition colours)
     results = Axe().run(page)
     violations = results.response["violations"]
     serious = [v for v in violations if v.get("impact") in {"serious", "critical"}]

@@ -33,13 +33,27 @@ def test_screenshot_of_each_page_type(page, site_url: str, kind: str, artifacts:
     page.screenshot(path=str(artifacts / f"page-{kind}.png"))
 
 
+def search_until_results(page, query, results) -> None:  # type: ignore[no-untyped-def]
+    """A query entered before Material's search worker has its index is not run
+    (slow on a loaded machine): retype its last letter until results show."""
+    for _ in range(6):
+        try:
+            results.first.wait_for(state="visible", timeout=10000)
+            return
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError: type again
+            last = query.input_value()[-1]
+            query.press("Backspace")
+            query.press(last)
+    results.first.wait_for(state="visible", timeout=10000)
+
+
 def test_search_for_heartland_leads_into_rezapour(page, site_url: str, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/")
     query = page.locator("input.md-search__input")
     query.click()
     query.fill("Heartland")
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(state="visible", timeout=20000)
+    search_until_results(page, query, results)
     hrefs = [a.get_attribute("href") or "" for a in results.all()]
     into_rezapour = [h for h in hrefs if "papers/rezapour2020/" in h]
     assert into_rezapour, hrefs
@@ -76,7 +90,7 @@ def test_cite_box_copies_bibtex(browser, page, site_url: str, artifacts: Path) -
     box = page.locator("details.quote", has_text="Cite this paper")
     box.locator("summary").click()
     box.locator("label", has_text="BibTeX").click()
-    panel = box.locator(".tabbed-block").nth(2)
+    panel = box.locator(".tabbed-block").nth(1)  # after the csl_style tab
     panel.wait_for(state="visible")
     shown = panel.locator("code").inner_text()
     # The paper's text names no journal, so its record is @misc (see the cite box test in test_scholarly_metadata).
@@ -131,10 +145,12 @@ def test_permalink_through_instant_navigation_then_back(page, site_url: str) -> 
     page.goto(f"{site_url}/arguments/")
     page.evaluate("window.__sameDocument = true")
     link = page.locator('article a[href*="/papers/sadeghi2022/#hypothesis-"]').first
-    anchor = (link.get_attribute("href") or "").split("#", 1)[1]
+    anchor = (link.get_attribute("href") or "").split("#", 1)[1].split(":~:", 1)[0]  # the address keeps no text fragment
     link.click()
     page.wait_for_url(f"**/papers/sadeghi2022/#{anchor}")
-    assert 0 <= settled_top(page, f"#{anchor}") < 300
+    # The link names the hypothesis' sentence: it is marked and centred on screen, as Chromium does with text fragments.
+    assert 0 <= settled_top(page, "mark.landed-text") < 900
+    assert page.locator(f".is-landed:has(#{anchor})").count() == 1
     assert _was_instant(page)
     page.go_back()
     page.wait_for_url("**/arguments/")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Claim, Paper
-from .escape import escape_html, escape_markdown
+from ..model import Claim, Paper, plain_text
+from .escape import escape_attribute, escape_html, escape_markdown
+from .fragments import claim_sentence, text_directive
 from .labels import paper_label
 
 KIND_LABEL = {
@@ -26,6 +27,26 @@ def _label(claim: Claim) -> str:
     return KIND_LABEL.get(claim.kind, claim.kind.title())
 
 
+DESIGN_KINDS = ("question", "hypothesis", "objective")
+#: How many words of a summary find its place in the paragraph.
+_FINDING_WORDS = 12
+
+
+def _sentence_case(text: str) -> str:
+    """The summary as it reads after its label: a capital first letter ("Main hypothesis" / "The development …")."""
+    return text[:1].upper() + text[1:]
+
+
+def claim_href(claim: Claim, paper: Paper) -> str:
+    """The claim's anchor, with a text fragment of its own sentence when the paragraph holds it."""
+    paragraph = next((p for p in paper.all_paragraphs() if p.id == claim.target_id), None)
+    directive = ""
+    if paragraph is not None:
+        words = claim.quote.exact if claim.quote else " ".join(claim.summary.split()[:_FINDING_WORDS])
+        directive = text_directive(claim_sentence(plain_text(paragraph.inlines), words))
+    return f"../papers/{paper.id}/#{claim.id}{directive}"
+
+
 def _columns(claims: list[Claim], papers: list[Paper]) -> str:
     columns = []
     for paper in papers:
@@ -34,10 +55,10 @@ def _columns(claims: list[Claim], papers: list[Paper]) -> str:
             continue
         items = []
         for claim in mine:
-            href = f"../papers/{paper.id}/#{claim.id}"
+            href = escape_attribute(claim_href(claim, paper))
             items.append(
                 f'<li class="argument argument-{claim.kind}"><a class="argument-label" href="{href}">{escape_html(_label(claim))}</a> '
-                f'<span class="argument-text">{escape_html(claim.summary)}</span></li>'
+                f'<span class="argument-text">{escape_html(_sentence_case(claim.summary))}</span></li>'
             )
         columns.append(
             f'<div class="arguments-column"><div class="arguments-paper"><strong>{escape_html(paper_label(paper))}</strong></div>'
@@ -54,7 +75,8 @@ def render_arguments_page(themes: list[tuple[str, str]], claims: list[Claim], pa
         "anchor you can cite (for example <code>…/sadeghi2022/#hypothesis-1</code>). Items the papers label themselves "
         "are quoted from the text; the others are summarised by the editors.</p>"
     )
-    design = [c for c in claims if c.labelled or (not c.theme and c.kind in ("question", "hypothesis", "objective"))]
+    # Every question, hypothesis and objective is research design, wherever the editors filed it.
+    design = [c for c in claims if c.labelled or c.kind in DESIGN_KINDS]
     if design:
         lines += ["", "## Research design { #research-design }", "", _columns(design, papers)]
     for theme_id, title in themes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from ..bibliography.bibtex_io import strip_braces, write_bibtex
 from ..bibliography.csl import bibtex_names, plain
@@ -40,6 +40,33 @@ def coins(entry_type: str, fields: dict[str, str]) -> str:
         if fields.get(name):
             pairs.append((key, strip_braces(fields[name])))
     return f'<span class="Z3988" title="{escape_attribute(urlencode(pairs))}"></span>'
+
+
+#: Where a reader can look a work up: a library catalogue and a scholarly search
+#: engine. Plain links built from the title and first author; the site itself
+#: requests nothing from these hosts.
+SEARCH_LINKS = (
+    ("WorldCat", "https://search.worldcat.org/search?q="),
+    ("Google Scholar", "https://scholar.google.com/scholar?q="),
+)
+
+
+def links_out(fields: dict[str, str]) -> str:
+    """The entry's DOI link (when known) and search links for it, as one line of HTML."""
+    parts = []
+    doi = strip_braces(fields.get("doi", "")).strip()
+    doi = doi.split("doi.org/", 1)[-1]
+    if doi:
+        parts.append(f'<span class="bib-doi">DOI: <a href="https://doi.org/{escape_attribute(quote(doi, safe="/:;()._-"))}">'
+                     f"{escape_html(doi)}</a></span>")
+    title = " ".join(strip_braces(fields.get("title", "")).split())
+    if title:
+        people = bibtex_names(fields.get("author", "") or fields.get("editor", ""))
+        first = people[0].get("family", people[0].get("literal", "")) if people else ""
+        query = quote(f'"{title}" {first}'.strip(), safe="")
+        searches = " · ".join(f'<a href="{base}{query}">{escape_html(name)}</a>' for name, base in SEARCH_LINKS)
+        parts.append(f'<span class="bib-search">Find it: {searches}</span>')
+    return f'<div class="bib-links" data-search-exclude>{" ".join(parts)}</div>' if parts else ""
 
 
 def _cited_by(key: str, uses: list, papers: dict[str, Paper], titles: dict[str, dict[str, str]]) -> str:  # type: ignore[type-arg]
@@ -123,6 +150,7 @@ def _entry_html(bibliography: Bibliography, key: str, by_paper: dict[str, Paper]
         f'title="Permanent link to this entry" aria-label="Permanent link to this entry">¶</a></div>'
         f'<div class="bib-cited" data-search-exclude>In: {"; ".join(cited)}</div>'
         f"{_cited_by(key, uses_by_key.get(key, []), by_paper, titles)}"
+        f"{links_out(entry.fields)}"
         f'<details class="bib-bibtex" data-search-exclude><summary>BibTeX</summary><pre><code>{bibtex}</code></pre></details>'
         f"{coins(entry.entry_type, entry.fields)}</div>"
     )

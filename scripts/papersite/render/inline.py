@@ -42,6 +42,17 @@ class LinkTargets:
     #: the keys of it this build used; None formats afresh.
     csl_cache: dict[str, str] | None = None
     csl_used: set[str] | None = None
+    #: The CSL style the cite box shows (``extra.papersite.csl_style``).
+    csl_style: str = "apa"
+
+
+def readable_note(note: str, keys: set[str]) -> str:
+    """A linking note for readers: internal bibliography keys ("the closest
+    entry, koolaei2007north, is from 2007") are left out; the entry itself is
+    shown beside the note."""
+    for key in sorted(keys, key=len, reverse=True):
+        note = note.replace(f", {key},", "").replace(f" {key}", "")
+    return note
 
 
 def render_citation(citation: CitationRef, targets: LinkTargets) -> str:
@@ -66,7 +77,7 @@ def render_citation(citation: CitationRef, targets: LinkTargets) -> str:
             href = escape_attribute(f"{targets.base}bibliography/#{linked[0].key}")
             out.append(f'<a class="cite" href="{href}" title="{escape_attribute(" | ".join(tips))}">{words}</a>')
         else:
-            reasons = "; ".join(i.note for i in items)
+            reasons = "; ".join(readable_note(i.note, {i.suggestion} - {""}) for i in items)
             suggestion = next((i.suggestion for i in items if i.suggestion), "")
             tip = f"Not resolved: {reasons}" + (f" (perhaps {targets.references.get(suggestion, suggestion)})" if suggestion else "")
             out.append(f'<span class="cite cite-unresolved" tabindex="0" title="{escape_attribute(tip)}">{words}</span>')

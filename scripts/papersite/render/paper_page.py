@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..model import Annotation, AnnotationMark, FrontMatter, Note, Paper, Paragraph, Reference, Section
 from .escape import escape_attribute, escape_html, escape_markdown, safe_title
-from .cite_box import cite_box, highwire_meta, json_ld
+from .cite_box import cite_box, highwire_meta, json_ld_text
 from ..anchors import note_anchor
 from .inline import LinkTargets, render_inlines
 
@@ -201,7 +201,7 @@ def render_references(references: tuple[Reference, ...], targets: LinkTargets | 
     return f'<{tag} class="paper-references {kind}">\n' + "\n".join(items) + f"\n</{tag}>"
 
 
-def _front_matter_yaml(paper: Paper) -> str:
+def _front_matter_yaml(paper: Paper, url: str = "") -> str:
     front = paper.front
     fields: dict[str, object] = {
         # The navigation shows this; the page's heading keeps the full title.
@@ -209,7 +209,10 @@ def _front_matter_yaml(paper: Paper) -> str:
         "description": safe_title(_description(paper)),
     }
     # Highwire Press tags, written into <head> by overrides/main.html.
-    fields.update(highwire_meta(paper))
+    fields.update(highwire_meta(paper, url))
+    # schema.org JSON-LD, written into <head> by overrides/main.html: in the
+    # body, Material's instant navigation would run it as a script.
+    fields["json_ld"] = json_ld_text(paper, url)
     # JSON is valid YAML and quotes every value safely.
     return "---\n" + "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()) + "\n---"
 
@@ -222,12 +225,12 @@ def _description(paper: Paper) -> str:
 
 def render_paper(paper: Paper, targets: LinkTargets | None = None) -> str:
     """The whole Markdown page for ``paper``."""
-    chunks: list[str] = [_front_matter_yaml(paper)]
+    url = f"{targets.site_url if targets else ''}papers/{paper.id}/"
+    chunks: list[str] = [_front_matter_yaml(paper, url)]
     chunks.append(f"# {escape_markdown(paper.front.title)} {{ #title }}")
     chunks.extend(render_front(paper.front))
-    url = f"{targets.site_url if targets else ''}papers/{paper.id}/"
-    chunks.append(cite_box(paper, url, targets.base if targets else "/", targets.csl_cache if targets else None, targets.csl_used if targets else None))
-    chunks.append(json_ld(paper, url))
+    chunks.append(cite_box(paper, url, targets.base if targets else "/", targets.csl_cache if targets else None,
+                           targets.csl_used if targets else None, targets.csl_style if targets else "apa"))
     if paper.front.abstract:
         chunks.append("## Abstract { #abstract }")
         chunks.extend(render_paragraph(p, targets) for p in paper.front.abstract)

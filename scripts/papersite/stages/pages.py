@@ -24,6 +24,7 @@ def render_paper_pages(
     site_url: str = "",
     csl_cache: dict[str, str] | None = None,
     csl_used: set[str] | None = None,
+    csl_style: str = "apa",
 ) -> dict[str, str]:
     """The papers' pages and their index, by path relative to ``docs/papers/`` (pure).
 
@@ -40,6 +41,7 @@ def render_paper_pages(
         site_url=site_url,
         csl_cache=csl_cache,
         csl_used=csl_used,
+        csl_style=csl_style,
     )
     pages = {f"{paper.id}.md": render_paper(paper, targets) for paper in papers}
     pages["index.md"] = render_papers_index(papers)
@@ -58,7 +60,15 @@ def run(ctx: BuildContext) -> StageResult:
     csl = ctx.cache.store("csl")
     references = {key: plain(text) for key, text in bibliography.formatted.items()}
     paper_pages = render_paper_pages(
-        papers, state.terms, state.annotations, project.base_path, references, project.site_url, csl.data, bibliography.digests
+        papers,
+        state.terms,
+        state.annotations,
+        project.base_path,
+        references,
+        project.site_url,
+        csl.data,
+        bibliography.digests,
+        project.settings.csl_style,
     )
     csl.keep(bibliography.digests)  # the cite boxes' entries too
     pages.update({f"papers/{name}": page for name, page in paper_pages.items()})
