@@ -80,3 +80,8 @@ def test_superscript_citations_and_those_that_lost_their_raise(tmp_path: Path, s
     uses = [u for u in result.citations if u.paper_id == "doe2024"]
     assert [u.text for u in uses] == cited
     assert [result.bibliography.formatted[u.item.key].split(",")[0] for u in uses] == ["Smith", "Jones", "Brown", "Brown"]
+    page = result.pages["papers/doe2024.md"]
+    # Printed raised, shown raised: each run of superscript digits is one raised citation whose numbers link.
+    raised = page.count('<sup class="cite-sup">')
+    assert raised == (3 if "¹" in sentence else 0)
+    assert page.count('<sup class="cite-sup"><a class="cite" href="/bibliography/#') == raised

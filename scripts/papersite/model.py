@@ -98,7 +98,7 @@ class CitationRef:
 
     text: str
     items: tuple[CiteItem, ...]
-    kind: str = "numbered"  # numbered | parenthetical | narrative
+    kind: str = "numbered"  # numbered | parenthetical | narrative | superscript (printed raised)
 
 
 @dataclass(frozen=True)

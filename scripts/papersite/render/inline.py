@@ -83,7 +83,9 @@ def render_citation(citation: CitationRef, targets: LinkTargets) -> str:
             out.append(f'<span class="cite cite-unresolved" tabindex="0" title="{escape_attribute(tip)}">{words}</span>')
         position = end
     out.append(escape_html(citation.text[position:]))
-    return "".join(out)
+    shown = "".join(out)
+    # A citation the paper printed as raised numbers (¹², ^{2-3}) stays raised.
+    return f'<sup class="cite-sup">{shown}</sup>' if citation.kind == "superscript" else shown
 
 _WEB_URL = re.compile(r"^(?:https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.IGNORECASE)
 _VALID_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
