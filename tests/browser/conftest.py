@@ -21,7 +21,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+#: Screenshots and axe reports, kept for a person to look at; PAPERSITE_ARTIFACTS names another folder
+#: (e.g. for a second run of the suite on the same checkout).
+ARTIFACTS = Path(os.environ.get("PAPERSITE_ARTIFACTS") or Path(__file__).resolve().parents[1] / "artifacts")
 
 
 #: The site_url in mkdocs.yml; the sitemap names pages under it.
