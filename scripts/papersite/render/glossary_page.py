@@ -40,47 +40,55 @@ def render_glossary_page(terms: tuple[Term, ...], papers: list[Paper], uses: lis
         if term.forms:
             forms = ", ".join(f"<em>{escape_html(f)}</em>" for f in term.forms)
             lines.append(f'<p class="term-forms">Also written: {forms}</p>')
-        sites = []
-        for site in term.defined_in:
-            paper = by_paper.get(site.paper)
-            if paper is None:
-                continue
-            anchor = section_anchor(paper, site.section)
-            label = f"{escape_html(paper_label(paper))}, section “{escape_html(site.section)}”"
-            sites.append(f'<a href="../papers/{paper.id}/#{anchor}">{label}</a>' if anchor else label)
-        if sites:
-            lines.append(f'<p class="term-defined-in">Defined by the paper itself: {"; ".join(sites)}</p>')
+        lines.extend(_defined_in(term, by_paper))
         if term.related:
             related = ", ".join(
                 f'<a href="#{escape_attribute(r)}">{escape_html(names[r])}</a>' for r in term.related if r in names
             )
             lines.append(f'<p class="term-related">Related: {related}</p>')
-        used = uses_by_term.get(term.id, {})
-        if used:
-            # The papers' own words again: searching finds them in the papers.
-            lines.append('<div class="term-uses" data-search-exclude>')
-            for paper in papers:
-                paper_uses = used.get(paper.id)
-                if not paper_uses:
-                    continue
-                count = len(paper_uses)
-                lines.append(
-                    f'<p class="term-uses-paper"><strong>{escape_html(paper_label(paper))}</strong>: '
-                    f'{count} paragraph{"s" if count != 1 else ""}</p>'
-                )
-                items = []
-                for use in paper_uses:
-                    where = escape_html(titles[paper.id].get(use.paragraph_id, ""))
-                    items.append(
-                        f'<li><a href="../papers/{paper.id}/#{use.paragraph_id}">{where} ¶{use.paragraph_id.rsplit("-p", 1)[-1]}</a>'
-                        f' — <span class="term-snippet">{escape_html(use.snippet)}</span></li>'
-                    )
-                lines.append('<ul class="term-uses-list">\n' + "\n".join(items) + "\n</ul>")
-            lines.append("</div>")
-        else:
-            lines.append('<p class="term-unused">Neither paper uses this term.</p>')
+        lines.extend(_uses(uses_by_term.get(term.id, {}), papers, titles))
         if term.sources:
             sources = "\n".join(f"<li>{escape_html(s)}</li>" for s in term.sources)
             lines.append(f'<details class="term-sources"><summary>Sources</summary>\n<ul>\n{sources}\n</ul>\n</details>')
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def _defined_in(term: Term, by_paper: dict[str, Paper]) -> list[str]:
+    """The line naming the papers' own sections that define ``term`` (none when no paper does)."""
+    sites = []
+    for site in term.defined_in:
+        paper = by_paper.get(site.paper)
+        if paper is None:
+            continue
+        anchor = section_anchor(paper, site.section)
+        label = f"{escape_html(paper_label(paper))}, section “{escape_html(site.section)}”"
+        sites.append(f'<a href="../papers/{paper.id}/#{anchor}">{label}</a>' if anchor else label)
+    return [f'<p class="term-defined-in">Defined by the paper itself: {"; ".join(sites)}</p>'] if sites else []
+
+
+def _uses(used: dict[str, list[TermUse]], papers: list[Paper], titles: dict[str, dict[str, str]]) -> list[str]:
+    """Every paragraph that uses a term, paper by paper, each a snippet and a deep link."""
+    if not used:
+        return ['<p class="term-unused">No paper uses this term.</p>']
+    # The papers' own words again: searching finds them in the papers.
+    lines = ['<div class="term-uses" data-search-exclude>']
+    for paper in papers:
+        paper_uses = used.get(paper.id)
+        if not paper_uses:
+            continue
+        count = len(paper_uses)
+        lines.append(
+            f'<p class="term-uses-paper"><strong>{escape_html(paper_label(paper))}</strong>: '
+            f'{count} paragraph{"s" if count != 1 else ""}</p>'
+        )
+        items = []
+        for use in paper_uses:
+            where = escape_html(titles[paper.id].get(use.paragraph_id, ""))
+            items.append(
+                f'<li><a href="../papers/{paper.id}/#{use.paragraph_id}">{where} ¶{use.paragraph_id.rsplit("-p", 1)[-1]}</a>'
+                f' — <span class="term-snippet">{escape_html(use.snippet)}</span></li>'
+            )
+        lines.append('<ul class="term-uses-list">\n' + "\n".join(items) + "\n</ul>")
+    lines.append("</div>")
+    return lines
