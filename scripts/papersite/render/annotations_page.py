@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from types import MappingProxyType
 
 from ..model import Annotation, Paper
 from .escape import escape_html, escape_markdown
@@ -10,7 +11,7 @@ from .labels import paper_label
 from .paper_page import NOTE_LABEL
 
 #: W3C Web Annotation motivation for each kind of note.
-MOTIVATION = {"note": "commenting", "correction": "editing", "context": "describing", "disagreement": "assessing"}
+MOTIVATION = MappingProxyType({"note": "commenting", "correction": "editing", "context": "describing", "disagreement": "assessing"})
 
 
 def render_annotations_page(annotations: list[Annotation], papers: list[Paper]) -> str:

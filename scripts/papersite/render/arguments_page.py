@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from ..model import Claim, Paper, plain_text
 from .escape import escape_attribute, escape_html, escape_markdown
 from .fragments import claim_sentence, text_directive
 from .labels import paper_label
 
-KIND_LABEL = {
+KIND_LABEL = MappingProxyType({
     "question": "Question",
     "hypothesis": "Hypothesis",
     "objective": "Objective",
     "claim": "Claim",
     "conclusion": "Conclusion",
-}
-KIND_ORDER = list(KIND_LABEL)
-ANCHOR_LABEL = {"main-question": "Main question", "main-hypothesis": "Main hypothesis", "main-objective": "Main objective"}
+})
+KIND_ORDER = tuple(KIND_LABEL)
+ANCHOR_LABEL = MappingProxyType({"main-question": "Main question", "main-hypothesis": "Main hypothesis", "main-objective": "Main objective"})
 
 
 def _label(claim: Claim) -> str:

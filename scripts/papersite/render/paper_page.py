@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from types import MappingProxyType
 
-from ..model import Annotation, AnnotationMark, FrontMatter, Note, Paper, Paragraph, Reference, Section
-from .escape import escape_attribute, escape_html, escape_markdown, safe_title
-from .cite_box import cite_box, highwire_meta, json_ld_text
 from ..anchors import note_anchor
+from ..model import Annotation, AnnotationMark, FrontMatter, Note, Paper, Paragraph, Reference, Section
+from .cite_box import cite_box, highwire_meta, json_ld_text
+from .escape import escape_attribute, escape_html, escape_markdown, safe_title
 from .inline import LinkTargets, render_inlines
 
-_DATE_LABELS = {
+_DATE_LABELS = MappingProxyType({
     "submitted": "Submitted",
     "received": "Received",
     "revised": "Revised",
     "accepted": "Accepted",
     "published": "Published",
-}
+})
 
 
 def permalink(anchor: str, what: str = "paragraph") -> str:
@@ -32,8 +33,8 @@ def permalink(anchor: str, what: str = "paragraph") -> str:
 
 
 #: Material admonition type for each kind of editorial note.
-NOTE_STYLE = {"note": "note", "correction": "warning", "context": "info", "disagreement": "question"}
-NOTE_LABEL = {"note": "Editors' note", "correction": "Correction", "context": "Context", "disagreement": "Disagreement"}
+NOTE_STYLE = MappingProxyType({"note": "note", "correction": "warning", "context": "info", "disagreement": "question"})
+NOTE_LABEL = MappingProxyType({"note": "Editors' note", "correction": "Correction", "context": "Context", "disagreement": "Disagreement"})
 
 
 def alias_spans(paragraph: Paragraph) -> str:
