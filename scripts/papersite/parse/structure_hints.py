@@ -25,12 +25,16 @@ from dataclasses import dataclass
 
 from ..structure import LineLabel, label_lines
 from ..structure.authors import split_authors
-from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES
+from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES, LineEvidence
 
 #: Body labels whose lines are never headings.
 _NOT_HEADINGS = frozenset({"table", "figure", "formula"})
 #: How sure the model must be before it overrules a heading rule.
 VETO_CONFIDENCE = 0.3
+#: A line set this much larger than the body (font size over body size) is set apart by size.
+LARGER_THAN_BODY = 1.05
+#: Space above a line (in body line heights, beyond the normal distance) that sets it apart.
+HEADING_GAP = 0.5
 #: How sure the model must be of a reference entry's start or continuation to overrule the rules.
 ENTRY_CONFIDENCE = 0.8
 
@@ -41,6 +45,30 @@ class StructureHints:
 
     labels: tuple[LineLabel, ...]  # one per source line; line n is labels[n - 1]
     lines: tuple[str, ...]
+    #: The PDF's layout of each source line (``None`` where unknown), or ``()`` for a text source.
+    evidence: tuple[LineEvidence | None, ...] = ()
+    #: Whether most body-size lines are bold (a typeface whose book weight reads as bold): then
+    #: bold tells nothing apart.
+    body_bold: bool = False
+
+    def layout(self, line: int) -> LineEvidence | None:
+        return self.evidence[line - 1] if 1 <= line <= len(self.evidence) else None
+
+    def set_as_text(self, line: int, numbered: bool = False) -> bool:
+        """True when the PDF printed source ``line`` in the body's type: neither bold nor larger.
+
+        An unnumbered heading is set apart by its type in every layout the models know; a line
+        in the body's own type and weight is a table row, an equation, console output or a
+        plot's label, however short. Some styles set their lowest numbered level in the body's
+        type, but always with space above: a ``numbered`` line is text only when it also follows
+        the line above at the normal distance (an equation's number, a list item). Without
+        evidence (a text source) nothing is known: ``False``."""
+        got = self.layout(line)
+        if got is None or got.font_size_ratio is None or got.bold is None:
+            return False
+        if numbered and (got.gap_above is None or got.gap_above >= HEADING_GAP):
+            return False
+        return (self.body_bold or not got.bold) and got.font_size_ratio < LARGER_THAN_BODY
 
     def label(self, line: int) -> LineLabel | None:
         return self.labels[line - 1] if 1 <= line <= len(self.labels) else None
@@ -68,6 +96,12 @@ class StructureHints:
 
     def authors(self) -> list[str]:
         return split_authors(" ".join(self.lines[n - 1].strip() for n in self.author_lines()))
+
+    def rejects_heading(self, first_line: int, end_line: int, numbered: bool) -> bool:
+        """True when a heading the rules found on these source lines is not one: the PDF printed
+        it in the body's type (:meth:`set_as_text`), or it is unnumbered and the model vetoes it.
+        A numbered heading ("2.1 Data") is exact otherwise and stays whatever the model says."""
+        return self.set_as_text(first_line, numbered) or (not numbered and self.vetoes_heading(first_line, end_line))
 
     def vetoes_heading(self, first_line: int, end_line: int) -> bool:
         """True when the model is sure the unit on these source lines is not a heading."""
@@ -97,9 +131,16 @@ class StructureHints:
 MIN_LINES = 40
 
 
-def structure_hints(text: str) -> StructureHints | None:
-    """The models' labels for ``text``, or ``None`` for a text too short for them."""
+def structure_hints(text: str, evidence: Sequence[LineEvidence | None] | None = None) -> StructureHints | None:
+    """The models' labels for ``text``, or ``None`` for a text too short for them.
+
+    ``evidence`` (a PDF source's layout, one entry per line of ``text``) goes to the models
+    and is kept for the parser's own questions (:meth:`StructureHints.set_as_text`)."""
     lines: Sequence[str] = text.split("\n")
     if sum(1 for line in lines if line.strip()) < MIN_LINES:
         return None
-    return StructureHints(tuple(label_lines(lines)), tuple(lines))
+    known = list(evidence or ())[: len(lines)]
+    known += [None] * (len(lines) - len(known)) if known else []
+    body = [e.bold for e in known if e is not None and e.font_size_ratio is not None and abs(e.font_size_ratio - 1) < 0.05]
+    body_bold = bool(body) and sum(1 for bold in body if bold) > len(body) / 2
+    return StructureHints(tuple(label_lines(lines, known or None)), tuple(lines), tuple(known), body_bold)

@@ -1,0 +1,49 @@
+"""The PDF's layout evidence carried from reading to parsing: a short line the PDF printed in the
+body's type is no heading, whatever the rules guess from its text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from papersite.metadata import PaperMetadata
+from papersite.parse import parse_paper
+from papersite.pdf.source import read_pdf_source, read_pdf_with_evidence
+from papersite.stages.papers import PaperSource, _PaperInput
+
+from .conftest import ROOT
+
+PSCL = ROOT / "tests" / "fixtures" / "pdf" / "zeileis2008-pscl-countreg" / "paper.pdf"
+
+
+def titles(evidence: tuple[()] | None = None) -> list[str]:
+    text, found, _ = read_pdf_with_evidence(PSCL, "sources/pscl.pdf")
+    assert text is not None
+    paper = parse_paper(text, paper_id="pscl", path="sources/pscl.pdf", evidence=found if evidence is None else evidence)
+    return [s.title for s in paper.all_sections()]
+
+
+def test_the_reader_gives_one_evidence_entry_per_text_line() -> None:
+    text, evidence, diagnostics = read_pdf_with_evidence(PSCL, "sources/pscl.pdf")
+    assert text is not None and len(evidence) == len(text.split("\n")) - 1  # the text ends with a newline
+    assert (text, diagnostics) == read_pdf_source(PSCL, "sources/pscl.pdf")
+    assert sum(e is not None and e.bold for e in evidence) > 10
+
+
+def test_console_output_in_the_body_type_is_not_a_heading_with_evidence() -> None:
+    without = titles(evidence=())
+    with_evidence = titles()
+    for console in ("Theta: count = 1.3955", "Number of Fisher Scoring iterations: 5"):
+        assert console in without  # the rules alone take it for a heading
+        assert console not in with_evidence
+    # headings the PDF sets apart stay, numbered ones and the italic larger ones alike
+    for heading in ("Model frame", "Quasi-Poisson model", "Negative binomial models"):
+        assert heading in with_evidence
+    assert any(t.endswith("Quasi-Poisson regression") for t in with_evidence)
+
+
+def test_the_cache_key_covers_the_evidence() -> None:
+    text, evidence, diagnostics = read_pdf_with_evidence(PSCL, "sources/pscl.pdf")
+    source = PaperSource("pscl", Path("sources/pscl.pdf"), None)
+    plain = _PaperInput(source, "sources/pscl.pdf", text, PaperMetadata(), tuple(diagnostics), ())
+    laid_out = _PaperInput(source, "sources/pscl.pdf", text, PaperMetadata(), tuple(diagnostics), evidence)
+    assert plain.key != laid_out.key
