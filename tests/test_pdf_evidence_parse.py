@@ -47,3 +47,39 @@ def test_the_cache_key_covers_the_evidence() -> None:
     plain = _PaperInput(source, "sources/pscl.pdf", text, PaperMetadata(), tuple(diagnostics), ())
     laid_out = _PaperInput(source, "sources/pscl.pdf", text, PaperMetadata(), tuple(diagnostics), evidence)
     assert plain.key != laid_out.key
+
+
+def wrapped_heading_pdf() -> bytes:
+    from .pdf_maker import Page, Text, make_pdf
+
+    body = "the body text of the paper runs on in the same words on every line of"
+    pages = []
+    for number in (1, 2):
+        y = 90.0
+        texts = []
+        if number == 2:
+            texts += [
+                Text(72, y, "2. Testing and dating structural changes in the presence of serial", 12, "F2"),
+                Text(72, y + 14, "correlation and heteroskedasticity", 12, "F2"),
+            ]
+            y += 34
+        for _ in range(30):
+            texts.append(Text(72, y, body))
+            y += 12
+        texts.append(Text(72, y, "and so the paragraph ends here."))
+        pages.append(Page(texts))
+    return make_pdf(pages)
+
+
+def test_a_heading_set_over_two_lines_is_one_heading(tmp_path: Path) -> None:
+    path = tmp_path / "wrapped.pdf"
+    path.write_bytes(wrapped_heading_pdf())
+    text, evidence, _ = read_pdf_with_evidence(path, "sources/wrapped.pdf")
+    assert text is not None
+    full = "2. Testing and dating structural changes in the presence of serial correlation and heteroskedasticity"
+    assert full in text.split("\n") or "\f" + full in text.split("\n")
+    paper = parse_paper(text, paper_id="w", path="sources/wrapped.pdf", evidence=evidence)
+    sections = [(s.number, s.title) for s in paper.all_sections() if s.title]
+    assert ("2", full[3:]) in sections  # 14 words: too long for the text rules, set apart by its type
+    without = parse_paper(text, paper_id="w", path="sources/wrapped.pdf")
+    assert ("2", full[3:]) not in [(s.number, s.title) for s in without.all_sections()]

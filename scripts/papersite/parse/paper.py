@@ -81,7 +81,7 @@ def parse_paper(
         return Paper(paper_id, path, front, (), (), tuple(diagnostics))
 
     overrides = {_normal(o.text): o for o in metadata.headings}
-    units, used = _split_glued_headings(units, metadata.headings)
+    units, used = _split_glued_headings(hints.split_layout_headings(units) if hints else units, metadata.headings)
     keep_hyphen = hyphenated_forms(text)
     # Acronyms matter only for shouted headings; find them only if there is one.
     acronyms = acronyms_in(text) if any(mostly_upper(u.text) for u in units if len(u.text) < 120) else frozenset()
@@ -101,7 +101,7 @@ def parse_paper(
         if markdown:  # only the headings the Markdown declares
             return None
         following = units[index + 1] if index + 1 < len(units) else None
-        found = detect_heading(unit, following)
+        found = hints.heading(unit, detect_heading(unit, following)) if hints else detect_heading(unit, following)
         # dropped when the model is sure it is a table, figure or formula line, or the PDF set it as text
         if found and hints is not None and hints.rejects_heading(unit.line, unit.end_line, bool(found.number)):
             return None
