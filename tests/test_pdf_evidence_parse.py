@@ -83,3 +83,24 @@ def test_a_heading_set_over_two_lines_is_one_heading(tmp_path: Path) -> None:
     assert ("2", full[3:]) in sections  # 14 words: too long for the text rules, set apart by its type
     without = parse_paper(text, paper_id="w", path="sources/wrapped.pdf")
     assert ("2", full[3:]) not in [(s.number, s.title) for s in without.all_sections()]
+
+
+def test_names_set_apart_on_the_byline_are_separate_authors(tmp_path: Path) -> None:
+    from .pdf_maker import Page, Text, make_pdf
+
+    body = [Text(72, 200 + 12 * i, "the body text of the paper runs on in the same words on every line") for i in range(20)]
+    page = Page([
+        Text(120, 80, "A Study of Count Data Models", 18, "F2"),
+        Text(100, 110, "Ada Lovelace", 12), Text(260, 110, "Mary Somerville", 12), Text(420, 110, "Emmy Noether", 12),
+        Text(100, 126, "1", 12), Text(130, 126, "Introduction", 12),
+        *body,
+    ])
+    path = tmp_path / "byline.pdf"
+    path.write_bytes(make_pdf([page]))
+    text, _, _ = read_pdf_with_evidence(path, "sources/byline.pdf")
+    assert text is not None
+    lines = text.split("\n")
+    assert "Ada Lovelace, Mary Somerville, Emmy Noether" in lines
+    assert not any(line.startswith("1,") for line in lines)  # a heading's number is not a name
+    paper = parse_paper(text, paper_id="b", path="sources/byline.pdf")
+    assert [a.name for a in paper.front.authors] == ["Ada Lovelace", "Mary Somerville", "Emmy Noether"]

@@ -42,11 +42,14 @@ def source_text(document: PdfDocumentText) -> PdfSourceText:
     The PDF's evidence shapes the text where it decides better than the text
     alone: the title (the largest type on page 1, clearly larger than the
     body) is one line, however many it was set on, and a block of its own; a
-    heading set over several lines is one line too (:mod:`.wrapped`).
+    heading set over several lines is one line too (:mod:`.wrapped`); in the
+    title block under it, items set apart on one line by wide space (the
+    authors of a byline, their affiliations) are separated by commas.
     """
     body = body_size(document)
     title = title_lines(document, body)
     wrapped = wrapped_headings(document, body)
+    byline = title_block(document, body, title)
     out: list[str] = []
     origin: list[PdfLine | None] = []
 
@@ -69,6 +72,9 @@ def source_text(document: PdfDocumentText) -> PdfSourceText:
                 continue
             if skip:
                 skip -= 1
+                continue
+            if line in byline:
+                emit(start + ", ".join(line.cell_texts), line)
                 continue
             count = wrapped.get((page.number, number), 1)
             emit(start + join_lines(page.lines[number : number + count]), line)
@@ -104,6 +110,23 @@ def title_lines(document: PdfDocumentText, body: float) -> list[PdfLine]:
     if len(indices) > 4 or indices != list(range(indices[0], indices[0] + len(indices))):
         return []
     return [lines[i] for i in indices]
+
+
+def title_block(document: PdfDocumentText, body: float, title: list[PdfLine]) -> list[PdfLine]:
+    """The lines under the title on page 1, down to the first line in the body's size, whose
+    items stand apart by wide space (a byline without commas: "Achim Zeileis   Christian Kleiber"),
+    each a name starting with a capital (not "1   Introduction", a heading's number and title)."""
+    if not title:
+        return []
+    lines = document.pages[0].lines
+    out = []
+    for line in lines[lines.index(title[-1]) + 1 :]:
+        if abs(line.size - body) < 0.3:
+            break
+        cells = line.cell_texts
+        if len(cells) > 1 and all(cell[:1].isupper() and not _SENTENCE_END.search(cell) for cell in cells):
+            out.append(line)
+    return out
 
 
 _SENTENCE_END = re.compile(r"[.;,]$")
