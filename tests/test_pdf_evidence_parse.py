@@ -104,3 +104,16 @@ def test_names_set_apart_on_the_byline_are_separate_authors(tmp_path: Path) -> N
     assert not any(line.startswith("1,") for line in lines)  # a heading's number is not a name
     paper = parse_paper(text, paper_id="b", path="sources/byline.pdf")
     assert [a.name for a in paper.front.authors] == ["Ada Lovelace", "Mary Somerville", "Emmy Noether"]
+
+
+def test_numbered_console_output_at_a_page_foot_in_the_body_type_is_text_not_notes() -> None:
+    path = ROOT / "tests" / "fixtures" / "pdf" / "therneau2023-survival-timedep" / "paper.pdf"
+    text, evidence, _ = read_pdf_with_evidence(path, "sources/t.pdf")
+    assert text is not None
+    without = parse_paper(text, paper_id="t", path="sources/t.pdf")
+    paper = parse_paper(text, paper_id="t", path="sources/t.pdf", evidence=evidence)
+    assert len(without.notes) > 0 and len(paper.notes) == 0  # the PDF has no footnotes
+    row = "1 0 15 0 25 1.3"  # an R data frame's first row, printed in the body's type at a page's foot
+    assert any(row in line for line in text.split("\n"))
+    body = " ".join(str(block) for section in paper.all_sections() for block in section.blocks)
+    assert "0 15 0 25 1.3" in body

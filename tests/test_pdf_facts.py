@@ -34,11 +34,10 @@ GAPS: dict[tuple[str, str], str] = {
     ("eddelbuettel2018-rcpp-intro", "references"): "the reference list is not split into its 29 entries",
     ("oksanen2022-vegan-diversity", "authors"): "the one author 'Jari Oksanen' under the title is not found",
     ("oksanen2022-vegan-diversity", "headings"): "'Contents' (the heading of the contents list) is missed",
-    ("oksanen2022-vegan-diversity", "footnotes"): "13 notes for 2: numbered lines of the contents list and of equations "
-    "at a column's foot are taken for notes",
+    ("oksanen2022-vegan-diversity", "footnotes"): "13 notes for 2: numbered lines of R output, set in small "
+    "type at a page's foot, are taken for notes",
     ("therneau2023-survival-timedep", "headings"): "the affiliation 'Mayo Clinic' and the date line under the byline are "
     "taken for headings",
-    ("therneau2023-survival-timedep", "footnotes"): "5 notes for none: numbered R output lines at a page's foot are taken for notes",
     ("zeileis2008-pscl-countreg", "references"): "23 entries for 24: 'Zeileis A (2004)' and the entry after it are "
     "read as one",
 }

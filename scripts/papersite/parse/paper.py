@@ -32,6 +32,7 @@ from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
 from .references import is_reference_heading, split_references
+from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
 
@@ -58,22 +59,21 @@ def parse_paper(
     ``evidence``: a PDF source's layout of each line of ``text`` (papersite.pdf.evidence), for the
     structure models and what the text alone cannot settle (a line in the body's type is no heading).
 
-    Never raises on odd input: whatever cannot be placed is kept as a paragraph
-    and reported in ``Paper.diagnostics``.
+    Never raises on odd input: whatever cannot be placed is kept as a paragraph and reported in ``Paper.diagnostics``.
     """
     metadata = metadata or PaperMetadata()
     diagnostics: list[Diagnostic] = []
     layout: LayoutResult | None = None
     hints: StructureHints | None = None
     if markdown:
-        # Converted by the Markdown reader: blocks and headings are explicit,
-        # footnote tokens are its own, and nothing was split by a page.
+        # Markdown: blocks, headings and footnote tokens explicit, nothing split by a page.
         units = split_units(text)
     else:
         text = clean_source(text, path, diagnostics)
         layout = repair_layout(text, language=metadata.language or None)
-        units = _units_of(layout)
         hints = structure_hints(text, evidence)
+        layout, demoted = body_type_notes(layout, hints)  # a PDF's notes in the body's type are text
+        units = merge_units(_units_of(layout), demoted)
         diagnostics.extend(_layout_diagnostics(layout, path))
     if not units:
         diagnostics.append(Diagnostic("warning", "paper-empty", "paper has no text", SourceSpan(path, 1)))
