@@ -181,8 +181,19 @@ class StructureHints:
         it in the body's type (:meth:`set_as_text`), or it is unnumbered and the model vetoes it.
         A numbered heading ("2.1 Data") is exact otherwise and stays whatever the model says."""
         return self.set_as_text(first_line, numbered) or (
-            not numbered and (self.vetoes_heading(first_line, end_line) or self._late_header(first_line))
+            not numbered and (self.vetoes_heading(first_line, end_line) or self._late_header(first_line) or self._in_title_block(first_line))
         )
+
+    def _in_title_block(self, line: int) -> bool:
+        """A line of page 1 in roman type above its first body-size line: under the title, the
+        byline's affiliation or a date, however large, is front matter, not a heading."""
+        got = self.layout(line)
+        if got is None or got.page != 1 or got.bold is not False:
+            return False
+        for earlier in self.evidence[: line - 1]:
+            if earlier is not None and earlier.page == 1 and abs((earlier.font_size_ratio or 0) - 1) < 0.05:
+                return False
+        return abs((got.font_size_ratio or 0) - 1) >= 0.05
 
     def _late_header(self, line: int) -> bool:
         """With the PDF's evidence, a line past page 1 the model puts in the header zone (an
