@@ -4,7 +4,8 @@ The layout rules take numbered lines at a page's foot for notes; in a PDF source
 evidence says whether they were set in the body's type (console output, a table's rows, a
 numbered equation), and then they are text again, in place, their markers in the body put
 back as printed. A note the rules ran on from body-type lines into a real note below (small
-type, starting with its marker) keeps only its small lines. Nothing is lost: every line
+type, starting with its marker), or on from a real note into the body below it, keeps only
+its small lines. Nothing is lost: every line
 goes back to the body or stays in its note.
 """
 
@@ -31,18 +32,24 @@ def _text(hints: StructureHints, lines: list[int]) -> str:
     return " ".join(hints.lines[n - 1].strip("\f ") for n in lines if 1 <= n <= len(hints.lines)).strip()
 
 
-def _check(note: Footnote, hints: StructureHints) -> tuple[Footnote | None, list[int]]:
-    """The note as the PDF's type has it (``None``: no note) and the source lines that are body text."""
+def _check(note: Footnote, hints: StructureHints) -> tuple[Footnote | None, list[list[int]]]:
+    """The note as the PDF's type has it (``None``: no note) and the runs of its source lines that
+    are body text: those before its first small line that starts with a marker, and those from
+    the first body-size line after its small lines on (the rules ran the note on into the body)."""
     lines = list(note.lines) or list(range(note.line, note.end_line + 1))
     sizes = [_small(hints, n) for n in lines]
     if all(size is None for size in sizes) or all(size is not False for size in sizes):
         return note, []
     start = next((i for i, n in enumerate(lines) if sizes[i] and _MARKER.match(hints.lines[n - 1].strip("\f "))), None)
-    if start is None or start == 0:
-        return (None, lines) if start is None else (note, [])
-    kept = lines[start:]
+    if start is None:
+        return None, [lines]
+    end = next((i for i in range(start, len(lines)) if sizes[i] is False), len(lines))
+    kept = lines[start:end]
+    runs = [run for run in (lines[:start], lines[end:]) if run]
+    if not runs:
+        return note, []
     text = _MARKER.sub("", _text(hints, kept[:1]), count=1) + (" " + _text(hints, kept[1:]) if kept[1:] else "")
-    return replace(note, text=text.strip(), line=kept[0], end_line=kept[-1], lines=tuple(kept)), lines[:start]
+    return replace(note, text=text.strip(), line=kept[0], end_line=kept[-1], lines=tuple(kept)), runs
 
 
 def body_type_notes(layout: LayoutResult, hints: StructureHints | None) -> tuple[LayoutResult, list[Unit]]:
@@ -53,11 +60,11 @@ def body_type_notes(layout: LayoutResult, hints: StructureHints | None) -> tuple
     notes: list[Footnote] = []
     units: list[Unit] = []
     for note in layout.footnotes:
-        kept, text_lines = _check(note, hints)
+        kept, runs = _check(note, hints)
         if kept is not None:
             notes.append(kept)
-        if text_lines:
-            units.append(Unit(_text(hints, text_lines), text_lines[0], text_lines[-1], False, (_text(hints, text_lines),)))
+        for run in runs:
+            units.append(Unit(_text(hints, run), run[0], run[-1], False, (_text(hints, run),)))
     if not units:
         return layout, []
     gone = {note.marker for note in layout.footnotes} - {note.marker for note in notes}

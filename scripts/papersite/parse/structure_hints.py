@@ -37,6 +37,8 @@ _NOT_HEADINGS = frozenset({"table", "figure", "formula"})
 VETO_CONFIDENCE = 0.3
 #: A line set this much larger than the body (font size over body size) is set apart by size.
 LARGER_THAN_BODY = 1.05
+#: A line set smaller than this share of the body's size is a note, a caption or page furniture.
+SMALLER_THAN_BODY = 0.9
 #: Space above a line (in body line heights, beyond the normal distance) that sets it apart.
 HEADING_GAP = 0.5
 #: The most words a heading set apart by its type may have (the text rules allow fewer).
@@ -62,7 +64,8 @@ class StructureHints:
         return self.evidence[line - 1] if 1 <= line <= len(self.evidence) else None
 
     def set_as_text(self, line: int, numbered: bool = False) -> bool:
-        """True when the PDF printed source ``line`` in the body's type: neither bold nor larger.
+        """True when the PDF printed source ``line`` as text: in the body's type (neither bold nor
+        larger), or smaller than the body (no heading is).
 
         An unnumbered heading is set apart by its type in every layout the models know; a line
         in the body's own type and weight is a table row, an equation, console output or a
@@ -73,6 +76,8 @@ class StructureHints:
         got = self.layout(line)
         if got is None or got.font_size_ratio is None or got.bold is None:
             return False
+        if got.font_size_ratio < SMALLER_THAN_BODY:  # no heading is set smaller than the body (a page's foot line)
+            return True
         if numbered and (got.gap_above is None or got.gap_above >= HEADING_GAP):
             return False
         return (self.body_bold or not got.bold) and got.font_size_ratio < LARGER_THAN_BODY
