@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..anchors import assign_ids
 from ..metadata import HeadingOverride, PaperMetadata
+from ..structure.types import LineEvidence
 from ..model import (
     Diagnostic,
     FrontMatter,
@@ -31,6 +32,7 @@ from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
 from .references import is_reference_heading, split_references
+from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
 
@@ -49,28 +51,29 @@ def _normal(text: str) -> str:
 
 
 def parse_paper(
-    text: str, *, paper_id: str, path: str, metadata: PaperMetadata | None = None, markdown: bool = False
-) -> Paper:
+    text: str, *, paper_id: str, path: str, metadata: PaperMetadata | None = None, markdown: bool = False,
+    evidence: Sequence[LineEvidence | None] | None = None) -> Paper:
     """Parse ``text`` (the paper at ``path``) into a :class:`Paper` with ids assigned.
 
     Over 60 lines: it only puts the parse steps in order, each step its own function.
+    ``evidence``: a PDF source's layout of each line of ``text`` (papersite.pdf.evidence), for the
+    structure models and what the text alone cannot settle (a line in the body's type is no heading).
 
-    Never raises on odd input: whatever cannot be placed is kept as a paragraph
-    and reported in ``Paper.diagnostics``.
+    Never raises on odd input: whatever cannot be placed is kept as a paragraph and reported in ``Paper.diagnostics``.
     """
     metadata = metadata or PaperMetadata()
     diagnostics: list[Diagnostic] = []
     layout: LayoutResult | None = None
     hints: StructureHints | None = None
     if markdown:
-        # Converted by the Markdown reader: blocks and headings are explicit,
-        # footnote tokens are its own, and nothing was split by a page.
+        # Markdown: blocks, headings and footnote tokens explicit, nothing split by a page.
         units = split_units(text)
     else:
         text = clean_source(text, path, diagnostics)
         layout = repair_layout(text, language=metadata.language or None)
-        units = _units_of(layout)
-        hints = structure_hints(text)
+        hints = structure_hints(text, evidence)
+        layout, demoted = body_type_notes(layout, hints)  # a PDF's notes in the body's type are text
+        units = merge_units(_units_of(layout), demoted)
         diagnostics.extend(_layout_diagnostics(layout, path))
     if not units:
         diagnostics.append(Diagnostic("warning", "paper-empty", "paper has no text", SourceSpan(path, 1)))
@@ -78,7 +81,7 @@ def parse_paper(
         return Paper(paper_id, path, front, (), (), tuple(diagnostics))
 
     overrides = {_normal(o.text): o for o in metadata.headings}
-    units, used = _split_glued_headings(units, metadata.headings)
+    units, used = _split_glued_headings(hints.split_layout_headings(units) if hints else units, metadata.headings)
     keep_hyphen = hyphenated_forms(text)
     # Acronyms matter only for shouted headings; find them only if there is one.
     acronyms = acronyms_in(text) if any(mostly_upper(u.text) for u in units if len(u.text) < 120) else frozenset()
@@ -98,10 +101,9 @@ def parse_paper(
         if markdown:  # only the headings the Markdown declares
             return None
         following = units[index + 1] if index + 1 < len(units) else None
-        found = detect_heading(unit, following)
-        # A numbered heading ("2.1 Data") is exact and stays whatever the model says; an unnumbered
-        # one is dropped when the model is sure its line is a table, figure, formula or furniture.
-        if found and not found.number and hints is not None and hints.vetoes_heading(unit.line, unit.end_line):
+        found = hints.heading(unit, detect_heading(unit, following)) if hints else detect_heading(unit, following)
+        # dropped when the model is sure it is a table, figure or formula line, or the PDF set it as text
+        if found and hints is not None and hints.rejects_heading(unit.line, unit.end_line, bool(found.number)):
             return None
         if found and strong_only and not (found.number or mostly_upper(unit.text)):
             return None
@@ -158,14 +160,12 @@ def parse_paper(
     return with_references_from_notes(assign_ids(paper))
 
 
-#: Headings in a row with no text between them: a table's rows or console
-#: output, which short lines resemble, not a run of empty sections.
+#: Headings in a row with no text between them: a table's rows or console output, not empty sections.
 MAX_HEADING_RUN = 3
 
 
 def _demote_heading_runs(items: list[_Item], declared: frozenset[str]) -> list[_Item]:
-    """Turn runs of more than ``MAX_HEADING_RUN`` unnumbered headings back into text
-    (headings an editor declared in the metadata always stay)."""
+    """Runs of over ``MAX_HEADING_RUN`` unnumbered headings back into text (an editor's declared ones stay)."""
     out: list[_Item] = []
     run: list[_Heading] = []
 

@@ -21,16 +21,29 @@ heading, ``1.2. Title``, stays a heading whatever the model says: numbering is e
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import re
 
 from ..structure import LineLabel, label_lines
 from ..structure.authors import split_authors
-from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES
+from .headings import HeadingMatch
+from .units import Unit
+from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES, LineEvidence
 
 #: Body labels whose lines are never headings.
 _NOT_HEADINGS = frozenset({"table", "figure", "formula"})
 #: How sure the model must be before it overrules a heading rule.
 VETO_CONFIDENCE = 0.3
+#: A line set this much larger than the body (font size over body size) is set apart by size.
+LARGER_THAN_BODY = 1.05
+#: A line set smaller than this share of the body's size is a note, a caption or page furniture.
+SMALLER_THAN_BODY = 0.9
+#: Space above a line (in body line heights, beyond the normal distance) that sets it apart.
+HEADING_GAP = 0.5
+#: The most words a heading set apart by its type may have (the text rules allow fewer).
+LAYOUT_HEADING_WORDS = 20
+_NUMBERED = re.compile(r"^(?P<number>(?:[A-Z]|\d+)(?:\.\d+)*)\.?\s+(?P<title>[A-Z].*)$")
 #: How sure the model must be of a reference entry's start or continuation to overrule the rules.
 ENTRY_CONFIDENCE = 0.8
 
@@ -41,6 +54,33 @@ class StructureHints:
 
     labels: tuple[LineLabel, ...]  # one per source line; line n is labels[n - 1]
     lines: tuple[str, ...]
+    #: The PDF's layout of each source line (``None`` where unknown), or ``()`` for a text source.
+    evidence: tuple[LineEvidence | None, ...] = ()
+    #: Whether most body-size lines are bold (a typeface whose book weight reads as bold): then
+    #: bold tells nothing apart.
+    body_bold: bool = False
+
+    def layout(self, line: int) -> LineEvidence | None:
+        return self.evidence[line - 1] if 1 <= line <= len(self.evidence) else None
+
+    def set_as_text(self, line: int, numbered: bool = False) -> bool:
+        """True when the PDF printed source ``line`` as text: in the body's type (neither bold nor
+        larger), or smaller than the body (no heading is).
+
+        An unnumbered heading is set apart by its type in every layout the models know; a line
+        in the body's own type and weight is a table row, an equation, console output or a
+        plot's label, however short. Some styles set their lowest numbered level in the body's
+        type, but always with space above: a ``numbered`` line is text only when it also follows
+        the line above at the normal distance (an equation's number, a list item). Without
+        evidence (a text source) nothing is known: ``False``."""
+        got = self.layout(line)
+        if got is None or got.font_size_ratio is None or got.bold is None:
+            return False
+        if got.font_size_ratio < SMALLER_THAN_BODY:  # no heading is set smaller than the body (a page's foot line)
+            return True
+        if numbered and (got.gap_above is None or got.gap_above >= HEADING_GAP):
+            return False
+        return (self.body_bold or not got.bold) and got.font_size_ratio < LARGER_THAN_BODY
 
     def label(self, line: int) -> LineLabel | None:
         return self.labels[line - 1] if 1 <= line <= len(self.labels) else None
@@ -68,6 +108,103 @@ class StructureHints:
 
     def authors(self) -> list[str]:
         return split_authors(" ".join(self.lines[n - 1].strip() for n in self.author_lines()))
+
+    def set_as_heading(self, line: int) -> bool:
+        """The PDF set source ``line`` as a heading: larger than the body (or bold in a roman
+        body), with space above, short, no sentence's end, outside the title block, and the
+        printed line after it back in the body's type."""
+        got, label, text = self.layout(line), self.label(line), self.lines[line - 1].strip("\f ")
+        if got is None or self.set_as_text(line) or (label is not None and label.zone == ZONE_HEADER):
+            return False
+        if not 1 <= len(text.split()) <= LAYOUT_HEADING_WORDS or text[-1:] in ".,;:" or not self._space_above(line):
+            return False
+        after = next((n for n in range(line + 1, len(self.lines) + 1) if self.layout(n) is not None), None)
+        return after is not None and self.set_as_text(after)
+
+    def _space_above(self, line: int) -> bool:
+        """Space above ``line``, or the first line of its page or column (where the gap is 0)."""
+        got = self.layout(line)
+        before = next((self.layout(n) for n in range(line - 1, 0, -1) if self.layout(n) is not None), None)
+        if got is None or (got.gap_above or 0) >= HEADING_GAP or before is None or before.page != got.page:
+            return got is not None
+        return (before.x1 or 0) < (got.x0 or 0) or (before.x0 or 0) > (got.x1 or 0) or (before.y1 or 0) > (got.y1 or 0)
+
+    def split_layout_headings(self, units: list[Unit]) -> list[Unit]:
+        """Units holding a line the PDF set as a heading (:meth:`set_as_heading`) that the text's
+        layout ran on into the paragraph around it, the heading split off; nothing else changes
+        (without evidence, nothing at all)."""
+        if not self.evidence:
+            return units
+        out: list[Unit] = []
+        for unit in units:
+            out.extend(self._split(unit))
+        return out
+
+    def _split(self, unit: Unit) -> list[Unit]:
+        if unit.list_item:
+            return [unit]
+        for line in range(unit.line, unit.end_line + 1):
+            head = self.lines[line - 1].strip("\f ") if 1 <= line <= len(self.lines) else ""
+            at = unit.text.find(head) if head else -1
+            if at < 0 or (at > 0 and unit.text[at - 1] != " ") or not self.set_as_heading(line):
+                continue
+            before, rest = unit.text[:at].strip(), unit.text[at + len(head) :].strip()
+            if not before and not rest:
+                return [unit]
+            pieces = [replace(unit, text=before, end_line=line - 1, lines=(before,))] if before else []
+            pieces.append(Unit(head, line, line, False, (head,), unit.after_blank and not before))
+            if rest:
+                after = next(n for n in range(line + 1, len(self.lines) + 1) if self.layout(n) is not None)
+                pieces.extend(self._split(Unit(rest, after, max(after, unit.end_line), False, (rest,), False)))
+            return pieces
+        return [unit]
+
+    def layout_heading(self, unit: Unit) -> HeadingMatch | None:
+        """The heading the PDF's type makes of a one-line ``unit`` the text rules pass over (too
+        long for a heading by its words alone, or a lettered appendix heading inside the reference
+        list): set apart by size or weight, with space above, no sentence's end, out of the title
+        block. ``None`` without evidence."""
+        text = unit.text.strip()
+        if unit.end_line != unit.line or not self.set_as_heading(unit.line):
+            return None
+        numbered = _NUMBERED.match(text)
+        if numbered is None:
+            return HeadingMatch(text.rstrip(":"), "", 2) if text[:1].isupper() else None
+        number = numbered.group("number")
+        return HeadingMatch(numbered.group("title"), number, 2 + number.count("."))
+
+    def heading(self, unit: Unit, found: HeadingMatch | None) -> HeadingMatch | None:
+        """The heading the rules ``found`` on ``unit``, or the PDF's (:meth:`layout_heading`) where
+        the rules found none or missed its number ("A. R code" read as a plain title)."""
+        if found is not None and found.number:
+            return found
+        laid_out = self.layout_heading(unit)
+        return laid_out if laid_out is not None and (found is None or laid_out.number) else found
+
+    def rejects_heading(self, first_line: int, end_line: int, numbered: bool) -> bool:
+        """True when a heading the rules found on these source lines is not one: the PDF printed
+        it in the body's type (:meth:`set_as_text`), or it is unnumbered and the model vetoes it.
+        A numbered heading ("2.1 Data") is exact otherwise and stays whatever the model says."""
+        return self.set_as_text(first_line, numbered) or (
+            not numbered and (self.vetoes_heading(first_line, end_line) or self._late_header(first_line) or self._in_title_block(first_line))
+        )
+
+    def _in_title_block(self, line: int) -> bool:
+        """A line of page 1 in roman type above its first body-size line: under the title, the
+        byline's affiliation or a date, however large, is front matter, not a heading."""
+        got = self.layout(line)
+        if got is None or got.page != 1 or got.bold is not False:
+            return False
+        for earlier in self.evidence[: line - 1]:
+            if earlier is not None and earlier.page == 1 and abs((earlier.font_size_ratio or 0) - 1) < 0.05:
+                return False
+        return abs((got.font_size_ratio or 0) - 1) >= 0.05
+
+    def _late_header(self, line: int) -> bool:
+        """With the PDF's evidence, a line past page 1 the model puts in the header zone (an
+        address block at the end: "Affiliation:"), which the rules may take for a heading."""
+        got, label = self.layout(line), self.label(line)
+        return got is not None and (got.page or 1) > 1 and label is not None and label.zone == ZONE_HEADER
 
     def vetoes_heading(self, first_line: int, end_line: int) -> bool:
         """True when the model is sure the unit on these source lines is not a heading."""
@@ -97,9 +234,16 @@ class StructureHints:
 MIN_LINES = 40
 
 
-def structure_hints(text: str) -> StructureHints | None:
-    """The models' labels for ``text``, or ``None`` for a text too short for them."""
+def structure_hints(text: str, evidence: Sequence[LineEvidence | None] | None = None) -> StructureHints | None:
+    """The models' labels for ``text``, or ``None`` for a text too short for them.
+
+    ``evidence`` (a PDF source's layout, one entry per line of ``text``) goes to the models
+    and is kept for the parser's own questions (:meth:`StructureHints.set_as_text`)."""
     lines: Sequence[str] = text.split("\n")
     if sum(1 for line in lines if line.strip()) < MIN_LINES:
         return None
-    return StructureHints(tuple(label_lines(lines)), tuple(lines))
+    known = list(evidence or ())[: len(lines)]
+    known += [None] * (len(lines) - len(known)) if known else []
+    body = [e.bold for e in known if e is not None and e.font_size_ratio is not None and abs(e.font_size_ratio - 1) < 0.05]
+    body_bold = bool(body) and sum(1 for bold in body if bold) > len(body) / 2
+    return StructureHints(tuple(label_lines(lines, known or None)), tuple(lines), tuple(known), body_bold)

@@ -32,6 +32,8 @@ class PdfLine:
     cells: int = 1
     rotated: bool = False
     column: int = 0  # 0: spans the page or single column; 1, 2: left or right column
+    #: The texts of the runs set apart on one baseline, left to right, when there are several.
+    cell_texts: tuple[str, ...] = ()
 
     @property
     def baseline(self) -> float:

@@ -109,6 +109,7 @@ def join_cells(lines: list[PdfLine]) -> list[PdfLine]:
                 page=main.page, x0=row[0].x0, y0=min(l.y0 for l in row), x1=max(l.x1 for l in row), y1=main.y1,
                 text=" ".join(l.text for l in row), size=main.size, bold=main.bold, italic=main.italic, font=main.font,
                 cells=sum(l.cells for l in row), column=main.column,
+                cell_texts=tuple(text for l in row for text in (l.cell_texts or (l.text,))),
             )
         )
     return joined

@@ -6,35 +6,48 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Diagnostic, SourceSpan
+from ..structure.types import LineEvidence
+from .evidence import line_evidence
 from .extract import MAX_BYTES, read_pdf_bytes
 from .text import omissions, source_text
 
+#: Each line of a PDF's text: where and in what type the PDF printed it (``None``: a line the text adds).
+Evidence = tuple[LineEvidence | None, ...]
+
 
 def read_pdf_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """The PDF's text and the diagnostics of reading it (see :func:`read_pdf_with_evidence`)."""
+    text, _, diagnostics = read_pdf_with_evidence(path, shown)
+    return text, diagnostics
+
+
+def read_pdf_with_evidence(path: Path, shown: str) -> tuple[str | None, Evidence, list[Diagnostic]]:
     """The PDF's text in reading order (one line per printed line, pages split by form feeds).
 
     ``None`` and one error naming the file when the PDF cannot be used
     (encrypted, damaged, no pages, too large, scanned without a text layer).
     Line numbers in later diagnostics count lines of this text, which the
-    site publishes beside the page as ``papers/<id>.txt``.
+    site publishes beside the page as ``papers/<id>.txt``. The evidence has
+    one entry per line of the text, for the parser and the structure models.
     """
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             message = f"PDF is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit; it was skipped"
-            return None, [Diagnostic("error", "pdf-too-large", message, SourceSpan(shown, 1))]
+            return None, (), [Diagnostic("error", "pdf-too-large", message, SourceSpan(shown, 1))]
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Diagnostic("error", "source-unreadable", f"cannot read file: {exc.strerror}", SourceSpan(shown, 1))]
-    text, diagnostics = extracted(data, shown)
-    return text, list(diagnostics)
+        return None, (), [Diagnostic("error", "source-unreadable", f"cannot read file: {exc.strerror}", SourceSpan(shown, 1))]
+    text, evidence, diagnostics = extracted(data, shown)
+    return text, evidence, list(diagnostics)
 
 
 @lru_cache(maxsize=32)
-def extracted(data: bytes, shown: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
-    """The text and diagnostics of the PDF ``data`` (pure; remembered, so that a long-running
-    ``mkdocs serve`` reads an unchanged PDF once, not at every rebuild)."""
+def extracted(data: bytes, shown: str) -> tuple[str | None, Evidence, tuple[Diagnostic, ...]]:
+    """The text, line evidence and diagnostics of the PDF ``data`` (pure; remembered, so that a
+    long-running ``mkdocs serve`` reads an unchanged PDF once, not at every rebuild)."""
     document, diagnostics = read_pdf_bytes(data, shown)
     if document is None:
-        return None, tuple(diagnostics)
-    return source_text(document).text, (*diagnostics, *omissions(document))
+        return None, (), tuple(diagnostics)
+    text = source_text(document)
+    return text.text, tuple(line_evidence(document, text)), (*diagnostics, *omissions(document))

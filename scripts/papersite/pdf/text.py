@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Diagnostic, SourceSpan
 from .model import PdfDocumentText, PdfLine
+from .wrapped import wrapped_headings
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,15 @@ def source_text(document: PdfDocumentText) -> PdfSourceText:
 
     The PDF's evidence shapes the text where it decides better than the text
     alone: the title (the largest type on page 1, clearly larger than the
-    body) is one line, however many it was set on, and a block of its own; a line set apart by its
-    type (bold or larger than the body, short, not ending a sentence) stands
-    between blank lines, so that it is read as a heading and not run on into
-    a paragraph.
+    body) is one line, however many it was set on, and a block of its own; a
+    heading set over several lines is one line too (:mod:`.wrapped`); in the
+    title block under it, items set apart on one line by wide space (the
+    authors of a byline, their affiliations) are separated by commas.
     """
     body = body_size(document)
     title = title_lines(document, body)
+    wrapped = wrapped_headings(document, body)
+    byline = title_block(document, body, title)
     out: list[str] = []
     origin: list[PdfLine | None] = []
 
@@ -59,6 +62,7 @@ def source_text(document: PdfDocumentText) -> PdfSourceText:
         if not page.lines:
             emit(prefix, None)
             continue
+        skip = 0
         for number, line in enumerate(page.lines):
             start = prefix if number == 0 else ""
             if line in title:
@@ -66,8 +70,23 @@ def source_text(document: PdfDocumentText) -> PdfSourceText:
                     emit(start + " ".join(t.text for t in title), line)
                     emit("", None)  # the title stands apart from the byline under it
                 continue
-            emit(start + line.text, line)
+            if skip:
+                skip -= 1
+                continue
+            if line in byline:
+                emit(start + ", ".join(line.cell_texts), line)
+                continue
+            count = wrapped.get((page.number, number), 1)
+            emit(start + join_lines(page.lines[number : number + count]), line)
+            if count > 1:
+                emit("", None)  # a heading too long for the text's rules to know it: a block of its own
+            skip = count - 1
     return PdfSourceText("\n".join(out) + "\n", tuple(origin))
+
+
+def join_lines(lines: list[PdfLine] | tuple[PdfLine, ...]) -> str:
+    """Printed lines as one line of text, a word hyphenated at a line's end left as printed."""
+    return " ".join(line.text for line in lines)
 
 
 def body_size(document: PdfDocumentText) -> float:
@@ -91,6 +110,23 @@ def title_lines(document: PdfDocumentText, body: float) -> list[PdfLine]:
     if len(indices) > 4 or indices != list(range(indices[0], indices[0] + len(indices))):
         return []
     return [lines[i] for i in indices]
+
+
+def title_block(document: PdfDocumentText, body: float, title: list[PdfLine]) -> list[PdfLine]:
+    """The lines under the title on page 1, down to the first line in the body's size, whose
+    items stand apart by wide space (a byline without commas: "Achim Zeileis   Christian Kleiber"),
+    each a name starting with a capital (not "1   Introduction", a heading's number and title)."""
+    if not title:
+        return []
+    lines = document.pages[0].lines
+    out = []
+    for line in lines[lines.index(title[-1]) + 1 :]:
+        if abs(line.size - body) < 0.3:
+            break
+        cells = line.cell_texts
+        if len(cells) > 1 and all(cell[:1].isupper() and not _SENTENCE_END.search(cell) for cell in cells):
+            out.append(line)
+    return out
 
 
 _SENTENCE_END = re.compile(r"[.;,]$")

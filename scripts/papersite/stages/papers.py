@@ -2,7 +2,8 @@
 
 A source format is a suffix and a parse function in :data:`PARSERS`; parsed
 papers are kept in the cache store ``papers`` by a digest of all that parsing
-reads (id, path, text, metadata), so a build parses only papers that changed.
+reads (id, path, text, metadata, a PDF's line evidence), so a build parses only
+papers that changed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..parse.markdown_paper import parse_markdown_paper
 from ..parse.units import split_units
 from ..project import Project
 from ..stage import BuildContext, Stage, StageResult
-from ..pdf.source import read_pdf_source
+from ..pdf.source import Evidence, read_pdf_source, read_pdf_with_evidence
 from ..textsource import read_source
 
 Parser = Callable[..., Paper]
@@ -91,10 +92,13 @@ class _PaperInput:
     text: str | None
     metadata: PaperMetadata
     diagnostics: tuple[Diagnostic, ...]
+    #: A PDF's layout of each text line (empty for other sources): the text alone does not
+    #: determine it (a font made bold changes no character), so the key covers it too.
+    evidence: Evidence = ()
 
     @property
     def key(self) -> str:
-        return digest(self.source.id, self.shown, self.text, repr(self.metadata))
+        return digest(self.source.id, self.shown, self.text, repr(self.metadata), repr(self.evidence))
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
@@ -106,12 +110,16 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
 
 def _read_input(project: Project, source: PaperSource) -> _PaperInput:
     shown = project.shown(source.text_path)
-    text, diagnostics = read_text(source.text_path, shown)
+    evidence: Evidence = ()
+    if source.text_path.suffix.lower() == ".pdf":
+        text, evidence, diagnostics = read_pdf_with_evidence(source.text_path, shown)
+    else:
+        text, diagnostics = read_text(source.text_path, shown)
     metadata = PaperMetadata()
     if source.metadata_path is not None:
         metadata, metadata_diagnostics = load_metadata(source.metadata_path, project.shown(source.metadata_path))
         diagnostics.extend(metadata_diagnostics)
-    return _PaperInput(source, shown, text, metadata, tuple(diagnostics))
+    return _PaperInput(source, shown, text, metadata, tuple(diagnostics), evidence)
 
 
 def _parse_input(given: _PaperInput) -> tuple[Paper, bool]:
@@ -119,7 +127,8 @@ def _parse_input(given: _PaperInput) -> tuple[Paper, bool]:
     assert given.text is not None
     try:
         parse = parsers()[given.source.text_path.suffix.lower()]
-        return parse(given.text, paper_id=given.source.id, path=given.shown, metadata=given.metadata), True
+        extra = {"evidence": given.evidence} if given.evidence else {}
+        return parse(given.text, paper_id=given.source.id, path=given.shown, metadata=given.metadata, **extra), True
     except Exception as exc:  # a parser bug must not cost the paper: show it plainly
         paper = plain_paper(given.text, given.source.id, given.shown)
         failed = Diagnostic(
