@@ -66,7 +66,7 @@ def front_matter(
     )
 
 
-_DATE_ORDER = ["submitted", "received", "revised", "accepted", "published"]
+_DATE_ORDER = ("submitted", "received", "revised", "accepted", "published")
 
 
 def _year_of(dates: dict[str, str]) -> str:

@@ -74,7 +74,7 @@ def read_front_matter(
 ) -> tuple[FrontMatterParts, list[Unit]]:
     """Read front matter from ``units[:body_start]``.
 
-    Over 60 lines: one pass over the front units in which each kind of unit (title, authors,
+    Over 60 lines because it is one pass over the front units in which each kind of unit (title, authors,
     labels, dates, e-mail, affiliations, abstract) is recognised in order of certainty.
 
     Returns the parts found and the units that are not front matter after all

@@ -55,7 +55,7 @@ def parse_paper(
     evidence: Sequence[LineEvidence | None] | None = None) -> Paper:
     """Parse ``text`` (the paper at ``path``) into a :class:`Paper` with ids assigned.
 
-    Over 60 lines: it only puts the parse steps in order, each step its own function.
+    Over 60 lines because it only puts the parse steps in order, each step its own function.
     ``evidence``: a PDF source's layout of each line of ``text`` (papersite.pdf.evidence), for the
     structure models and what the text alone cannot settle (a line in the body's type is no heading).
 

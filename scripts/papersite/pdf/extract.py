@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -51,12 +52,12 @@ def _load_error(rule: str, message: str) -> tuple[str, str]:
     return (rule, message)
 
 
-_LOAD_ERRORS = {
+_LOAD_ERRORS = MappingProxyType({
     pdfium_c.FPDF_ERR_PASSWORD: _load_error("pdf-encrypted", "PDF is encrypted and needs a password to open; save an unprotected copy as the source"),
     pdfium_c.FPDF_ERR_SECURITY: _load_error("pdf-encrypted", "PDF uses an unsupported security handler; save an unprotected copy as the source"),
     pdfium_c.FPDF_ERR_FORMAT: _load_error("pdf-damaged", "PDF is damaged or not a PDF (PDFium cannot parse it); it was skipped"),
     pdfium_c.FPDF_ERR_FILE: _load_error("pdf-damaged", "PDF is damaged or not a PDF (PDFium cannot read it); it was skipped"),
-}
+})
 
 
 def read_pdf_bytes(data: bytes, shown: str) -> tuple[PdfDocumentText | None, list[Diagnostic]]:

@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from types import MappingProxyType
 
 from ..parse.line_hyphens import detect_language, word_list
 
 #: Private-use stand-ins for unmapped codes 0x00-0x1F, kept until the words decide.
 BASE = 0xF700
-_READINGS = {
+_READINGS = MappingProxyType({
     **{0x0B + i: (lig,) for i, lig in enumerate(("ff", "fi", "fl", "ffi", "ffl"))},
     **{0x1B + i: (lig, other) for i, (lig, other) in enumerate(zip(("ff", "fi", "fl", "ffi", "ffl"), ("œ", "ø", "Æ", "Œ", "Ø")))},
     0x1A: ("æ",),
     # T1's quotation marks and dashes (OT1 has the dotless i and j at 0x10 and 0x11).
     0x10: ("“", "ı"), 0x11: ("”", "ȷ"), 0x12: ("„",), 0x13: ("«",), 0x14: ("»",), 0x15: ("–",), 0x16: ("—",),
-}
+})
 _WORD = re.compile(r"[^\W\d_]*[\uf700-\uf71f][^\W\d_\uf700-\uf71f]*(?:[\uf700-\uf71f][^\W\d_\uf700-\uf71f]*)*")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
 

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
 from .chars import Char
 from .model import PdfLine
@@ -27,10 +28,10 @@ SUPERSCRIPT_RISE = 0.2
 #: The most characters a raised or lowered run may have and still join the line beside it.
 MAX_MARK = 6
 
-_LIGATURES = {
+_LIGATURES = MappingProxyType({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
     "\u00ad": "-", "\u2010": "-", "\u2011": "-", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
-}
+})
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 #: Characters the text parser reads as markup, escaped so they stay literal.
 _MARKUP = re.compile(r"([\\*^])")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from types import MappingProxyType
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -21,12 +22,12 @@ DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;:)\]])")
 _XMP = re.compile(rb"<x:xmpmeta\b.*?</x:xmpmeta>", re.S)
 #: At most this much of the file is searched for an XMP packet.
 _XMP_SEARCH = 4 * 1024 * 1024
-_XMP_FIELDS = {
+_XMP_FIELDS = MappingProxyType({
     "title": re.compile(r"<dc:title>.*?<rdf:li[^>]*>(.*?)</rdf:li>", re.S),
     "creator": re.compile(r"<dc:creator>(.*?)</dc:creator>", re.S),
     "doi": re.compile(r"<(?:prism:doi|pdfx:doi|dc:identifier)>(?:doi:)?\s*(10\.[^<]+)</", re.S),
     "date": re.compile(r"<(?:prism:publicationDate|xmp:CreateDate)>([^<]+)</", re.S),
-}
+})
 
 
 def read_metadata(document: pdfium.PdfDocument, data: bytes, pages: list[PdfPage]) -> PdfMetadata:

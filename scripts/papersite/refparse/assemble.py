@@ -138,9 +138,10 @@ def assemble(
     numbered_list: bool = False,
     confidence: float = 0.0,
 ) -> ParsedReference:
-    """The fields of one reference from its ``(label, text)`` segments."""
-    # Over 60 lines on purpose: one field after another, each a few lines reading the segments;
-    # the order matters (volume before pages, notes before the issue taken from them).
+    """The fields of one reference from its ``(label, text)`` segments.
+
+    Over 60 lines because it is one field after another, each a few lines reading the segments,
+    and the order matters (volume before pages, notes before the issue taken from them)."""
     language: str | None = None
     marks = fields.language_marks(raw)
     work: Sequence[tuple[str, str]] = _repaired(segments)

