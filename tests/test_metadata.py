@@ -22,7 +22,7 @@ def test_unknown_key_is_reported_with_file_and_line(tmp_path: Path) -> None:
     assert metadata.title == "X"
     assert [str(n) for n in notes] == [
         "sources/p.yml:2: warning: unknown key 'titel' ignored (known: accepted, authors, doi, family_names, headings, issue, "
-        "keywords, language, pages, published, publisher, received, short_title, submitted, title, url, venue, volume, year) "
+        "keywords, language, license, pages, published, publisher, received, short_title, submitted, title, url, venue, volume, year) "
         "[metadata-unknown-key]"
     ]
 

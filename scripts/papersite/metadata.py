@@ -53,6 +53,8 @@ class PaperMetadata:
     pages: str | None = None
     doi: str | None = None
     url: str | None = None
+    #: The paper's licence or reuse statement as its publisher gives it ("CC BY 4.0", "© the authors, all rights reserved").
+    license: str | None = None
     publisher: str | None = None
     language: str | None = None
     keywords: tuple[str, ...] | None = None

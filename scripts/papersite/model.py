@@ -234,6 +234,8 @@ class FrontMatter:
     pages: str = ""
     year: str = ""
     doi: str = ""
+    #: The licence or reuse statement, from the paper's metadata (never guessed).
+    license: str = ""
     keywords: tuple[str, ...] = ()
     abstract: tuple[Paragraph, ...] = ()
     #: The "how to cite" line some sources print, as the source gave it.

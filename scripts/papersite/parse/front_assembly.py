@@ -57,6 +57,7 @@ def front_matter(
         pages=metadata.pages or (cited.pages if cited else ""),
         year=year,
         doi=metadata.doi or "",
+        license=metadata.license or "",
         keywords=metadata.keywords if metadata.keywords is not None else tuple(parts.keywords),
         abstract=abstract_paragraphs(abstract_units, path),
         source_citation=to_plain(citation_line),

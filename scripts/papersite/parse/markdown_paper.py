@@ -234,6 +234,7 @@ def _front(document: Document, metadata: PaperMetadata, path: str) -> FrontMatte
         pages=metadata.pages or "",
         year=metadata.year or "",
         doi=metadata.doi or "",
+        license=metadata.license or "",
         keywords=metadata.keywords or (),
         abstract=abstract,
         short_title=metadata.short_title or "",

@@ -178,6 +178,8 @@ def json_ld_text(paper: Paper, url: str) -> str:
         data.update({"pageStart": first, "pageEnd": last} if last else {})
     if front.doi:
         data["sameAs"] = f"https://doi.org/{front.doi}"
+    if front.license:
+        data["license"] = front.license
     if front.abstract:
         data["abstract"] = " ".join(p.text for p in front.abstract)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)

@@ -164,6 +164,8 @@ def render_front(front: FrontMatter) -> list[str]:
     if front.doi:
         doi = escape_attribute(front.doi)
         facts.append(f'<dt>DOI</dt><dd><a href="https://doi.org/{doi}">{escape_html(front.doi)}</a></dd>')
+    if front.license:
+        facts.append(f'<dt>Licence</dt><dd class="paper-license">{escape_html(front.license)}</dd>')
     if facts:
         chunks.append('<dl class="paper-facts">\n' + "\n".join(facts) + "\n</dl>")
     if front.as_printed:

@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping
 
 import yaml
 
-from ...metadata import AuthorMeta, PaperMetadata
+from ...metadata import SCALAR_KEYS, AuthorMeta, PaperMetadata
 from ...yamlfile import _LineLoader, line_of
 
 #: (rule, message, line) — the caller turns these into Diagnostics.
@@ -86,6 +86,7 @@ _SCALAR_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "pages": ("pages", "page"),
     "doi": ("doi", "DOI"),
     "url": ("url", "URL", "link"),
+    "license": ("license", "licence", "rights"),
     "publisher": ("publisher",),
     "language": ("language", "lang"),
     "published": ("published", "date", "issued", "publication_date", "publication-date"),
@@ -232,9 +233,8 @@ def _author(item: Any) -> tuple[str, str | None, dict[str, Any]]:
     return name, None, extra
 
 
-_SCALARS = (
-    "title short_title year venue volume issue pages doi url publisher language received accepted submitted published"
-).split()
+#: The metadata's one-value keys: the schema is :class:`~papersite.metadata.PaperMetadata`, declared once.
+_SCALARS = SCALAR_KEYS
 
 
 def front_matter_metadata(found: dict[str, Any]) -> PaperMetadata:
