@@ -141,14 +141,18 @@ def test_the_two_column_fixture_is_read_column_by_column() -> None:
     assert len(lines) > 300
 
 
-def test_an_unchanged_pdf_is_read_once_per_process(tmp_path: Path) -> None:
-    from papersite.pdf.source import extracted, read_pdf_source
+def test_an_unchanged_pdf_is_read_once_through_the_cache(tmp_path: Path) -> None:
+    from papersite.cache import Cache
+    from papersite.pdf.source import read_pdf_with_evidence
 
     path = tmp_path / "again.pdf"
     path.write_bytes(make_pdf([Page([Text(72, 100, "read me once")])]))
-    first = read_pdf_source(path, "sources/again.pdf")
-    hits = extracted.cache_info().hits
-    assert read_pdf_source(path, "sources/again.pdf") == first == ("read me once\n", [])
-    assert extracted.cache_info().hits == hits + 1
-    path.write_bytes(make_pdf([Page([Text(72, 100, "changed")])]))
-    assert read_pdf_source(path, "sources/again.pdf")[0] == "changed\n"
+    store = Cache(tmp_path).store("pdf-text", pickled=True)
+    first = read_pdf_with_evidence(path, "sources/again.pdf", store)
+    assert first[0] == "read me once\n" and len(store.data) == 1
+    (key,) = store.data
+    store.put(key, ("what the store holds\n", (), ()))  # a second read takes the store's entry, not the PDF
+    assert read_pdf_with_evidence(path, "sources/again.pdf", store)[0] == "what the store holds\n"
+    path.write_bytes(make_pdf([Page([Text(72, 100, "changed")])]))  # other bytes, another key
+    assert read_pdf_with_evidence(path, "sources/again.pdf", store)[0] == "changed\n"
+    assert len(store.data) == 2

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import hashlib
 from pathlib import Path
+from typing import Any
 
 from ..model import Diagnostic, SourceSpan
 from ..structure.types import LineEvidence
@@ -21,7 +22,7 @@ def read_pdf_source(path: Path, shown: str) -> tuple[str | None, list[Diagnostic
     return text, diagnostics
 
 
-def read_pdf_with_evidence(path: Path, shown: str) -> tuple[str | None, Evidence, list[Diagnostic]]:
+def read_pdf_with_evidence(path: Path, shown: str, store: Any = None) -> tuple[str | None, Evidence, list[Diagnostic]]:
     """The PDF's text in reading order (one line per printed line, pages split by form feeds).
 
     ``None`` and one error naming the file when the PDF cannot be used
@@ -29,6 +30,9 @@ def read_pdf_with_evidence(path: Path, shown: str) -> tuple[str | None, Evidence
     Line numbers in later diagnostics count lines of this text, which the
     site publishes beside the page as ``papers/<id>.txt``. The evidence has
     one entry per line of the text, for the parser and the structure models.
+
+    ``store`` (a :class:`papersite.cache.Store`) keeps what a PDF gave by a digest of its bytes, so a
+    build (or ``mkdocs serve`` rebuilding) reads an unchanged PDF once.
     """
     try:
         size = path.stat().st_size
@@ -38,14 +42,19 @@ def read_pdf_with_evidence(path: Path, shown: str) -> tuple[str | None, Evidence
         data = path.read_bytes()
     except OSError as exc:
         return None, (), [Diagnostic("error", "source-unreadable", f"cannot read file: {exc.strerror}", SourceSpan(shown, 1))]
-    text, evidence, diagnostics = extracted(data, shown)
+    key = hashlib.sha256(data).hexdigest() + "\0" + shown
+    kept = store.get(key) if store is not None else None
+    if isinstance(kept, tuple) and len(kept) == 3:
+        text, evidence, diagnostics = kept
+    else:
+        text, evidence, diagnostics = extracted(data, shown)
+        if store is not None:
+            store.put(key, (text, evidence, diagnostics))
     return text, evidence, list(diagnostics)
 
 
-@lru_cache(maxsize=32)
 def extracted(data: bytes, shown: str) -> tuple[str | None, Evidence, tuple[Diagnostic, ...]]:
-    """The text, line evidence and diagnostics of the PDF ``data`` (pure; remembered, so that a
-    long-running ``mkdocs serve`` reads an unchanged PDF once, not at every rebuild)."""
+    """The text, line evidence and diagnostics of the PDF ``data`` (pure)."""
     document, diagnostics = read_pdf_bytes(data, shown)
     if document is None:
         return None, (), tuple(diagnostics)

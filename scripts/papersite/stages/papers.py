@@ -108,11 +108,11 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
     return read_source(path, shown)
 
 
-def _read_input(project: Project, source: PaperSource) -> _PaperInput:
+def _read_input(project: Project, source: PaperSource, pdf_store: Store | None = None) -> _PaperInput:
     shown = project.shown(source.text_path)
     evidence: Evidence = ()
     if source.text_path.suffix.lower() == ".pdf":
-        text, evidence, diagnostics = read_pdf_with_evidence(source.text_path, shown)
+        text, evidence, diagnostics = read_pdf_with_evidence(source.text_path, shown, pdf_store)
     else:
         text, diagnostics = read_text(source.text_path, shown)
     metadata = PaperMetadata()
@@ -149,7 +149,11 @@ def _parse_all(missing: list[_PaperInput], parallel_from: int) -> list[tuple[Pap
 
 
 def read_papers(
-    project: Project, sources: list[PaperSource], store: Store | None = None, parallel_from: int = PARALLEL_PAPERS
+    project: Project,
+    sources: list[PaperSource],
+    store: Store | None = None,
+    parallel_from: int = PARALLEL_PAPERS,
+    pdf_store: Store | None = None,
 ) -> list[tuple[str | None, Paper | None, list[Diagnostic]]]:
     """Read, decode and parse every paper: its text (``None`` if unreadable), model, diagnostics.
 
@@ -157,7 +161,7 @@ def read_papers(
     taken from it; the others are parsed, in parallel when there are many, and
     those parsed without failure are added to it. The result is in the order
     of ``sources`` whatever the number of cores."""
-    inputs = [_read_input(project, source) for source in sources]
+    inputs = [_read_input(project, source, pdf_store) for source in sources]
     cached = {given.key: store.get(given.key) for given in inputs if store is not None and given.text is not None}
     missing = [given for given in inputs if given.text is not None and not isinstance(cached.get(given.key), Paper)]
     fresh = dict(zip((given.key for given in missing), _parse_all(missing, parallel_from)))
@@ -194,7 +198,8 @@ def run(ctx: BuildContext) -> StageResult:
     sources, diagnostics = discover_papers(ctx.project)
     papers: list[Paper] = []
     texts: dict[str, str] = {}
-    for text, paper, paper_diagnostics in read_papers(ctx.project, sources, ctx.cache.store("papers", pickled=True)):
+    parsed, pdf_texts = ctx.cache.store("papers", pickled=True), ctx.cache.store("pdf-text", pickled=True)
+    for text, paper, paper_diagnostics in read_papers(ctx.project, sources, parsed, pdf_store=pdf_texts):
         diagnostics.extend(paper_diagnostics)
         if paper is not None and text is not None:
             papers.append(paper)
