@@ -13,26 +13,27 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
-ZONE_OF = {
+ZONE_OF = MappingProxyType({
     "front": "header", "body": "body", "headnote": "furniture", "page": "furniture", "titlePage": "furniture",
     "footnote": "footnote", "listBibl": "references", "annex": "annex", "acknowledgement": "annex",
     "availability": "annex", "funding": "annex", "toc": "annex", "other": "other", None: "other",
-}
-HEADER_OF = {
+})
+HEADER_OF = MappingProxyType({
     "titlePart": "title", "docAuthor": "author", "affiliation": "affiliation", "address": "address",
     "email": "email", "abstract": "abstract", "keyword": "keyword", "note@submission": "submission",
     "date": "date", "note@copyright": "copyright", "reference": "journal", "title@j": "journal",
     "meeting": "journal", "publisher": "journal", "idno": "idno", "idno@orcid": "idno", "note@doctype": "doctype",
     "note@funding": "funding", "note@availability": "note", "note@group": "note", "editor": "note",
     "degree": "note", "phone": "note", "ptr@web": "note", "page": "other", None: "other",
-}
-BODY_OF = {"head": "heading", "p": "paragraph", "item": "item", "figure": "figure", "table": "table",
-           "formula": "formula", None: "paragraph"}
-FILES = {
+})
+BODY_OF = MappingProxyType({"head": "heading", "p": "paragraph", "item": "item", "figure": "figure", "table": "table",
+           "formula": "formula", None: "paragraph"})
+FILES = MappingProxyType({
     "segmentation": "segmentation.jsonl.gz", "header": "header.jsonl.gz", "fulltext": "fulltext.jsonl.gz",
     "reference-segmenter": "reference-segmenter.jsonl.gz",
-}
+})
 
 
 @dataclass(frozen=True)
@@ -123,10 +124,10 @@ def reference_sequence(doc: dict) -> Sequence_:  # type: ignore[type-arg]
     return Sequence_(doc["id"], tuple(texts), tuple(labels))
 
 
-SEQUENCE_OF = {
+SEQUENCE_OF = MappingProxyType({
     "segmentation": segmentation_sequence, "header": header_sequence, "fulltext": fulltext_sequence,
     "reference-segmenter": reference_sequence,
-}
+})
 
 
 def sequences(directory: Path, model: str, *, evaluation: bool | None) -> list[Sequence_]:

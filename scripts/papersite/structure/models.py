@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 import pycrfsuite
 
-MODEL_FILES = {
+MODEL_FILES = MappingProxyType({
     "zones": "structure-zones.crfsuite",
     "header": "structure-header.crfsuite",
     "body": "structure-body.crfsuite",
     "references": "structure-references.crfsuite",
-}
+})
 
 
 class Tagger:

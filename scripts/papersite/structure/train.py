@@ -16,6 +16,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 import pycrfsuite
 
@@ -23,14 +24,14 @@ from .data import Sequence_, sequences
 from .features import document_features
 
 MODELS = ("segmentation", "header", "fulltext", "reference-segmenter")
-MODEL_FILES = {  # by training file; the same names as papersite.structure.models.MODEL_FILES
+MODEL_FILES = MappingProxyType({  # by training file; the same names as papersite.structure.models.MODEL_FILES
     "segmentation": "structure-zones.crfsuite",
     "header": "structure-header.crfsuite",
     "fulltext": "structure-body.crfsuite",
     "reference-segmenter": "structure-references.crfsuite",
-}
-ITERATIONS = {"segmentation": 80, "header": 150, "fulltext": 120, "reference-segmenter": 150}
-MAX_DOCS = {"segmentation": 240}
+})
+ITERATIONS = MappingProxyType({"segmentation": 80, "header": 150, "fulltext": 120, "reference-segmenter": 150})
+MAX_DOCS = MappingProxyType({"segmentation": 240})
 
 
 def subsample(docs: list[Sequence_], limit: int | None) -> list[Sequence_]:
