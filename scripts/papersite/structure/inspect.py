@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..textsource import decode_source
 from . import label_lines
-from .types import LABEL_BLANK, LineLabel
+from .types import LABEL_BLANK, LineEvidence, LineLabel
 
 
 class InspectError(Exception):
@@ -24,16 +24,29 @@ class InspectError(Exception):
 
 def read_lines(path: Path) -> list[str]:
     """The source lines of a text file, decoded as the pipeline decodes sources."""
+    return read_source_lines(path)[0]
+
+
+def read_source_lines(path: Path) -> tuple[list[str], list[LineEvidence | None] | None]:
+    """The lines of a source as the pipeline reads them, with a PDF's line evidence (``None`` for text).
+
+    A PDF is read as the parse stage reads it (its lines in reading order, and where and in what type
+    each was printed); a bad PDF raises :class:`InspectError` with the pipeline's own message."""
     if path.suffix.lower() == ".pdf":
-        raise InspectError(f"{path}: PDF files are not read yet; give the text pulled from it (.txt)")
+        from ..pdf.source import read_pdf_with_evidence
+
+        text, evidence, problems = read_pdf_with_evidence(path, str(path))
+        if text is None:
+            raise InspectError("; ".join(f"{path}: {d.message}" for d in problems) or f"{path}: not a readable PDF")
+        return text.split("\n"), list(evidence)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InspectError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    text, diagnostics = decode_source(data, str(path))
-    if text is None:
+    decoded, diagnostics = decode_source(data, str(path))
+    if decoded is None:
         raise InspectError("; ".join(f"{path}: {d.message}" for d in diagnostics) or f"{path}: not text")
-    return text.split("\n")
+    return decoded.split("\n"), None
 
 
 def rows(lines: list[str], labels: list[LineLabel], *, as_json: bool) -> Iterator[str]:
@@ -54,7 +67,8 @@ def rows(lines: list[str], labels: list[LineLabel], *, as_json: bool) -> Iterato
 
 def inspect_file(path: Path, *, as_json: bool = False) -> Iterator[str]:
     """The rows ``papersite inspect`` prints for ``path``; raises :class:`InspectError` for a file it cannot read."""
-    lines = read_lines(path)
+    lines, evidence = read_source_lines(path)
     if lines and lines[-1] == "":
         lines = lines[:-1]
-    return rows(lines, label_lines(lines), as_json=as_json)
+        evidence = evidence[: len(lines)] if evidence is not None else None
+    return rows(lines, label_lines(lines, evidence), as_json=as_json)
