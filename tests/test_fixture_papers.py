@@ -11,16 +11,15 @@ import shutil
 from typing import Any
 
 import pytest
-import yaml
 
 from papersite.model import Paper
 from papersite.pipeline import BuildResult, generate_site
 from papersite.project import Project
 
-from .conftest import ROOT, make_fixture_project
+from .conftest import make_fixture_project
+from .fixture_facts import OPEN, PDF, facts
+from .fixture_facts import heading_text as shared_heading_text
 
-OPEN = ROOT / "tests" / "fixtures" / "open"
-PDF = ROOT / "tests" / "fixtures" / "pdf"
 SLUGS = sorted(p.parent.name for p in PDF.glob("*/paper.pdf") if (OPEN / p.parent.name / "paper.raw.txt").is_file())
 ASPECTS = ("title", "authors", "headings", "references")
 
@@ -57,18 +56,15 @@ GAPS: dict[tuple[str, str], str] = {
 }
 
 
-def facts(slug: str) -> dict[str, Any]:
-    return yaml.safe_load((PDF / slug / "facts.yml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
 
 def flat(text: str) -> str:
     """One line, single spaces, no control characters (pdftotext's unmapped ligatures)."""
     return " ".join(re.sub(r"[\x00-\x08\x0b-\x1f]", "", text).split())
 
 
+
 def heading_text(text: str) -> str:
-    """A heading without its printed number ("3.1.", "A.2", "4"), case folded."""
-    return re.sub(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+(?=\S)", "", flat(text)).casefold()
+    return shared_heading_text(text, flat)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-import yaml
 
 from papersite.model import Paper
 from papersite.nothing_lost import visible_text, words
@@ -21,10 +20,10 @@ from papersite.pdf.glyphs import GlyphReader, stand_in
 from papersite.pipeline import BuildResult, generate_site
 from papersite.project import Project
 
-from .conftest import ROOT, make_fixture_project
+from .conftest import make_fixture_project
+from .fixture_facts import OPEN, PDF, facts
+from .fixture_facts import heading_text as shared_heading_text
 
-PDF = ROOT / "tests" / "fixtures" / "pdf"
-OPEN = ROOT / "tests" / "fixtures" / "open"
 SLUGS = sorted(p.parent.name for p in PDF.glob("*/paper.pdf") if (p.parent / "facts.yml").is_file())
 ASPECTS = ("title", "authors", "headings", "references", "footnotes")
 
@@ -39,17 +38,15 @@ GAPS: dict[tuple[str, str], str] = {
 }
 
 
-def facts(slug: str) -> dict[str, Any]:
-    return yaml.safe_load((PDF / slug / "facts.yml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
 
 def flat(text: str) -> str:
     """One line, single spaces; ligatures the facts could only record as unmapped codes dropped on both sides."""
     return " ".join(re.sub(r"ffi|ffl|ff|fi|fl|[\x00-\x08\x0b\x0e-\x1f]", "", text).split())
 
 
+
 def heading_text(text: str) -> str:
-    return re.sub(r"^(?:[A-Z]|\d+)(?:\.\d+)*\.?\s+(?=\S)", "", flat(text)).casefold()
+    return shared_heading_text(text, flat)
 
 
 @pytest.fixture(scope="module")
