@@ -12,6 +12,7 @@ from .pipeline import build_site, generate_site
 from .project import Project
 from .rules import fails_strict, rules_table
 from .search_index import SearchIndexError, build_search_index
+from .structure.types import LineEvidence
 
 
 def _print_diagnostics(result_diagnostics: list[Diagnostic], verbose: bool) -> None:
@@ -92,10 +93,20 @@ def cmd_search_index(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from .structure.inspect import InspectError, inspect_file
+    from .pdf.source import read_pdf_with_evidence
+    from .structure.inspect import InspectError, inspect_file, read_source_lines
+
+    def read(path: Path) -> tuple[list[str], list[LineEvidence | None] | None]:
+        """A PDF as the parse stage reads it (lines in reading order, and their layout evidence); text decoded."""
+        if path.suffix.lower() != ".pdf":
+            return read_source_lines(path)
+        text, evidence, problems = read_pdf_with_evidence(path, str(path))
+        if text is None:
+            raise InspectError("; ".join(f"{path}: {d.message}" for d in problems) or f"{path}: not a readable PDF")
+        return text.split("\n"), list(evidence)
 
     try:
-        for row in inspect_file(Path(args.file), as_json=args.json):
+        for row in inspect_file(Path(args.file), as_json=args.json, read=read):
             print(row)
     except InspectError as exc:
         print(f"papersite inspect: {exc}", file=sys.stderr)

@@ -10,12 +10,15 @@ No site build is needed.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..textsource import decode_source
 from . import label_lines
 from .types import LABEL_BLANK, LineEvidence, LineLabel
+
+#: Reads a source: its lines, and each line's layout evidence (``None`` for a text source).
+LineReader = Callable[[Path], tuple[list[str], list[LineEvidence | None] | None]]
 
 
 class InspectError(Exception):
@@ -28,17 +31,7 @@ def read_lines(path: Path) -> list[str]:
 
 
 def read_source_lines(path: Path) -> tuple[list[str], list[LineEvidence | None] | None]:
-    """The lines of a source as the pipeline reads them, with a PDF's line evidence (``None`` for text).
-
-    A PDF is read as the parse stage reads it (its lines in reading order, and where and in what type
-    each was printed); a bad PDF raises :class:`InspectError` with the pipeline's own message."""
-    if path.suffix.lower() == ".pdf":
-        from ..pdf.source import read_pdf_with_evidence
-
-        text, evidence, problems = read_pdf_with_evidence(path, str(path))
-        if text is None:
-            raise InspectError("; ".join(f"{path}: {d.message}" for d in problems) or f"{path}: not a readable PDF")
-        return text.split("\n"), list(evidence)
+    """The lines of a text source as the pipeline decodes them (no layout evidence: a text has none)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -65,9 +58,12 @@ def rows(lines: list[str], labels: list[LineLabel], *, as_json: bool) -> Iterato
             yield f"{number:5d}  {label.zone:<10} {mark}{label.label:<13} {label.p:4.2f}  {text}"
 
 
-def inspect_file(path: Path, *, as_json: bool = False) -> Iterator[str]:
-    """The rows ``papersite inspect`` prints for ``path``; raises :class:`InspectError` for a file it cannot read."""
-    lines, evidence = read_source_lines(path)
+def inspect_file(path: Path, *, as_json: bool = False, read: LineReader | None = None) -> Iterator[str]:
+    """The rows ``papersite inspect`` prints for ``path``; raises :class:`InspectError` for a file it cannot read.
+
+    ``read`` gives a source's lines and their layout evidence; the CLI passes one that reads PDFs
+    as the parse stage does (this package sits below the PDF reader and does not import it)."""
+    lines, evidence = (read or read_source_lines)(path)
     if lines and lines[-1] == "":
         lines = lines[:-1]
         evidence = evidence[: len(lines)] if evidence is not None else None
