@@ -7,7 +7,8 @@ from pathlib import Path
 
 import papersite.pipeline as pipeline
 import papersite.stages.papers as paper_stage
-from papersite.cache import Cache, write_atomically
+from papersite.cache import Cache
+from papersite.writer import write_if_changed as write_atomically
 
 from .conftest import ROOT, make_fixture_project
 

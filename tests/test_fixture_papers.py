@@ -56,11 +56,9 @@ GAPS: dict[tuple[str, str], str] = {
 }
 
 
-
 def flat(text: str) -> str:
     """One line, single spaces, no control characters (pdftotext's unmapped ligatures)."""
     return " ".join(re.sub(r"[\x00-\x08\x0b-\x1f]", "", text).split())
-
 
 
 def heading_text(text: str) -> str:

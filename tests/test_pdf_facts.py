@@ -38,11 +38,9 @@ GAPS: dict[tuple[str, str], str] = {
 }
 
 
-
 def flat(text: str) -> str:
     """One line, single spaces; ligatures the facts could only record as unmapped codes dropped on both sides."""
     return " ".join(re.sub(r"ffi|ffl|ff|fi|fl|[\x00-\x08\x0b\x0e-\x1f]", "", text).split())
-
 
 
 def heading_text(text: str) -> str:

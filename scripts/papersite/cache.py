@@ -56,11 +56,6 @@ def digest(*inputs: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def write_atomically(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` unless it already holds it; never leaves a half-written file."""
-    return write_if_changed(path, data)
-
-
 @dataclass
 class Store:
     """One named store: its entries, and which of them this build used."""
@@ -142,7 +137,7 @@ class Cache:
             for old in self.folder.iterdir():
                 if old.suffix in (".json", ".pickle") and old.name not in {s.path.name for s in self.stores.values()}:
                     old.unlink(missing_ok=True)
-        written = [store.path.name for store in self.stores.values() if write_atomically(store.path, store.encoded())]
+        written = [store.path.name for store in self.stores.values() if write_if_changed(store.path, store.encoded())]
         if self.stores:
-            write_atomically(self.folder / VERSION_FILE, (self.version + "\n").encode("utf-8"))
+            write_if_changed(self.folder / VERSION_FILE, (self.version + "\n").encode("utf-8"))
         return written

@@ -25,11 +25,6 @@ class InspectError(Exception):
     """The file cannot be inspected (missing, binary, an unsupported kind); the message says why."""
 
 
-def read_lines(path: Path) -> list[str]:
-    """The source lines of a text file, decoded as the pipeline decodes sources."""
-    return read_source_lines(path)[0]
-
-
 def read_source_lines(path: Path) -> tuple[list[str], list[LineEvidence | None] | None]:
     """The lines of a text source as the pipeline decodes them (no layout evidence: a text has none)."""
     try:
