@@ -3,10 +3,12 @@ lists they point to. Each form links to the right work; look-alikes do not."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from papersite.link.citation_index import printed_label, reference_numbers
-from papersite.link.citations import CitationIndex, Work, find_citations
+from papersite.link.citations import CitationIndex, Work, find_citations, link_citations
 from papersite.model import FrontMatter, Paper, Paragraph, Reference, Section, SourceSpan, Text
 
 WORKS = [
@@ -61,6 +63,26 @@ def test_digits_that_lost_their_raise_are_citations_only_where_allowed() -> None
     assert cites("economic growth,12 and trade.", numbered=True) == []
     assert cites("grew in 2010 and by 12 percent, to 40 km", numbered=True, raised=True) == []
     assert cites("growth,45 and", numbered=True, raised=True) == []
+
+
+def test_program_text_in_brackets_is_not_a_citation() -> None:
+    # Seen in a paper the grammar was not written on (the survival package's vignette): R's console
+    # output "[1] 128 20", opening a line or run on after the call that printed it, and indexing.
+    assert cites("> dim(cgd0)\n[1] 128 20", numbered=True) == []
+    assert cites("left out of the call. > dim(cgd0) [1] 128 20 > newcgd <- tmerge()", numbered=True) == []
+    assert cites('> all.equal(a, b) [1] "Attributes differ"', numbered=True) == []
+    assert cites("> 2*(fit2$loglik - fit1$loglik)[2] [1] 10.8", numbered=True) == []
+    assert cites("x[2] and y[1:3]", numbered=True) == []
+    # A citation is still one, also at the start of a paragraph and after a closing parenthesis.
+    assert cites("[1] showed it (in 2001) [2]. See also [3, 4].", numbered=True) == [
+        ("[1]", ["ref1"]), ("[2]", ["ref2"]), ("[3, 4]", ["ref3", "ref4"])]
+
+
+def test_a_paper_that_cites_in_brackets_does_not_cite_in_parentheses() -> None:
+    text = "a subject with three intervals of (2,5), (5,10) and (14,20), as shown in [2]."
+    assert "(2,5)" in [found for found, _ in cites(text, numbered=True)]  # read alone, it could be a citation
+    _, uses = link_citations(replace(_paper([], text), id="n"), INDEX)
+    assert [use.text for use in uses] == ["[2]"]
 
 
 def test_enumerations_and_quantities_in_parentheses_are_not_citations() -> None:

@@ -35,6 +35,8 @@ _PARENS = re.compile(r"(?<=[\w.,;:’”\"'] )\((" + _NUMBER_OR_RANGE + r"(?:\s*
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT = re.compile(r"(?<=[^\W\d_]|[.,;:)’”\"])([" + _SUPERSCRIPT_DIGITS + r"]+(?:[,⁻–-][" + _SUPERSCRIPT_DIGITS + r"]+)*)")
 _LOST_RAISE = re.compile(r"(?<=[a-z]{3})([.,;:]?)(\d{1,3}(?:[-–,]\d{1,3})*)(?=\s+[A-Za-z(]|$)")
+#: What R prints after the "[1]" that opens a line of console output: a number, a string, TRUE/FALSE/NA.
+_CONSOLE_VALUE = re.compile(r"\s+(?:-?\d|\"|TRUE\b|FALSE\b|NA\b)")
 _UNITS = re.compile(r"^\s*(?:%|per\b|percent\b|million\b|billion\b|km\b|kg\b|years?\b|days?\b|times\b)", re.IGNORECASE)
 
 
@@ -83,18 +85,36 @@ def _enumeration(text: str, start: int, body: str) -> bool:
     return f"({number + 1})" in text[start:] or (number > 1 and f"({number - 1})" in text[:start])
 
 
-def find_numbered(text: str, paper_id: str, index: CitationIndex, raised: bool = False) -> list[tuple[int, int, str, list[CiteItem]]]:
+def _code_bracket(text: str, start: int, end: int) -> bool:
+    """A bracketed number that is program text, not a citation: an index glued to a name or a call
+    (``x[2]``, ``loglik)[2]``), or the position R prints before console output (``[1] 128 20``,
+    also after the call that printed it when console lines ran together: ``dim(x) [1] 128 20``)."""
+    before = text[start - 1 : start]
+    if before and (before.isalnum() or before in ")]_$"):
+        return True
+    # Output opens a line, or (console lines run together into one paragraph) follows the call that printed it.
+    after_call = start == 0 or text[start - 1] == "\n" or text[max(0, start - 8) : start].rstrip().endswith((")", "]"))
+    return after_call and bool(_CONSOLE_VALUE.match(text, end))
+
+
+def find_numbered(
+    text: str, paper_id: str, index: CitationIndex, raised: bool = False, parens: bool = True
+) -> list[tuple[int, int, str, list[CiteItem]]]:
     """(start, end, kind, items) of every numbered citation in ``text``.
 
     ``raised``: the paper cites in no bracketed or parenthesised way, so digits
-    glued to words may be superscripts that lost their raise."""
+    glued to words may be superscripts that lost their raise. ``parens``: the
+    paper may cite as "(3)"; a paper that cites in brackets does not, so its
+    "(2,5), (5,10)" are numbers, never citations."""
     count = index.numbered_count(paper_id)
     found: list[tuple[int, int, str, list[CiteItem]]] = []
     for match in _BRACKETS.finditer(text):
+        if _code_bracket(text, match.start(), match.end()):
+            continue
         items = numbered_items(match.group(1), 1, paper_id, index)
         if items and _numbers_fit(match.group(1), items, count, strict=False):
             found.append((match.start(), match.end(), "numbered", items))
-    for match in _PARENS.finditer(text):
+    for match in _PARENS.finditer(text) if parens else ():
         items = numbered_items(match.group(1), 1, paper_id, index)
         if _numbers_fit(match.group(1), items or [], count, strict=True) and items and not _enumeration(text, match.start(), match.group(1)):
             found.append((match.start(), match.end(), "numbered", items))

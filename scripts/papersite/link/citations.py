@@ -264,14 +264,16 @@ def _bare_year(match: re.Match[str], text: str, paper_id: str, index: CitationIn
     return None
 
 
-def find_citations(text: str, paper_id: str, numbered: bool, index: CitationIndex, raised: bool = False, whole: bool = True) -> list[Found]:
+def find_citations(
+    text: str, paper_id: str, numbered: bool, index: CitationIndex, raised: bool = False, whole: bool = True, parens: bool = True
+) -> list[Found]:
     """(start, end, kind, items) of every citation in ``text``; item offsets are within the citation.
 
     ``raised`` (numbered papers): digits glued to words may be citations whose
     raise was lost. ``whole``: ``text`` is a whole paragraph, so one that is
     only "Smith (2004)" (and a page number) is a running head."""
     if numbered:
-        return find_numbered(text, paper_id, index, raised)
+        return find_numbered(text, paper_id, index, raised, parens)
     found = _parentheticals(text, paper_id, index)
     taken = [(start, end) for start, end, _, _ in found]
     for match in _NARRATIVE.finditer(text):
@@ -310,10 +312,16 @@ def _cites_raised_only(paper: Paper, index: CitationIndex) -> bool:
     )
 
 
+def _cites_in_brackets(paper: Paper, index: CitationIndex) -> bool:
+    """A numbered paper that cites in brackets somewhere ("[3]"): then it does not cite as "(3)" too."""
+    return any(p.text[start] == "[" for p in paper.all_paragraphs() for start, _, _, _ in find_numbered(p.text, paper.id, index, parens=False))
+
+
 def link_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[CitationUse]]:
     """The paper with its citations as :class:`CitationRef` nodes, and every citation item found."""
     numbered = index.is_numbered(paper.id)
     raised = numbered and _cites_raised_only(paper, index)
+    parens = not (numbered and _cites_in_brackets(paper, index))
     uses: list[CitationUse] = []
 
     def cite(citation: CitationRef, paragraph: Paragraph) -> CitationRef:
@@ -336,7 +344,7 @@ def link_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[Cita
                 inlines.append(node)
                 continue
             position = 0
-            for start, end, kind, items in find_citations(node.text, paper.id, numbered, index, raised, len(paragraph.inlines) == 1):
+            for start, end, kind, items in find_citations(node.text, paper.id, numbered, index, raised, len(paragraph.inlines) == 1, parens):
                 if start >= position:
                     inlines.extend([Text(node.text[position:start])] if start > position else [])
                     inlines.append(cite(CitationRef(node.text[start:end], tuple(items), kind), paragraph))
