@@ -35,6 +35,13 @@ GAPS: dict[tuple[str, str], str] = {
     "type at a page's foot, are taken for notes",
     ("zeileis2008-pscl-countreg", "references"): "23 entries for 24: 'Zeileis A (2004)' and the entry after it are "
     "read as one",
+    ("alstott2014-powerlaw", "authors"): "four authors for three: the first author's superscript '1,2∗' is split at its "
+    "comma, giving 'Jeff Alstott^{1' and '2∗}'",
+    ("alstott2014-powerlaw", "headings"): "'Restricted Parameter Range', 'The powerlaw Software' and 'Availability and "
+    "Installation' are missed; the captions of Figures 1 and 5 ('Figure 1. Basic steps of analysis ...', 'Figure 5. "
+    "Example of multiple local minima ...') become headings",
+    ("alstott2014-powerlaw", "references"): "18 entries for 14: the list numbered '1.'..'14.' is split right, but the "
+    "caption of Figure S1 and the three supporting-information captions ('Code S1.'..'Code S3.') after it are read as entries",
 }
 
 
@@ -81,8 +88,8 @@ def expected(slug: str, aspect: str) -> object:
     known = facts(slug)
     if aspect == "title":
         return flat(known.get("title_as_printed") or known["title"])
-    if aspect == "authors":
-        return known["authors"]
+    if aspect == "authors":  # made flat as the names shown are: 'Jeff' loses its ff as 'Coefficients' does
+        return [flat(name) for name in known["authors"]]
     if aspect == "headings":
         return [heading_text(h) for h in known["headings"]]
     if aspect == "references":
@@ -118,7 +125,10 @@ def test_pdf_fixture_matches_its_facts(built: BuildResult, slug: str, aspect: st
 
 
 #: (slug, aspect) -> where the PDF route is still behind the text route.
-BEHIND: dict[tuple[str, str], str] = {}
+BEHIND: dict[tuple[str, str], str] = {
+    ("alstott2014-powerlaw", "references"): "18 entries for 14 against the text route's 17: the PDF route also takes "
+    "Figure S1's caption (after the list) for an entry, where the text route glues it to entry 14",
+}
 
 
 def route_cases() -> list[Any]:
