@@ -18,6 +18,7 @@ from ..model import (
     Section,
     SourceSpan,
 )
+from .blocks import carve_blocks
 from .citation_line import mentions_title
 from .front_assembly import front_matter
 from .frontmatter import (
@@ -143,6 +144,8 @@ def parse_paper(
     sections, references, citation_line, section_diagnostics = _build_sections(
         items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone), entry_start
     )
+    if hints is not None:  # formulas, tables and code out of the running text; over-long paragraphs split
+        sections = carve_blocks(sections, hints.labels, hints.lines)
     diagnostics.extend(parts.diagnostics)
     diagnostics.extend(section_diagnostics)
     if not parts.abstract_units:
