@@ -67,6 +67,8 @@ class _Line:
     kind: BlockKind  # "text", or the block the line belongs in
     p: float
     label: LineLabel
+    #: Only plain words ("its timing."): a single such line is a sentence's end, not a block.
+    words_only: bool = False
 
 
 def carve_blocks(sections: Sequence[Section], labels: Sequence[LineLabel], lines: Sequence[str]) -> list[Section]:
@@ -160,7 +162,7 @@ def _locate(paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[s
         start = min(hits, key=lambda at: abs(at - expected))
         kind, p = _line_kind(raw, labels[number - 1], after_code, common)
         after_code = kind == "code"
-        found.append(_Line(number, start, kind, p, labels[number - 1]))
+        found.append(_Line(number, start, kind, p, labels[number - 1], all(_WORD.match(word) for word in raw.split())))
         expected, pending, last = start + len(raw) + 1, 0, start
     return found
 
@@ -180,7 +182,8 @@ def _runs(located: list[_Line]) -> list[tuple[int, int, BlockKind]]:
         kinds = [line.kind for line in run]
         kind: BlockKind = "code" if "code" in kinds else max(("formula", "table"), key=kinds.count)  # type: ignore[assignment]
         confidence = sum(line.p for line in run) / len(run)
-        if kind == "code" or confidence >= (SINGLE_LINE_CONFIDENCE if len(run) == 1 else RUN_CONFIDENCE):
+        single = len(run) == 1
+        if kind == "code" or (confidence >= (SINGLE_LINE_CONFIDENCE if single else RUN_CONFIDENCE) and not (single and run[0].words_only)):
             out.append((index, end, kind))
         index = end
     return out
