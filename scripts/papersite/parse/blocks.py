@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from ..model import BlockKind, Emphasis, Inline, Paragraph, Section, SourceSpan, Text, plain_text
 from ..structure import LineLabel
@@ -41,7 +42,7 @@ START_CONFIDENCE = 0.5
 #: Longer paragraphs are split at the model's starts (the structural doctor warns above this).
 LONG_PARAGRAPH_WORDS = 1000
 #: The model's labels whose lines become a block of that kind.
-_BLOCK_LABELS: dict[str, BlockKind] = {"formula": "formula", "table": "table"}
+_BLOCK_LABELS: Mapping[str, BlockKind] = MappingProxyType({"formula": "formula", "table": "table"})
 #: "Table 2: …", "Figure 1. …", "Fig. 3 –": a caption, which stays text.
 _CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.|Exhibit|Listing)\s*[A-Z]?\d+(?:\.\d+)*\s*[:.–—-]")
 #: A console prompt: R's "> " (or "R> "), a shell's "$ ", Python's ">>> ".

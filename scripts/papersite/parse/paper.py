@@ -1,4 +1,6 @@
-"""Parse a paper's text into the document model: ``parse_paper``."""
+"""Parse a paper's text into the document model: ``parse_paper``.
+
+Over 400 lines because ``parse_paper`` puts every parse step in order here, one call each, with the section builder beside it."""
 
 from __future__ import annotations
 
@@ -144,8 +146,7 @@ def parse_paper(
     sections, references, citation_line, section_diagnostics = _build_sections(
         items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone), entry_start
     )
-    if hints is not None:  # formulas, tables and code out of the running text; over-long paragraphs split
-        sections = carve_blocks(sections, hints.labels, hints.lines)
+    sections = carve_blocks(sections, hints.labels, hints.lines) if hints else sections  # formulas, tables, code; long paragraphs split
     diagnostics.extend(parts.diagnostics)
     diagnostics.extend(section_diagnostics)
     if not parts.abstract_units:
