@@ -212,3 +212,17 @@ def test_real_paper_equations_and_r_code_are_blocks(oksanen: Paper) -> None:
     assert any(p.kind == "code" and p.text.startswith("> library(vegan)") for p in blocks)
     assert any(p.text.startswith("where pi is the proportion of species i") for p in text)
     assert len({p.id for p in oksanen.all_paragraphs()}) == len(oksanen.all_paragraphs())  # every block its own anchor
+
+
+def test_a_table_the_rules_cut_in_two_is_one_block() -> None:
+    lines, labels = labelled([
+        ("Estimate Std. Error z value", "table", 0.9),
+        ("(Intercept) 833 461 1.81", "table", 0.9),
+        ("Income -1834 1243 -1.48", "table", 0.9),
+        ("I(Income^2) 1587 830 1.91", "table", 0.9),
+        ("The quadratic term is clearly significant.", "paragraph", 0.99),
+    ])
+    halves = (paragraph_of(lines[:2]), paragraph_of(lines[2:4], first=3), paragraph_of(lines[4:], first=5))
+    (section,) = carve_blocks([Section("Tests", 2, SourceSpan(PATH, 1), blocks=halves)], labels, lines)
+    assert [(p.kind, p.span.line, p.span.end_line) for p in section.blocks] == [("table", 1, 4), ("text", 5, 5)]
+    assert section.blocks[0].text == "\n".join(lines[:4])

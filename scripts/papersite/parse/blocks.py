@@ -52,7 +52,7 @@ _CONTINUED = re.compile(r"^(?:\+\s|\[\d+\]\s)")
 _CODE_START = ("{", "}", "/*", "//", "#include")
 _CODE_END = ("{", "}", "*/", ";")
 _WORD = re.compile(r"^\(?[^\W\d_A-Z][^\W\d_]*[’'-]?[^\W\d_]*[.,;:)]?$")
-_SHORT = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]{2,4}(?![^\W\d_])")
+_SHORT = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]{2,5}(?![^\W\d_])")
 #: How many of the commonest short words count as the paper's function words.
 _COMMON = 40
 _SENTENCE_END = re.compile(r"[.!?:]['\"”’)\]]*$")
@@ -81,12 +81,25 @@ def carve_blocks(sections: Sequence[Section], labels: Sequence[LineLabel], lines
     def walk(section: Section) -> Section:
         blocks: list[Paragraph] = []
         for block in section.blocks:
-            blocks.extend(carve_paragraph(block, labels, lines, common))
+            for piece in carve_paragraph(block, labels, lines, common):
+                if blocks and _same_block(blocks[-1], piece, lines):
+                    blocks[-1] = replace(blocks[-1], inlines=_joined([blocks[-1].inlines, piece.inlines]),
+                                         span=replace(blocks[-1].span, end_line=_last(piece.span)))
+                else:
+                    blocks.append(piece)
         if len(blocks) == len(section.blocks) and all(a is b for a, b in zip(blocks, section.blocks)):
             blocks = list(section.blocks)
         return replace(section, blocks=tuple(blocks), subsections=tuple(walk(s) for s in section.subsections))
 
     return [walk(section) for section in sections]
+
+
+def _same_block(before: Paragraph, after: Paragraph, lines: Sequence[str]) -> bool:
+    """Two blocks of one kind on neighbouring source lines (blank lines between at most): one
+    block, which the rules' paragraph breaks (a short line, a blank) had cut in two."""
+    if before.kind == "text" or after.kind != before.kind or after.span.line <= _last(before.span):
+        return False
+    return all(not lines[n - 1].strip("\f \t") for n in range(_last(before.span) + 1, min(after.span.line, len(lines) + 1)))
 
 
 def carve_paragraph(
@@ -134,7 +147,7 @@ def _reads_as_sentence(text: str, common: frozenset[str]) -> bool:
 
 
 def common_short_words(lines: Sequence[str]) -> frozenset[str]:
-    """The paper's commonest short lower-case words (2-4 letters, in every language its function
+    """The paper's commonest short lower-case words (2-5 letters, in every language its function
     words): a line made of them reads as a sentence."""
     counts = Counter(word for line in lines for word in _SHORT.findall(line))
     return frozenset(word for word, count in counts.most_common(_COMMON) if count >= 3)
