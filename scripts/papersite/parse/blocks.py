@@ -72,16 +72,18 @@ class _Line:
     words_only: bool = False
 
 
-def carve_blocks(sections: Sequence[Section], labels: Sequence[LineLabel], lines: Sequence[str]) -> list[Section]:
+def carve_blocks(
+    sections: Sequence[Section], labels: Sequence[LineLabel], lines: Sequence[str], long_words: int = LONG_PARAGRAPH_WORDS
+) -> list[Section]:
     """``sections`` with formula, table and code runs carved out of their paragraphs and
-    over-long paragraphs split (see the module's docstring). ``labels`` and ``lines``: the
-    structure model's label and the text of each source line (line n at index n - 1)."""
+    paragraphs over ``long_words`` words split (see the module's docstring). ``labels`` and
+    ``lines``: the structure model's label and the text of each source line (line n at index n - 1)."""
     common = common_short_words(lines)
 
     def walk(section: Section) -> Section:
         blocks: list[Paragraph] = []
         for block in section.blocks:
-            for piece in carve_paragraph(block, labels, lines, common):
+            for piece in carve_paragraph(block, labels, lines, common, long_words):
                 if blocks and _same_block(blocks[-1], piece, lines):
                     blocks[-1] = replace(blocks[-1], inlines=_joined([blocks[-1].inlines, piece.inlines]),
                                          span=replace(blocks[-1].span, end_line=_last(piece.span)))
@@ -103,7 +105,8 @@ def _same_block(before: Paragraph, after: Paragraph, lines: Sequence[str]) -> bo
 
 
 def carve_paragraph(
-    paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[str], common: frozenset[str] = frozenset()
+    paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[str], common: frozenset[str] = frozenset(),
+    long_words: int = LONG_PARAGRAPH_WORDS,
 ) -> list[Paragraph]:
     """``paragraph`` as the pieces it is cut into: ``[paragraph]`` itself when nothing is cut.
     ``common``: the paper's function words (:func:`common_short_words`)."""
@@ -113,7 +116,7 @@ def carve_paragraph(
     pieces = _carve_runs(paragraph, located) if located else [paragraph]
     out: list[Paragraph] = []
     for piece in pieces:
-        long = piece.kind == "text" and len(piece.text.split()) > LONG_PARAGRAPH_WORDS
+        long = piece.kind == "text" and len(piece.text.split()) > long_words
         out.extend(_split_long(piece, [line for line in located if piece.span.line <= line.number <= _last(piece.span)]) if long else [piece])
     return out
 
