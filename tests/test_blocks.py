@@ -246,3 +246,20 @@ def test_a_real_run_of_paragraphs_is_split_at_real_paragraph_starts() -> None:
     cuts = [p.span.line for p in pieces[1:]]
     assert len(cuts) >= 3 and set(cuts) <= true_starts
     assert " ".join(p.text for p in pieces).split() == long.text.split()
+
+
+def test_a_figures_words_are_a_block_and_its_caption_stays_text() -> None:
+    """The labels of a plot (axis ticks, titles) the model calls figure lines: a block of their
+    own; the caption, and its lines of words that the model also calls figure, stay text."""
+    lines, labels = labelled([
+        ("We can inspect this graphically (Fig. 1).", "paragraph", 0.99),
+        ("diversity", "figure", 0.88),
+        ("2.0", "figure", 0.84),
+        ("0.51 2 4 8 16 32 64 Inf", "figure", 0.7),
+        ("Figure 1: Rényi diversities in six randomly selected", "figure", 0.97),
+        ("plots. The plot uses Trellis graphics with a separate", "figure", 0.97),
+        ("panel for each site.", "figure", 0.8),
+    ])
+    pieces = carve_paragraph(paragraph_of(lines), labels, lines)
+    assert [(p.kind, p.span.line, p.span.end_line) for p in pieces] == [("text", 1, 1), ("figure", 2, 4), ("text", 5, 7)]
+    assert pieces[2].text.startswith("Figure 1: Rényi diversities") and pieces[2].text.endswith("panel for each site.")

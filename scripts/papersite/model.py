@@ -146,7 +146,7 @@ class CrossLink:
 
 
 #: Kinds of :class:`Paragraph`: running text, or a preformatted block (its lines kept as printed).
-BlockKind = Literal["text", "formula", "table", "code"]
+BlockKind = Literal["text", "formula", "table", "code", "figure"]
 
 
 @dataclass(frozen=True)
@@ -164,8 +164,9 @@ class Paragraph:
     #: Ids of the editorial annotations attached to this paragraph, in order.
     notes: tuple[str, ...] = ()
     see_also: tuple[CrossLink, ...] = ()
-    #: What the block is: running "text", or a "formula", "table" or "code" block the parser kept
-    #: out of the running text (:mod:`papersite.parse.blocks`), shown preformatted line by line.
+    #: What the block is: running "text", or a "formula", "table", "code" or "figure" (the words
+    #: printed inside a figure) block the parser kept out of the running text
+    #: (:mod:`papersite.parse.blocks`), shown preformatted line by line.
     kind: BlockKind = "text"
 
     @property

@@ -6,10 +6,10 @@ D1 = 1 − …"). The trained body model (:func:`papersite.structure.label_lines
 ``paragraph``, ``item``, ``heading``, ``figure``, ``table`` or ``formula``; this pass, run on the
 parsed sections, uses those labels:
 
-1. a run of lines the model labels ``formula`` or ``table`` (confident enough, see
-   :data:`RUN_CONFIDENCE`), or lines of program code and console output (the layout's code
-   grammar, :func:`papersite.parse.layout_types.is_code`, and R's ``[1] …`` output after it), is
-   cut out of its paragraph into a block of its own (:attr:`Paragraph.kind` ``formula``, ``table``
+1. a run of lines the model labels ``formula``, ``table`` or ``figure`` (confident enough, see
+   :data:`RUN_CONFIDENCE`), or of program code and console output (a prompt, ``> fit <- glm(…)``,
+   and R's ``+ …`` and ``[1] …`` after it), is cut out of its paragraph into a block of its own
+   (:attr:`Paragraph.kind` ``formula``, ``table``, ``figure`` — the words printed inside a figure —
    or ``code``) whose lines are kept as printed; the text before and after stays text. Captions
    ("Table 2: …") and lines that read as sentences stay text whatever the label;
 2. a paragraph still over :data:`LONG_PARAGRAPH_WORDS` words (no blank line or indent told the
@@ -42,7 +42,7 @@ START_CONFIDENCE = 0.5
 #: Longer paragraphs are split at the model's starts (the structural doctor warns above this).
 LONG_PARAGRAPH_WORDS = 1000
 #: The model's labels whose lines become a block of that kind.
-_BLOCK_LABELS: Mapping[str, BlockKind] = MappingProxyType({"formula": "formula", "table": "table"})
+_BLOCK_LABELS: Mapping[str, BlockKind] = MappingProxyType({"formula": "formula", "table": "table", "figure": "figure"})
 #: "Table 2: …", "Figure 1. …", "Fig. 3 –": a caption, which stays text.
 _CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.|Exhibit|Listing)\s*[A-Z]?\d+(?:\.\d+)*\s*[:.–—-]")
 #: A console prompt: R's "> " (or "R> "), a shell's "$ ", Python's ">>> ".
@@ -126,7 +126,8 @@ def _line_kind(text: str, label: LineLabel, after_code: bool, common: frozenset[
 
     Code by its shape, whatever the model says (its labels have no code): a console prompt
     ("> fit <- glm(…)", "R> ", "$ "), or after such a line R's continuation ("+ …") and output
-    ("[1] FALSE"); a formula or table line after code is the code's output. The symbol density
+    ("[1] FALSE"); a formula or table line after code is the code's output (a figure's words are
+    the figure's, whatever comes before). The symbol density
     the layout's :func:`~papersite.parse.layout_types.is_code` also counts is left out here: an
     equation is dense in symbols too, and the model tells the two apart better."""
     if label.zone not in (ZONE_BODY, ZONE_ANNEX) or label.label == "heading":
@@ -136,7 +137,8 @@ def _line_kind(text: str, label: LineLabel, after_code: bool, common: frozenset[
     kind = _BLOCK_LABELS.get(label.label)
     if kind is None or _CAPTION.match(text) or _reads_as_sentence(text, common):
         return "text", 0.0
-    return ("code" if after_code or text.endswith(_CODE_END) or text.startswith(_CODE_START) else kind), label.p
+    code = kind != "figure" and (after_code or text.endswith(_CODE_END) or text.startswith(_CODE_START))
+    return ("code" if code else kind), label.p
 
 
 def _reads_as_sentence(text: str, common: frozenset[str]) -> bool:
@@ -147,6 +149,12 @@ def _reads_as_sentence(text: str, common: frozenset[str]) -> bool:
     words = text.split()
     plain = [word.strip(".,;:()").lower() for word in words if _WORD.match(word)]
     return len(words) >= 3 and len({word for word in plain if word in common}) >= 2 and len(plain) >= 0.6 * len(words)
+
+
+def _wordy(text: str) -> bool:
+    """Mostly words (half of them plain words at least): a caption's line, not a plot's labels."""
+    words = text.split()
+    return sum(1 for word in words if _WORD.match(word)) >= 0.5 * len(words)
 
 
 def common_short_words(lines: Sequence[str]) -> frozenset[str]:
@@ -165,7 +173,7 @@ def _locate(paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[s
     text = paragraph.text
     found: list[_Line] = []
     expected, pending, last = 0, 0, -1
-    after_code = False
+    after_code = in_caption = False
     for number in range(paragraph.span.line, min(_last(paragraph.span), len(lines), len(labels)) + 1):
         raw = lines[number - 1].strip("\f \t")
         if not raw:
@@ -178,7 +186,11 @@ def _locate(paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[s
             continue
         start = min(hits, key=lambda at: abs(at - expected))
         kind, p = _line_kind(raw, labels[number - 1], after_code, common)
-        after_code = kind == "code"
+        # A caption goes on over the lines of words after it ("Figure 1: Rényi diversities in six
+        # randomly selected" / "plots. The plot uses Trellis graphics with a separate"), which the
+        # model labels the figure's or table's own: they stay text with it.
+        in_caption = bool(_CAPTION.match(raw)) or (in_caption and _wordy(raw))
+        kind, after_code = ("text" if in_caption else kind), kind == "code"
         found.append(_Line(number, start, kind, p, labels[number - 1], all(_WORD.match(word) for word in raw.split())))
         expected, pending, last = start + len(raw) + 1, 0, start
     return found
@@ -192,18 +204,24 @@ def _runs(located: list[_Line]) -> list[tuple[int, int, BlockKind]]:
         if located[index].kind == "text":
             index += 1
             continue
-        end = index
-        while end < len(located) and located[end].kind != "text":
+        end = index + 1
+        while end < len(located) and located[end].kind != "text" and _family(located[end].kind) == _family(located[index].kind):
             end += 1
         run = located[index:end]
         kinds = [line.kind for line in run]
-        kind: BlockKind = "code" if "code" in kinds else max(("formula", "table"), key=kinds.count)  # type: ignore[assignment]
+        kind: BlockKind = "code" if "code" in kinds else max(("formula", "table", "figure"), key=kinds.count)  # type: ignore[assignment]
         confidence = sum(line.p for line in run) / len(run)
         single = len(run) == 1
         if kind == "code" or (confidence >= (SINGLE_LINE_CONFIDENCE if single else RUN_CONFIDENCE) and not (single and run[0].words_only)):
             out.append((index, end, kind))
         index = end
     return out
+
+
+def _family(kind: BlockKind) -> str:
+    """Lines of one family make one block: code, a figure's words, or formulas and tables (an
+    equation inside a table, a table of formulas: the model confuses the two)."""
+    return kind if kind in ("code", "figure") else "formula"
 
 
 def _carve_runs(paragraph: Paragraph, located: list[_Line]) -> list[Paragraph]:

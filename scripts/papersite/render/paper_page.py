@@ -85,11 +85,11 @@ def render_paragraph(paragraph: Paragraph, targets: LinkTargets | None = None) -
 
 
 #: What the permalink of each kind of preformatted block names.
-_BLOCK_WHAT = MappingProxyType({"formula": "formula", "table": "table", "code": "code block"})
+_BLOCK_WHAT = MappingProxyType({"formula": "formula", "table": "table", "code": "code block", "figure": "figure text"})
 
 
 def render_preformatted(paragraph: Paragraph, targets: LinkTargets | None = None) -> str:
-    """A formula, table or code block (:attr:`Paragraph.kind`): its printed lines kept, in a
+    """A formula, table, code or figure-text block (:attr:`Paragraph.kind`): its printed lines kept, in a
     ``<pre>`` whose text is escaped like any paragraph's, with the paragraph's id and permalink."""
     body = render_inlines(paragraph.inlines, targets)
     what = _BLOCK_WHAT.get(paragraph.kind, "block")
