@@ -252,6 +252,8 @@ def _carve_runs(paragraph: Paragraph, located: list[_Line]) -> list[Paragraph]:
             continue
         span = SourceSpan(paragraph.span.path, first_line, max(first_line, last_line))
         pieces.append(replace(paragraph, inlines=inlines, span=span, kind=kind, list_item=paragraph.list_item and kind == "text"))
+    if not pieces:
+        return [paragraph]
     pieces[0] = replace(pieces[0], span=replace(pieces[0].span, line=paragraph.span.line))
     return pieces
 
