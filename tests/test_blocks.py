@@ -263,3 +263,14 @@ def test_a_figures_words_are_a_block_and_its_caption_stays_text() -> None:
     pieces = carve_paragraph(paragraph_of(lines), labels, lines)
     assert [(p.kind, p.span.line, p.span.end_line) for p in pieces] == [("text", 1, 1), ("figure", 2, 4), ("text", 5, 7)]
     assert pieces[2].text.startswith("Figure 1: Rényi diversities") and pieces[2].text.endswith("panel for each site.")
+
+
+def test_a_sentence_wrapped_before_a_comparison_is_not_code() -> None:
+    lines, labels = labelled([
+        ("Coefficients with p-values", "paragraph", 0.99),
+        ("> 0.05 were dropped from the model before it was refitted.", "paragraph", 0.99),
+    ])
+    paragraph = paragraph_of(lines)
+    assert carve_paragraph(paragraph, labels, lines) == [paragraph]
+    lines, labels = labelled([("evalCpp(\"R::rnorm(0, 1)\")", "formula", 0.9), ("# [1] -0.023751", "formula", 0.9)])
+    assert [p.kind for p in carve_paragraph(paragraph_of(lines), labels, lines)] == ["code"]  # knitr's output

@@ -46,7 +46,12 @@ _BLOCK_LABELS: Mapping[str, BlockKind] = MappingProxyType({"formula": "formula",
 #: "Table 2: …", "Figure 1. …", "Fig. 3 –": a caption, which stays text.
 _CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.|Exhibit|Listing)\s*[A-Z]?\d+(?:\.\d+)*\s*[:.–—-]")
 #: A console prompt: R's "> " (or "R> "), a shell's "$ ", Python's ">>> ".
-_PROMPT = re.compile(r"^(?:R?>|\$|>>>)\s")
+_PROMPT = re.compile(r"^(?:R?>|>>>)\s+(?=\S)")
+#: What follows a prompt in a session: a call, an assignment, an index, or a bare name ("> fit");
+#: not "> 0.05 were significant" (a comparison a wrapped sentence put at the start of a line).
+_COMMAND = re.compile(r"[(\[=]|<-|^[A-Za-z.][\w.$@]*$|^#")
+#: knitr's output, shown without a prompt: "## [1] 0.5", "# [1] FALSE".
+_KNITR_OUTPUT = re.compile(r"^#{1,2} \[\d+\]\s")
 #: After a prompt line: R's continuation "+ …" and its output "[1] FALSE", "[13] 0.2 0.4".
 _CONTINUED = re.compile(r"^(?:\+\s|\[\d+\]\s)")
 _CODE_START = ("{", "}", "/*", "//", "#include")
@@ -124,15 +129,16 @@ def carve_paragraph(
 def _line_kind(text: str, label: LineLabel, after_code: bool, common: frozenset[str]) -> tuple[BlockKind, float]:
     """The block a source line belongs in ("text" when none) and how sure that is.
 
-    Code by its shape, whatever the model says (its labels have no code): a console prompt
-    ("> fit <- glm(…)", "R> ", "$ "), or after such a line R's continuation ("+ …") and output
-    ("[1] FALSE"); a formula or table line after code is the code's output (a figure's words are
+    Code by its shape, whatever the model says (its labels have no code): a command after a console
+    prompt ("> fit <- glm(…)", "R> fit", ">>> "), knitr's output ("## [1] 0.5"), or after such a
+    line R's continuation ("+ …") and output ("[1] FALSE"); a formula or table line after code is the code's output (a figure's words are
     the figure's, whatever comes before). The symbol density
     the layout's :func:`~papersite.parse.layout_types.is_code` also counts is left out here: an
     equation is dense in symbols too, and the model tells the two apart better."""
     if label.zone not in (ZONE_BODY, ZONE_ANNEX) or label.label == "heading":
         return "text", 0.0
-    if _PROMPT.match(text) or (after_code and _CONTINUED.match(text)):
+    prompt = _PROMPT.match(text)
+    if (prompt and _COMMAND.search(text[prompt.end():])) or _KNITR_OUTPUT.match(text) or (after_code and _CONTINUED.match(text)):
         return "code", 1.0
     kind = _BLOCK_LABELS.get(label.label)
     if kind is None or _CAPTION.match(text) or _reads_as_sentence(text, common):
@@ -219,9 +225,10 @@ def _runs(located: list[_Line]) -> list[tuple[int, int, BlockKind]]:
 
 
 def _family(kind: BlockKind) -> str:
-    """Lines of one family make one block: code, a figure's words, or formulas and tables (an
-    equation inside a table, a table of formulas: the model confuses the two)."""
-    return kind if kind in ("code", "figure") else "formula"
+    """Lines of one family make one block: a figure's words, or the rest (formulas, tables and
+    code: the model confuses formulas and tables, and a command it calls a formula is code when
+    its output follows, "evalCpp(…)" then "# [1] -0.02")."""
+    return "figure" if kind == "figure" else "other"
 
 
 def _carve_runs(paragraph: Paragraph, located: list[_Line]) -> list[Paragraph]:
