@@ -57,7 +57,7 @@ _CONTINUED = re.compile(r"^(?:\+\s|\[\d+\]\s)")
 _CODE_START = ("{", "}", "/*", "//", "#include")
 _CODE_END = ("{", "}", "*/", ";")
 _WORD = re.compile(r"^\(?[^\W\d_A-Z][^\W\d_]*[’'-]?[^\W\d_]*[.,;:)]?$")
-_SHORT = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]{2,5}(?![^\W\d_])")
+_PUNCTUATION = ".,;:!?()[]{}'\"“”‘’«»"
 #: How many of the commonest short words count as the paper's function words.
 _COMMON = 40
 _SENTENCE_END = re.compile(r"[.!?:]['\"”’)\]]*$")
@@ -163,10 +163,14 @@ def _wordy(text: str) -> bool:
     return sum(1 for word in words if _WORD.match(word)) >= 0.5 * len(words)
 
 
+def _short(word: str) -> bool:
+    return 2 <= len(word) <= 5 and word.isalpha() and word.islower()
+
+
 def common_short_words(lines: Sequence[str]) -> frozenset[str]:
     """The paper's commonest short lower-case words (2-5 letters, in every language its function
     words): a line made of them reads as a sentence."""
-    counts = Counter(word for line in lines for word in _SHORT.findall(line))
+    counts = Counter(word for line in lines for word in (w.strip(_PUNCTUATION) for w in line.split()) if _short(word))
     return frozenset(word for word, count in counts.most_common(_COMMON) if count >= 3)
 
 
@@ -186,7 +190,7 @@ def _locate(paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[s
             continue
         probe = raw[:_PROBE]
         low, high = max(last + 1, expected - 10), expected + pending + 12 + len(probe)
-        hits = [m.start() + low for m in re.finditer(re.escape(probe), text[low:high])]
+        hits = _occurrences(text, probe, low, high)
         if not hits:
             pending += len(raw) + 1
             continue
@@ -200,6 +204,16 @@ def _locate(paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[s
         found.append(_Line(number, start, kind, p, labels[number - 1], all(_WORD.match(word) for word in raw.split())))
         expected, pending, last = start + len(raw) + 1, 0, start
     return found
+
+
+def _occurrences(text: str, probe: str, low: int, high: int) -> list[int]:
+    """Where ``probe`` occurs in ``text[low:high]`` (offsets in ``text``; overlapping ones too)."""
+    out: list[int] = []
+    at = text.find(probe, low, high)
+    while at >= 0:
+        out.append(at)
+        at = text.find(probe, at + 1, high)
+    return out
 
 
 def _runs(located: list[_Line]) -> list[tuple[int, int, BlockKind]]:
