@@ -145,6 +145,10 @@ class CrossLink:
     reason: str = "computed"
 
 
+#: Kinds of :class:`Paragraph`: running text, or a preformatted block (its lines kept as printed).
+BlockKind = Literal["text", "formula", "table", "code", "figure"]
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of body text, or one item of a list when ``list_item`` is set."""
@@ -160,6 +164,10 @@ class Paragraph:
     #: Ids of the editorial annotations attached to this paragraph, in order.
     notes: tuple[str, ...] = ()
     see_also: tuple[CrossLink, ...] = ()
+    #: What the block is: running "text", or a "formula", "table", "code" or "figure" (the words
+    #: printed inside a figure) block the parser kept out of the running text
+    #: (:mod:`papersite.parse.blocks`), shown preformatted line by line.
+    kind: BlockKind = "text"
 
     @property
     def text(self) -> str:

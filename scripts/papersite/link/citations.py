@@ -330,6 +330,8 @@ def link_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[Cita
         return citation
 
     def link(paragraph: Paragraph) -> Paragraph:
+        if paragraph.kind != "text":  # a formula's "(1)" or a table cell's number cites nothing
+            return paragraph
         inlines: list[Inline] = []
         at = 0
         while at < len(paragraph.inlines):

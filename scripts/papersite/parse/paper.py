@@ -1,4 +1,6 @@
-"""Parse a paper's text into the document model: ``parse_paper``."""
+"""Parse a paper's text into the document model: ``parse_paper``.
+
+Over 400 lines because ``parse_paper`` puts every parse step in order here, one call each, with the section builder beside it."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from ..model import (
     Section,
     SourceSpan,
 )
+from .blocks import carve_blocks
 from .citation_line import mentions_title
 from .front_assembly import front_matter
 from .frontmatter import (
@@ -143,6 +146,7 @@ def parse_paper(
     sections, references, citation_line, section_diagnostics = _build_sections(
         items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone), entry_start
     )
+    sections = carve_blocks(sections, hints.labels, hints.lines) if hints else sections  # formulas, tables, code; long paragraphs split
     diagnostics.extend(parts.diagnostics)
     diagnostics.extend(section_diagnostics)
     if not parts.abstract_units:

@@ -84,6 +84,22 @@ def render_paragraph(paragraph: Paragraph, targets: LinkTargets | None = None) -
     return "\n\n".join([html, *render_extras(paragraph, targets)])
 
 
+#: What the permalink of each kind of preformatted block names.
+_BLOCK_WHAT = MappingProxyType({"formula": "formula", "table": "table", "code": "code block", "figure": "figure text"})
+
+
+def render_preformatted(paragraph: Paragraph, targets: LinkTargets | None = None) -> str:
+    """A formula, table, code or figure-text block (:attr:`Paragraph.kind`): its printed lines kept, in a
+    ``<pre>`` whose text is escaped like any paragraph's, with the paragraph's id and permalink."""
+    body = render_inlines(paragraph.inlines, targets)
+    what = _BLOCK_WHAT.get(paragraph.kind, "block")
+    html = (
+        f'<div id="{paragraph.id}" class="para block block-{paragraph.kind}">{alias_spans(paragraph)}'
+        f"<pre><code>{body}</code></pre> {permalink(paragraph.id, what)}</div>"
+    )
+    return "\n\n".join([html, *render_extras(paragraph, targets)])
+
+
 def render_footnote(note: Note, targets: LinkTargets | None = None) -> str:
     """A footnote as a paragraph that starts with its marker, a link back to the text."""
     anchor = note_anchor(note.marker)
@@ -94,7 +110,8 @@ def render_footnote(note: Note, targets: LinkTargets | None = None) -> str:
 
 
 def render_blocks(blocks: tuple[Paragraph, ...], targets: LinkTargets | None = None) -> list[str]:
-    """Paragraphs as ``<p>`` blocks; runs of list items as one ``<ul>`` block."""
+    """Paragraphs as ``<p>`` blocks, formulas, tables and code as ``<pre>`` blocks; runs of list
+    items as one ``<ul>`` block."""
     chunks: list[str] = []
     items: list[str] = []
 
@@ -110,7 +127,7 @@ def render_blocks(blocks: tuple[Paragraph, ...], targets: LinkTargets | None = N
             items.append(f'<li id="{block.id}" class="para">{alias_spans(block)}{body} {permalink(block.id, "item")}{extras}</li>')
         else:
             flush_items()
-            chunks.append(render_paragraph(block, targets))
+            chunks.append(render_paragraph(block, targets) if block.kind == "text" else render_preformatted(block, targets))
     flush_items()
     return chunks
 
