@@ -70,8 +70,10 @@ def parse_paper(
         units = split_units(text)
     else:
         text = clean_source(text, path, diagnostics)
-        layout = repair_layout(text, language=metadata.language or None)
         hints = structure_hints(text, evidence)
+        layout = repair_layout(
+            text, language=metadata.language or None, heading_goes_on=hints.heading_goes_on if hints else None
+        )
         layout, demoted = body_type_notes(layout, hints)  # a PDF's notes in the body's type are text
         units = merge_units(_units_of(layout), demoted)
         diagnostics.extend(_layout_diagnostics(layout, path))
@@ -87,6 +89,7 @@ def parse_paper(
     acronyms = acronyms_in(text) if any(mostly_upper(u.text) for u in units if len(u.text) < 120) else frozenset()
 
     standalone: set[int] = set()  # units an editor ruled are body text on their own
+    wrapped = frozenset(layout.wrapped_headings if layout else ())  # headings printed over two lines
 
     def heading_of(index: int, strong_only: bool = False) -> HeadingMatch | None:
         unit = units[index]
@@ -101,7 +104,8 @@ def parse_paper(
         if markdown:  # only the headings the Markdown declares
             return None
         following = units[index + 1] if index + 1 < len(units) else None
-        found = hints.heading(unit, detect_heading(unit, following)) if hints else detect_heading(unit, following)
+        rules = detect_heading(unit, following, wrapped=unit.line in wrapped)
+        found = hints.heading(unit, rules) if hints else rules
         # dropped when the model is sure it is a table, figure or formula line, or the PDF set it as text
         if found and hints is not None and hints.rejects_heading(unit.line, unit.end_line, bool(found.number)):
             return None

@@ -4,8 +4,10 @@ whose docstring gives the rules), and the joining of two printed lines with hyph
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .heading_wrap import finishes_heading, starts_wrapped_heading
 from .foot_notes import FoundMark, FoundNote, body_width
 from .headings import detect_heading, mostly_upper
 from .layout_types import Footnote, FootnoteMark, HyphenJoin, LayoutLine, is_code
@@ -30,7 +32,7 @@ _REF_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]\s)")
 _UPPER = r"A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F"
 _REF_AUTHOR = re.compile(
     rf"^[{_UPPER}][\w'’\-]+(?:\s[{_UPPER}][\w'’\-]+){{0,3}},\s(?:[{_UPPER}]\.|[{_UPPER}][a-z]|and\s|&)"
-    rf"|^[{_UPPER}][\w'’\-]+\s[{_UPPER}]{{1,3}}[,.]\s"
+    rf"|^[{_UPPER}][\w'’\-]+\s[{_UPPER}]{{1,3}}(?:[,.]\s|\s\((?:1[5-9]|20)\d\d)"
     r"|^[—–-]{2,}"
 )
 _DASH_END = re.compile(r"[\u2013\u2014]$")
@@ -117,8 +119,15 @@ class _Paragraph:
 class _Builder:
     """Rebuilds paragraphs from the body's printed lines."""
 
-    def __init__(self, source: list[SourceLine], flow: list[int], marks: list[FoundMark], judge: HyphenJudge) -> None:
+    def __init__(
+        self, source: list[SourceLine], flow: list[int], marks: list[FoundMark], judge: HyphenJudge,
+        heading_goes_on: Callable[[int], bool] | None = None,
+    ) -> None:
         self.source = source
+        #: Whether the structure model calls a source line a heading's continuation.
+        self.heading_goes_on = heading_goes_on
+        #: Flow positions that are the second line of a heading printed over two lines.
+        self.tails: set[int] = set()
         self.flow = flow
         self.judge = judge
         self.marks_by_line: dict[int, list[FoundMark]] = {}
@@ -182,30 +191,54 @@ class _Builder:
         return margin is not None and margin + 2 <= line.indent <= margin + 12
 
     def _find_headings(self) -> dict[int, str]:
-        """Flow positions that are headings, with their titles."""
+        """Flow positions that are headings, with their titles (a wrapped heading's second line
+        goes to :attr:`tails`)."""
         found: dict[int, str] = {}
         in_references = False
         for t, index in enumerate(self.flow):
-            text = self.text[index]
-            if len(text) > HEADING_WIDTH * self.width and len(text) > 40 or t in self.code:
+            if t - 1 in self.tails:
                 continue
-            if _hyphen_end(text) or text.endswith((",", ";")):
+            title = self._heading_at(t, in_references)
+            after = [self.text[i] for i in self.flow[t + 1: t + 3]] + ["", ""]
+            wrapped_start = (
+                title is None and not in_references and t not in self.code and (not t or self._stands_apart(self.flow[t - 1], index))
+                and starts_wrapped_heading(self.text[index], after[0], after[1], self.width)
+            )
+            if title is None and not wrapped_start:
                 continue
-            before = self.flow[t - 1] if t else None
-            after = self.flow[t + 1] if t + 1 < len(self.flow) else None
-            if before is not None and not self._stands_apart(before, index):
+            if t + 1 < len(self.flow) and t + 1 not in self.code and not self._blank_between(index, self.flow[t + 1]) and (
+                wrapped_start or finishes_heading(self.text[index], after[0], after[1], self.width, self._model_goes_on(t + 1))
+            ):
+                self.tails.add(t + 1)
+                title = f"{title or self.text[index]} {after[0]}"
+            if title is None:
                 continue
-            if before is not None and before in self.mark_columns and self._split_at_mark(before, index):
-                continue
-            following = Unit(self.text[after], 0, 0, lines=(self.text[after],)) if after is not None else None
-            match = detect_heading(Unit(text, 0, 0, lines=(text,)), following)
-            if match is None:
-                continue
-            if in_references and not (match.number or mostly_upper(text)):
-                continue
-            found[t] = match.title
-            in_references = is_reference_heading(match.title)
+            found[t] = title
+            in_references = is_reference_heading(title)
         return found
+
+    def _model_goes_on(self, t: int) -> bool:
+        return self.heading_goes_on is not None and self.heading_goes_on(self.source[self.flow[t]].number)
+
+    def _heading_at(self, t: int, in_references: bool) -> str | None:
+        """The title of the heading printed on the line at flow position ``t``, if it is one."""
+        index = self.flow[t]
+        text = self.text[index]
+        if len(text) > HEADING_WIDTH * self.width and len(text) > 40 or t in self.code:
+            return None
+        if _hyphen_end(text) or text.endswith((",", ";")):
+            return None
+        before = self.flow[t - 1] if t else None
+        after = self.flow[t + 1] if t + 1 < len(self.flow) else None
+        if before is not None and not self._stands_apart(before, index):
+            return None
+        if before is not None and before in self.mark_columns and self._split_at_mark(before, index):
+            return None
+        following = Unit(self.text[after], 0, 0, lines=(self.text[after],)) if after is not None else None
+        match = detect_heading(Unit(text, 0, 0, lines=(text,)), following)
+        if match is None or (in_references and not (match.number or mostly_upper(text))):
+            return None
+        return match.title
 
     def _word_goes_on(self, before: int, index: int) -> bool:
         """Does the line at ``index`` finish a word hyphenated at the end of ``before``?"""
@@ -281,7 +314,7 @@ class _Builder:
             return True
         if self._word_goes_on(before, index):
             return False
-        if t in self.headings or t - 1 in self.headings or t in self.code or t - 1 in self.code:
+        if t in self.headings or t - 1 in self.headings or t in self.code or t - 1 in self.code or t - 1 in self.tails:
             return True
         width = self.segment_width[t - 1]
         # A line longer than a full line holds two printed lines (pdftotext glues a word
@@ -328,6 +361,9 @@ class _Builder:
         paragraphs: list[_Paragraph] = []
         in_references = False
         for t, index in enumerate(self.flow):
+            if t in self.tails:
+                paragraphs[-1].ids.append(index)
+                continue
             if t in self.headings:
                 paragraphs.append(_Paragraph([index], "heading"))
                 in_references = is_reference_heading(self.headings[t])

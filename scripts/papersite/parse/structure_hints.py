@@ -219,6 +219,15 @@ class StructureHints:
         # heading the zone model takes for furniture, is too often a real heading.
         return first.zone in (ZONE_BODY, ZONE_ANNEX) and first.label in _NOT_HEADINGS
 
+    def heading_goes_on(self, line: int) -> bool:
+        """True when the model calls source ``line`` the second line of a heading: a heading line
+        of the body or an annex that starts no block, after a heading line."""
+        got = self.label(line)
+        if got is None or got.zone not in (ZONE_BODY, ZONE_ANNEX) or got.label != "heading" or got.start or got.p < 0.5:
+            return False
+        before = next((self.label(n) for n in range(line - 1, 0, -1) if (self.label(n) or got).label != LABEL_BLANK), None)
+        return before is not None and before.label == "heading"
+
     def entry_start(self, line: int) -> bool | None:
         """Whether the model is sure source ``line`` starts a reference entry (``True``), continues
         one (``False``), or not sure (``None``)."""
