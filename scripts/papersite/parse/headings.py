@@ -150,6 +150,8 @@ def _is_plain_title(text: str, following: Unit | None) -> bool:
         # introduce items, so they stay body text.
         if len(text.split()) > 3 or following.list_item:
             return False
+        if looks_like_data(following.text):  # "Corresponding to breakdates:" over a table of output
+            return False
         if _LABELLED_ITEM.match(following.text):
             return False
     return True

@@ -35,6 +35,8 @@ from .references import is_reference_heading, split_references
 from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
+from .bylines import affiliation_letters, lower_case_words, person_names, split_byline_lines
+from .front_block import front_matter_line
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,11 @@ def parse_paper(
     Never raises on odd input: whatever cannot be placed is kept as a paragraph and reported in ``Paper.diagnostics``.
     """
     metadata = metadata or PaperMetadata()
+    common, letters = lower_case_words(text), affiliation_letters(text.split("\n")[:80])
+
+    def names(line: str) -> list[tuple[str, tuple[str, ...]]] | None:
+        return person_names(line, common, letters)
+
     diagnostics: list[Diagnostic] = []
     layout: LayoutResult | None = None
     hints: StructureHints | None = None
@@ -74,6 +81,8 @@ def parse_paper(
         layout = repair_layout(
             text, language=metadata.language or None, heading_goes_on=hints.heading_goes_on if hints else None
         )
+        if layout.shape != "blocks":  # the layout repair may have run a byline into the lines around it
+            layout = split_byline_lines(layout, text.split("\n"), names)
         layout, demoted = body_type_notes(layout, hints)  # a PDF's notes in the body's type are text
         units = merge_units(_units_of(layout), demoted)
         diagnostics.extend(_layout_diagnostics(layout, path))
@@ -113,9 +122,9 @@ def parse_paper(
             return None
         return found
 
-    body_start = _find_body_start(units, heading_of)
+    body_start = _find_body_start(units, heading_of, front_matter_line(units, hints, names))
     parts, leftovers = read_front_matter(
-        units, body_start, hints.title_lines() if hints else (), hints.author_lines() if hints else ()
+        units, body_start, hints.title_lines() if hints else (), hints.author_lines() if hints else (), names
     )
     if mostly_upper(parts.title):  # a title in capitals, shown in title case with its acronyms kept
         parts.title = title_case(parts.title, acronyms or acronyms_in(text))
@@ -281,12 +290,13 @@ def _split_glued_headings(units: list[Unit], overrides: tuple[HeadingOverride, .
     return out, used
 
 
-def _find_body_start(units: list[Unit], heading_of: object) -> int:
-    """Index of the first body heading; front matter is everything before it."""
+def _find_body_start(units: list[Unit], heading_of: object, front: Callable[[int], bool] = lambda index: False) -> int:
+    """Index of the first body heading; front matter is everything before it. ``front`` says which
+    units are front matter whatever the heading rules think (:func:`front_matter_line`)."""
     assert callable(heading_of)
     for index in range(1, len(units)):
         unit = units[index]
-        if is_front_label(unit) or _is_bare_label(units[index - 1]):
+        if is_front_label(unit) or _is_bare_label(units[index - 1]) or front(index):
             continue
         # The author line right after the title and affiliations are not headings.
         if index == 1 and looks_like_author_list(unit.text):

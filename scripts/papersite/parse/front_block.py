@@ -1,0 +1,43 @@
+"""Where a paper's front matter ends: which of the first units belong to the title block whatever the
+heading rules think of them (a title's second line, a byline, a date line are short capitalised
+lines, the shape of a heading)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..structure.types import ZONE_HEADER
+from .frontmatter import Names, is_front_label
+from .structure_hints import StructureHints
+from .units import Unit
+
+#: The title block lies within this many units of the start.
+FRONT_UNITS = 30
+#: Header fields of the structure model that are never a body heading.
+_FIELDS = frozenset(
+    {"title", "author", "affiliation", "address", "email", "date", "submission", "copyright", "journal", "idno", "doctype"}
+)
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.?\s")
+
+
+def front_matter_line(units: list[Unit], hints: StructureHints | None, names: Names) -> Callable[[int], bool]:
+    """Whether unit ``index`` is front matter, not a heading: unnumbered, among the first units, and
+
+    - before a front-matter label further down ("Abstract", "Keywords:", "Received:"): what precedes
+      the abstract is the title block;
+    - or a byline (``names`` reads it into persons);
+    - or a line the structure model puts in the header zone as one of the title block's fields
+      (title, author, affiliation, date ...; not "other", which is where it puts a contents list)."""
+    last_label = max((i for i, u in enumerate(units[:FRONT_UNITS]) if is_front_label(u)), default=-1)
+
+    def front(index: int) -> bool:
+        if index >= FRONT_UNITS or index >= len(units) or _NUMBERED.match(units[index].text):
+            return False
+        unit = units[index]
+        if index < last_label or names(unit.text.strip()) is not None:
+            return True
+        label = hints.label(unit.line) if hints is not None else None
+        return label is not None and label.zone == ZONE_HEADER and label.label in _FIELDS
+
+    return front
