@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from ..structure.types import ZONE_HEADER
-from .frontmatter import Names, is_front_label
+from .frontmatter import Names, is_front_label, looks_like_affiliation, looks_like_author_list
 from .structure_hints import StructureHints
 from .units import Unit
 
@@ -41,3 +41,31 @@ def front_matter_line(units: list[Unit], hints: StructureHints | None, names: Na
         return label is not None and label.zone == ZONE_HEADER and label.label in _FIELDS
 
     return front
+
+
+def find_body_start(units: list[Unit], heading_of: object, front: Callable[[int], bool] = lambda index: False) -> int:
+    """Index of the first body heading; front matter is everything before it. ``front`` says which
+    units are front matter whatever the heading rules think (:func:`front_matter_line`)."""
+    assert callable(heading_of)
+    for index in range(1, len(units)):
+        unit = units[index]
+        if is_front_label(unit) or _is_bare_label(units[index - 1]) or front(index):
+            continue
+        # The author line right after the title and affiliations are not headings.
+        if index == 1 and looks_like_author_list(unit.text):
+            continue
+        if looks_like_affiliation(unit.text):
+            continue
+        if heading_of(index):
+            return index
+    # No heading at all: front matter ends after its last label.
+    end = 1
+    for index in range(1, min(len(units), 30)):
+        if is_front_label(units[index]):
+            end = index + (2 if _is_bare_label(units[index]) else 1)
+    return min(end, len(units))
+
+
+def _is_bare_label(unit: Unit) -> bool:
+    """``Abstract:`` or ``Keywords:`` alone on a line: the next unit is its content."""
+    return bool(re.fullmatch(r"\s*(abstract|key\s*-?\s*words?)\s*[:.\-]?\s*", unit.text, re.IGNORECASE))

@@ -55,7 +55,8 @@ from collections.abc import Callable
 from .foot_notes import find_footnotes
 from .layout_types import Footnote, FootnoteMark, HyphenJoin, LayoutLine, LayoutResult, is_code
 from .line_hyphens import HyphenJudge
-from .paragraphs import HEADING_WIDTH, OVERLONG, SHORT_LINE, SPLIT_LINE, _TERMINAL, _Builder, _footnote, _hyphen_end, _prose
+from .line_join import _footnote
+from .paragraphs import HEADING_WIDTH, OVERLONG, SHORT_LINE, SPLIT_LINE, _TERMINAL, _Builder, _hyphen_end, _prose
 from .running_heads import SourceLine, find_furniture, split_source
 
 __all__ = [

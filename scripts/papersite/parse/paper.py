@@ -21,9 +21,6 @@ from ..model import (
 from .citation_line import mentions_title
 from .front_assembly import front_matter
 from .frontmatter import (
-    is_front_label,
-    looks_like_affiliation,
-    looks_like_author_list,
     read_front_matter,
 )
 from .headings import HeadingMatch, acronyms_in, detect_heading, mostly_upper, title_case
@@ -36,7 +33,7 @@ from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
 from .bylines import affiliation_letters, lower_case_words, person_names, split_byline_lines
-from .front_block import front_matter_line
+from .front_block import find_body_start, front_matter_line
 
 
 @dataclass(frozen=True)
@@ -122,7 +119,7 @@ def parse_paper(
             return None
         return found
 
-    body_start = _find_body_start(units, heading_of, front_matter_line(units, hints, names))
+    body_start = find_body_start(units, heading_of, front_matter_line(units, hints, names))
     parts, leftovers = read_front_matter(
         units, body_start, hints.title_lines() if hints else (), hints.author_lines() if hints else (), names
     )
@@ -288,34 +285,6 @@ def _split_glued_headings(units: list[Unit], overrides: tuple[HeadingOverride, .
             pieces = next_pieces
         out.extend(pieces)
     return out, used
-
-
-def _find_body_start(units: list[Unit], heading_of: object, front: Callable[[int], bool] = lambda index: False) -> int:
-    """Index of the first body heading; front matter is everything before it. ``front`` says which
-    units are front matter whatever the heading rules think (:func:`front_matter_line`)."""
-    assert callable(heading_of)
-    for index in range(1, len(units)):
-        unit = units[index]
-        if is_front_label(unit) or _is_bare_label(units[index - 1]) or front(index):
-            continue
-        # The author line right after the title and affiliations are not headings.
-        if index == 1 and looks_like_author_list(unit.text):
-            continue
-        if looks_like_affiliation(unit.text):
-            continue
-        if heading_of(index):
-            return index
-    # No heading at all: front matter ends after its last label.
-    end = 1
-    for index in range(1, min(len(units), 30)):
-        if is_front_label(units[index]):
-            end = index + (2 if _is_bare_label(units[index]) else 1)
-    return min(end, len(units))
-
-
-def _is_bare_label(unit: Unit) -> bool:
-    """``Abstract:`` or ``Keywords:`` alone on a line: the next unit is its content."""
-    return bool(re.fullmatch(r"\s*(abstract|key\s*-?\s*words?)\s*[:.\-]?\s*", unit.text, re.IGNORECASE))
 
 
 def _build_sections(

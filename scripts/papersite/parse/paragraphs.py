@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .heading_wrap import finishes_heading, starts_wrapped_heading
-from .foot_notes import FoundMark, FoundNote, body_width
+from .foot_notes import FoundMark, body_width
+from .line_join import _join
 from .headings import detect_heading, mostly_upper
-from .layout_types import Footnote, FootnoteMark, HyphenJoin, LayoutLine, is_code
-from .line_hyphens import HYPHEN_END, WORD_START, HyphenJudge
+from .layout_types import FootnoteMark, HyphenJoin, LayoutLine, is_code
+from .line_hyphens import HyphenJudge
 from .references import is_reference_heading
 from .running_heads import SourceLine
 from .units import Unit
@@ -35,10 +36,6 @@ _REF_AUTHOR = re.compile(
     rf"|^[{_UPPER}][\w'’\-]+\s[{_UPPER}]{{1,3}}(?:[,.]\s|\s\((?:1[5-9]|20)\d\d)"
     r"|^[—–-]{2,}"
 )
-_DASH_END = re.compile(r"[\u2013\u2014]$")
-_URL_START = re.compile(r"(?:https?://|https?:$|www\.|doi:)", re.IGNORECASE)
-_URL_PART = re.compile(r"[\w./?=&%#~:+\-]+")
-_PLAIN_WORD = re.compile(r"[A-Z]?[a-z]+[.,;:]?")
 
 
 _HYPHENS = "-\u2010\u00ad"
@@ -68,46 +65,6 @@ def _next_item(opening: str, text: str) -> bool:
 def _prose(text: str) -> bool:
     """A line of running text: a few words, not code."""
     return text.count(" ") >= 3 and not is_code(text)
-
-
-def _footnote(note: FoundNote, source: list[SourceLine], judge: HyphenJudge, hyphens: list[HyphenJoin]) -> Footnote:
-    text = ""
-    previous = note.indices[0]
-    for index, part in zip(note.indices, note.parts):
-        text = _join(text, part, judge, source[previous].number, hyphens)[0] if text else part
-        previous = index
-    numbers = tuple(source[i].number for i in note.indices)
-    return Footnote(str(note.number), text, numbers[0], numbers[-1], note.page, numbers)
-
-
-def _join(
-    text: str, following: str, judge: HyphenJudge, line_number: int, hyphens: list[HyphenJoin]
-) -> tuple[str, int]:
-    """``text`` and the next line ``following`` as one; returns it and where ``following`` starts."""
-    end = HYPHEN_END.search(text[-80:]) if text[-1:] in _HYPHENS else None
-    start = WORD_START.match(following)
-    if end and start and not text.endswith("--"):
-        decision = judge.decide(end.group("word"), end.group("hyphen"), start.group("word"))
-        hyphens.append(HyphenJoin(line_number, end.group("word"), start.group("word"), decision.action, decision.evidence))
-        if decision.action == "join":
-            return text[:-1] + following, len(text) - 1
-        if decision.action == "suspended":
-            return f"{text} {following}", len(text) + 1
-        return text + following, len(text)
-    if _DASH_END.search(text[-1:]) or _url_goes_on(text, following):
-        return text + following, len(text)
-    return f"{text} {following}", len(text) + 1
-
-
-def _url_goes_on(text: str, following: str) -> bool:
-    """Is ``following`` the rest of a web address cut at the end of ``text``?"""
-    last = text[text.rfind(" ") + 1:]
-    if not _URL_START.match(last):
-        return False
-    first = following.split(" ", 1)[0]
-    if first.startswith("/"):
-        return True
-    return last.endswith(tuple("/-_.=?&#:")) and bool(_URL_PART.fullmatch(first)) and not _PLAIN_WORD.fullmatch(first)
 
 
 @dataclass
