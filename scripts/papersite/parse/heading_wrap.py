@@ -12,6 +12,8 @@ or data of its own, the line after it starts a new block, and one of these holds
 - both lines are in title case and the first fills the column ("Using Rcpp as an Interface to
   External Libraries: Exploring" / "Linear Algebra Extensions"): a sentence is not in title case.
 
+A numbered heading's first line may fill the column (too long for a one-line heading).
+
 All are tests of shape, never of particular words beyond the closed class of small words.
 """
 
@@ -30,8 +32,8 @@ FULL_LINE = 0.75
 MAX_WRAPPED_WORDS = 2 * MAX_HEADING_WORDS
 
 
-def _numbered_heading(text: str) -> bool:
-    found = detect_heading(Unit(text, 0, 0, lines=(text,)), None)
+def _numbered_heading(text: str, wrapped: bool = False) -> bool:
+    found = detect_heading(Unit(text, 0, 0, lines=(text,)), None, wrapped)
     return found is not None and bool(found.number)
 
 
@@ -51,10 +53,10 @@ def finishes_heading(head: str, tail: str, after: str, width: float, model_says:
 
 
 def starts_wrapped_heading(head: str, tail: str, after: str, width: float) -> bool:
-    """Is ``head``, a full printed line the heading rules pass over (too long), the first line of an
-    unnumbered heading in title case that ``tail`` finishes?"""
-    if not head[:1].isupper() or _TERMINAL.search(head) or head.endswith("-") or len(head) > 1.1 * width:
+    """Is ``head``, a full printed line the heading rules pass over (too long), the first line of a
+    numbered heading, or an unnumbered one in title case, that ``tail`` finishes?"""
+    if _TERMINAL.search(head) or head.endswith("-") or len(head) > 1.1 * width or not after[:1].isupper():
         return False
-    if looks_like_data(head) or not title_cased(head) or not after[:1].isupper():
+    if looks_like_data(head) or not (_numbered_heading(head, wrapped=True) or (head[:1].isupper() and title_cased(head))):
         return False
     return finishes_heading(head, tail, after, width, False)
