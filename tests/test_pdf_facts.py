@@ -29,12 +29,9 @@ ASPECTS = ("title", "authors", "headings", "references", "footnotes")
 
 GAPS: dict[tuple[str, str], str] = {
     ("eddelbuettel2018-rcpp-intro", "references"): "the reference list is not split into its 29 entries",
-    ("oksanen2022-vegan-diversity", "authors"): "the one author 'Jari Oksanen' under the title is not found",
     ("oksanen2022-vegan-diversity", "headings"): "'Contents' (the heading of the contents list) is missed",
     ("oksanen2022-vegan-diversity", "footnotes"): "13 notes for 2: numbered lines of R output, set in small "
     "type at a page's foot, are taken for notes",
-    ("zeileis2008-pscl-countreg", "references"): "23 entries for 24: 'Zeileis A (2004)' and the entry after it are "
-    "read as one",
 }
 
 
