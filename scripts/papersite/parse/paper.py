@@ -23,7 +23,7 @@ from .front_assembly import front_matter
 from .frontmatter import (
     read_front_matter,
 )
-from .headings import HeadingMatch, acronyms_in, detect_heading, mostly_upper, title_case
+from .headings import HeadingMatch, acronyms_in, detect_heading, inside_sentence, mostly_upper, title_case
 from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
@@ -117,6 +117,9 @@ def parse_paper(
             return None
         if found and strong_only and not (found.number or mostly_upper(unit.text)):
             return None
+        # line per printed line, inside an interrupted sentence, unless the model calls it a heading
+        if found and not found.number and layout is not None and layout.shape != "blocks" and inside_sentence(units, index):
+            return found if hints is not None and hints.calls_heading(unit.line) else None
         return found
 
     body_start = find_body_start(units, heading_of, front_matter_line(units, hints, names))
