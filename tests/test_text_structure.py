@@ -11,7 +11,7 @@ import textwrap
 from papersite.model import Paper
 from papersite.parse import parse_paper
 from papersite.parse.bylines import affiliation_letters, lower_case_words, person_names
-from papersite.parse.headings import detect_heading
+from papersite.parse.headings import detect_heading, inside_sentence
 from papersite.parse.units import Unit
 
 PROSE = (
@@ -212,3 +212,41 @@ def test_lines_that_only_look_like_headings() -> None:
     # near misses: real headings
     assert _heading("Conclusion:")
     assert _heading("The Basic Model")
+
+
+def test_formula_and_output_lines_are_not_headings() -> None:
+    assert not _heading("4 A2 f4")  # an equation's line with its number: no word in the "title"
+    assert not _heading("N \u2212 1")
+    assert not _heading("Deviance: 1523.7 on 12 df")  # a label and its value, as R prints them
+    assert not _heading("Obs Spring Autumn", "412 388 37")  # a table's head over a row of figures
+    assert not _heading("Spring", "Figure 3: Counts by season.")  # a plot's label above its caption
+    assert not _heading("There are two counts for each day", ": one in the morning")  # the sentence goes on
+    assert not _heading("The method of choice is Berg's", "(Fig. 2):")
+    # near misses
+    assert _heading("2 Methods", "Two observers count every bird.")
+    assert _heading("Spring counts", "In spring the counts are higher than in autumn.")
+
+
+def test_a_sentence_run_round_code_gives_no_heading() -> None:
+    """Line per printed line: "The yearly model" / code / "gives a trend ..." is one sentence."""
+    text = "Counting Birds on a Ridge\nPetra Holm\n" + body(("1 Introduction", 2)) + (
+        "years of the record, and the spring counts were higher in most of them.\n"
+        "2.1 The model\n"
+        "The yearly model\n"
+        "R> fit <- glm(count ~ year, data = ridge)\n"
+        "gives a trend of two per cent a year, as the figures below show for each species.\n"
+    ) + body(("2 Results", 2))
+    assert headings(parse(text)) == [("1", "Introduction"), ("2.1", "The model"), ("2", "Results")]
+    resumed = text.replace("gives a trend", "It gives a trend")  # near miss: a new sentence after the code
+    assert ("", "The yearly model") in headings(parse(resumed))
+
+
+def _units(*texts: str) -> list[Unit]:
+    return [Unit(t, n, n, lines=(t,)) for n, t in enumerate(texts, start=1)]
+
+
+def test_a_table_head_after_a_line_that_stops_mid_sentence_is_inside_the_sentence() -> None:
+    units = _units("The counts of the two seasons were compared for each of the", "Season Observers Hours Weather", "Spring 2 4")
+    assert inside_sentence(units, 1)
+    units = _units("The counts of the two seasons were compared for each year.", "Season Observers Hours Weather", "Spring 2 4")
+    assert not inside_sentence(units, 1)
