@@ -115,7 +115,10 @@ def test_pdf_fixture_matches_its_facts(built: BuildResult, slug: str, aspect: st
 
 
 #: (slug, aspect) -> where the PDF route is still behind the text route.
-BEHIND: dict[tuple[str, str], str] = {}
+BEHIND: dict[tuple[str, str], str] = {
+    ("oksanen2022-vegan-diversity", "headings"): "the PDF route misses 'Contents' (see GAPS), which the text route now "
+    "finds with the other 17",
+}
 
 
 def route_cases() -> list[Any]:
