@@ -12,24 +12,29 @@ from .frontmatter import Names, is_front_label, looks_like_affiliation, looks_li
 from .structure_hints import StructureHints
 from .units import Unit
 
+#: Affiliation letters are looked for in this many source lines at the start.
+FRONT_LINES = 25
 #: The title block lies within this many units of the start.
 FRONT_UNITS = 30
 #: Header fields of the structure model that are never a body heading.
 _FIELDS = frozenset(
     {"title", "author", "affiliation", "address", "email", "date", "submission", "copyright", "journal", "idno", "doctype"}
 )
+_ABSTRACT_OR_KEYWORDS = re.compile(r"^\s*(?:abstract|key\s*-?\s*words?)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.?\s")
 
 
 def front_matter_line(units: list[Unit], hints: StructureHints | None, names: Names) -> Callable[[int], bool]:
     """Whether unit ``index`` is front matter, not a heading: unnumbered, among the first units, and
 
-    - before a front-matter label further down ("Abstract", "Keywords:", "Received:"): what precedes
-      the abstract is the title block;
+    - before an "Abstract" or "Keywords" label further down (and before any numbered heading): what
+      precedes the abstract is the title block;
     - or a byline (``names`` reads it into persons);
     - or a line the structure model puts in the header zone as one of the title block's fields
       (title, author, affiliation, date ...; not "other", which is where it puts a contents list)."""
-    last_label = max((i for i, u in enumerate(units[:FRONT_UNITS]) if is_front_label(u)), default=-1)
+    # an abstract's or keywords' label, before any numbered heading (dates may be printed at the end)
+    first_numbered = next((i for i, u in enumerate(units[:FRONT_UNITS]) if _NUMBERED.match(u.text)), FRONT_UNITS)
+    last_label = max((i for i, u in enumerate(units[:first_numbered]) if _ABSTRACT_OR_KEYWORDS.match(u.text)), default=-1)
 
     def front(index: int) -> bool:
         if index >= FRONT_UNITS or index >= len(units) or _NUMBERED.match(units[index].text):

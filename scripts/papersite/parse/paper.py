@@ -33,7 +33,7 @@ from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
 from .bylines import affiliation_letters, lower_case_words, person_names, split_byline_lines
-from .front_block import find_body_start, front_matter_line
+from .front_block import FRONT_LINES, find_body_start, front_matter_line
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def parse_paper(
     Never raises on odd input: whatever cannot be placed is kept as a paragraph and reported in ``Paper.diagnostics``.
     """
     metadata = metadata or PaperMetadata()
-    common, letters = lower_case_words(text), affiliation_letters(text.split("\n")[:80])
+    common, letters = lower_case_words(text), affiliation_letters(text.split("\n")[:FRONT_LINES])
 
     def names(line: str) -> list[tuple[str, tuple[str, ...]]] | None:
         return person_names(line, common, letters)
