@@ -78,6 +78,8 @@ def check_nothing_lost(source_text: str, page: str, path: str) -> list[Diagnosti
             # each word of the values must be there (a name's raised mark is a word of its own).
             spaced = words(to_plain(unit.text.replace("^{", " ^{")))
             missing = Counter(w for w in spaced if w not in _LABEL_WORDS) - available
+            # an affiliation letter the extraction glued to a name ("Eddelbuettela") is shown raised
+            missing -= Counter({w: n for w, n in missing.items() if w[:-1] in available and w[-1:] in available})
         else:
             missing = Counter(unit_words)
         if missing:

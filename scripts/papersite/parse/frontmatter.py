@@ -9,7 +9,7 @@ not recognised is handed back to the body so no text is lost.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -37,10 +37,12 @@ _DATE_KIND = MappingProxyType({
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _LEADING_MARK = re.compile(r"^\s*(\^\{[^{}]{1,12}\}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\*?)")
 _INSTITUTION = re.compile(
-    r"\b(universit|department|institut|faculty|school of|college|academy|centre|center|laborator)",
+    r"\b(universit|department|institut|faculty|school of|college|academy|centre|center|laborator|clinic|hospital)",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’\-]*$")
+#: Reads a byline into persons with their marks, or ``None`` (papersite.parse.bylines.person_names).
+Names = Callable[[str], "list[tuple[str, tuple[str, ...]]] | None"]
 
 
 @dataclass
@@ -70,7 +72,8 @@ def is_front_label(unit: Unit) -> bool:
 
 
 def read_front_matter(
-    units: list[Unit], body_start: int, title_lines: Sequence[int] = (), author_lines: Sequence[int] = ()
+    units: list[Unit], body_start: int, title_lines: Sequence[int] = (), author_lines: Sequence[int] = (),
+    names: Names | None = None,  # None: the older, looser rule (looks_like_author_list)
 ) -> tuple[FrontMatterParts, list[Unit]]:
     """Read front matter from ``units[:body_start]``.
 
@@ -79,8 +82,10 @@ def read_front_matter(
 
     Returns the parts found and the units that are not front matter after all
     (they belong to the body, in order). ``title_lines`` and ``author_lines`` are the
-    source lines the structure model labels as the title and the authors.
+    source lines the structure model labels as the title and the authors; ``names`` reads a
+    byline into persons (:func:`papersite.parse.bylines.person_names`), ``None`` when it is none.
     """
+    names = names or _no_names
     parts = FrontMatterParts()
     leftovers: list[Unit] = []
     pending_label: str | None = None  # "abstract" or "keywords" awaiting content
@@ -89,12 +94,16 @@ def read_front_matter(
     # label (keywords, dates, e-mail); after the last label, text is body.
     last_label = max((i for i, u in enumerate(units[:body_start]) if is_front_label(u)), default=0)
     bare_labels: list[Unit] = []  # "Abstract:" / "Keywords:" alone on their line
-    title_index = _title_index(units[:body_start], _model_unit(units[:body_start], title_lines))
+    title_index = _title_index(units[:body_start], _model_unit(units[:body_start], title_lines), names)
+    title_end = title_run_end(units[:body_start], title_index, title_lines, names)
+    bylines = _byline_units(units[:body_start], title_end, names)
     authors_index = next(
-        (i for i, u in enumerate(units[: min(body_start, title_index + 3)]) if i != title_index and looks_like_author_list(u.text.strip())),
+        (i for i, u in enumerate(units[: min(body_start, title_end + 2)]) if not title_index <= i < title_end and looks_like_author_list(u.text.strip())),
         -1,
     )
-    if authors_index < 0:
+    if bylines:
+        authors_index = -1
+    elif authors_index < 0:
         # No author line of the usual shape near the title: the model's author field, unless it
         # reads as an affiliation (the rule is sure of those) or is the title.
         model_authors = _model_unit(units[:body_start], author_lines)
@@ -104,8 +113,13 @@ def read_front_matter(
     for index, unit in enumerate(units[:body_start]):
         text = unit.text.strip()
         if index == title_index:
-            parts.title = unescape(text)
+            parts.title = unescape(" ".join(u.text.strip() for u in units[title_index:title_end]))
             parts.title_line = unit.line
+            continue
+        if title_index < index < title_end:
+            continue  # the title's next line, read with it
+        if index in bylines:
+            parts.authors.extend(Author(name=name, markers=marks) for name, marks in names(text) or ())
             continue
         if index < title_index and index != authors_index:
             leftovers.append(unit)  # a masthead or licence line above the title: kept as text
@@ -183,6 +197,54 @@ _MASTHEAD = re.compile(
 )
 
 
+def _no_names(text: str) -> None:
+    return None
+
+
+#: A title printed over more lines than this is not a title.
+MAX_TITLE_LINES = 4
+
+
+def title_run_end(units: list[Unit], title_index: int, title_lines: Sequence[int], names: Names) -> int:
+    """One past the last unit of the title that starts at ``title_index``: a title goes on over
+    the next lines while the structure model labels them title (``title_lines``) or the line
+    before ends in a colon ("Extending R with C++:" / "A Brief Introduction to Rcpp"), and the
+    line is none of what follows a title: a byline, an affiliation, a label, a masthead, a sentence."""
+    model = frozenset(title_lines)
+    end = title_index + 1
+    while end < len(units) and end - title_index < MAX_TITLE_LINES:
+        unit, text = units[end], units[end].text.strip()
+        in_model = unit.line in model and unit.end_line in model
+        if not (in_model or units[end - 1].text.rstrip().endswith(":")) or len(text) > 200:
+            break
+        if names(text) is not None or looks_like_affiliation(text) or is_front_label(unit) or _MASTHEAD.search(text):
+            break
+        if re.search(r"[.;]$", text) or _EMAIL.search(text):
+            break
+        end += 1
+    return end
+
+
+def _byline_units(units: list[Unit], start: int, names: Names) -> set[int]:
+    """The bylines after the title: the first within two units of it, then each further one after
+    an affiliation (several authors each printed above their affiliation)."""
+    first = next((i for i in range(start, min(len(units), start + 2)) if _is_byline(units[i], names)), -1)
+    if first < 0:
+        return set()
+    found = {first}
+    for index in range(first + 1, len(units)):
+        if _is_byline(units[index], names):
+            found.add(index)
+        elif not (looks_like_affiliation(units[index].text) or _EMAIL.search(units[index].text)):
+            break
+    return found
+
+
+def _is_byline(unit: Unit, names: Names) -> bool:
+    text = unit.text.strip()
+    return not looks_like_affiliation(text) and not is_front_label(unit) and names(text) is not None
+
+
 def _model_unit(units: list[Unit], lines: Sequence[int]) -> int:
     """Index of the first unit lying within the model's ``lines`` (-1 if none does).
 
@@ -198,7 +260,7 @@ def _model_unit(units: list[Unit], lines: Sequence[int]) -> int:
     return -1
 
 
-def _title_index(units: list[Unit], model: int = -1) -> int:
+def _title_index(units: list[Unit], model: int = -1, names: Names | None = None) -> int:
     """Which of the first units is the title: not a masthead, licence or author line.
 
     Extractions put a journal's masthead or a licence line, or the authors,
@@ -211,7 +273,8 @@ def _title_index(units: list[Unit], model: int = -1) -> int:
         text = unit.text.strip()
         if not text or _MASTHEAD.search(text) or is_front_label(unit) or _ABSTRACT.match(text) or _KEYWORDS.match(text):
             continue
-        if looks_like_author_list(text) or looks_like_affiliation(text) or len(text) > 400:
+        byline = names(text) is not None if names is not None and names is not _no_names else looks_like_author_list(text)
+        if byline or looks_like_affiliation(text) or len(text) > 400:
             continue
         candidates.append(index)
     if not candidates:

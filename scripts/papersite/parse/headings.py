@@ -12,19 +12,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .layout_types import is_code
 from .units import Unit
 
 _ROMAN = re.compile(r"^(?P<number>[IVXLC]{1,7})\s*[.)]\s*(?P<title>[^\s.].*)$")
 _ARABIC = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-Z].*)$")
+#: An appendix's lettered heading: "A. R code", "B Proofs", "A.2. Data" (letters A to H: appendices
+#: rarely run further, and a person's initial, "J. Smith", is not taken).
+_LETTERED = re.compile(r"^(?P<number>[A-H](?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-Z][^,]*)$")
 _TERMINAL = re.compile(r"[.,;?!]['\"”’)\]]*$")
 #: A lead-in naming labelled items that follow ("Sub-question 1: ...").
 _LABELLED_ITEM = re.compile(r"^[A-Z][\w\- ]{0,40}?\s\d+\s*[:\-–.]")
 
 MAX_HEADING_WORDS = 10
 MAX_HEADING_CHARS = 90
+#: A heading wrapped over two printed lines is at most this long.
+WRAPPED_HEADING_CHARS = 160
 
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or per the to via vs with against over".split()
+)
+
+
+#: Words a sentence's lead-in ends on and a heading does not: a verb, a pronoun, a determiner.
+_LEADS_ON = frozenset(
+    "is are was were be been being has have had do does can could will would shall should may might must "
+    "that which whose this these those its their our we it they follows than then thus where when".split()
 )
 
 
@@ -44,26 +57,60 @@ def mostly_upper(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def detect_heading(unit: Unit, following: Unit | None) -> HeadingMatch | None:
-    """Return the heading ``unit`` is, or None when it is body text."""
+def detect_heading(unit: Unit, following: Unit | None, wrapped: bool = False) -> HeadingMatch | None:
+    """Return the heading ``unit`` is, or None when it is body text.
+
+    ``wrapped``: the layout found the unit printed as a heading over two lines (see
+    :mod:`papersite.parse.paragraphs`), which may then be longer than a one-line heading."""
     if unit.list_item or len(unit.lines) > 2:
         return None
     text = unit.text.strip()
-    if not text or len(text) > MAX_HEADING_CHARS + 10 or looks_like_data(text):
+    limit = WRAPPED_HEADING_CHARS if wrapped else MAX_HEADING_CHARS + 10
+    if not text or len(text) > limit or looks_like_data(text):
         return None
+    if wrapped:
+        return _wrapped(text)
     roman = _ROMAN.match(text)
     if roman and _is_roman(roman.group("number")) and mostly_upper(roman.group("title")):
         if not _TERMINAL.search(text):
             return HeadingMatch(roman.group("title").strip(), roman.group("number"), 2)
-    arabic = _ARABIC.match(text)
-    if arabic and _short_title(arabic.group("title")) and not _TERMINAL.search(text):
-        number = arabic.group("number")
-        return HeadingMatch(arabic.group("title").strip(), number, 2 + number.count("."))
+    numbered = _ARABIC.match(text) or _lettered(text)
+    if numbered and not _has_word(numbered.group("title")):
+        return None  # "4 A2 f4": a formula's line with an equation number, not a section
+    if numbered and _short_title(numbered.group("title")) and not _TERMINAL.search(text):
+        number = numbered.group("number")
+        return HeadingMatch(numbered.group("title").strip(), number, 2 + number.count("."))
     if mostly_upper(text) and _short_title(text) and not _TERMINAL.search(text):
         return HeadingMatch(text.rstrip(":").strip(), "", 2)
     if _is_plain_title(text, following):
         return HeadingMatch(text.rstrip(":").strip(), "", 2)
     return None
+
+
+def _wrapped(text: str) -> HeadingMatch | None:
+    """A heading the layout found wrapped over two printed lines: numbered or not, no sentence's end."""
+    if _TERMINAL.search(text):
+        return None
+    numbered = _ARABIC.match(text) or _lettered(text)
+    if numbered:
+        number = numbered.group("number")
+        return HeadingMatch(numbered.group("title").strip(), number, 2 + number.count("."))
+    return HeadingMatch(text.rstrip(":").strip(), "", 2) if text[:1].isupper() else None
+
+
+def title_cased(text: str) -> bool:
+    """Every word of four letters or more starts with a capital ("Linear Algebra Extensions")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) >= 4]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _lettered(text: str) -> re.Match[str] | None:
+    """An appendix heading "A. Title" / "A.1 Title": a single letter with a full stop or a section
+    number after it, then a title of at least two words or a one-letter name ("A. R code")."""
+    match = _LETTERED.match(text)
+    if match is None or not (match.group(0)[1:2] == "." or "." in match.group("number")):
+        return None
+    return match if len(match.group("title").split()) >= 2 else None
 
 
 _CODE_SIGNS = re.compile(r"<-|==|!=|->|[{};$#@]|\w\(|^\s*[>+]\s|\b[a-z_]+\.[a-z_]+\b|\w{2,}\.\.?\w{2,}\.\w|^\s*\[\d")
@@ -73,11 +120,37 @@ _DATA_WORD = re.compile(r"^(?:-?\d+(?:[.,]\d+)?%?|TRUE|FALSE|NA|NULL|None)$")
 def looks_like_data(text: str) -> bool:
     """Program code, console output or a table row ("[1] TRUE", "Albizzi 0 0 1"),
     which a short line in capitals may resemble but which is never a heading."""
-    if _CODE_SIGNS.search(text):
+    if _CODE_SIGNS.search(text) or " = " in text or _MATH.search(text) or _unbalanced(text) or _VALUE.search(text):
         return True
     words = text.split()
     data = sum(1 for word in words if _DATA_WORD.match(word))
     return len(words) >= 2 and data >= max(2, len(words) // 3)
+
+
+#: A label and its value, as console output prints them ("AIC: 35959", "Log-likelihood: -1.2e+04 on 17 df").
+_VALUE = re.compile(r":\s+-?\d[\d.,]*(?:e[+-]?\d+)?(?:\s|$)")
+
+
+def _data_row(line: str) -> bool:
+    """A row of numbers: two thirds of its words figures or signs ("683 47 608", "2.5 % breakpoints 97.5 %")."""
+    words = line.split()
+    figures = sum(1 for w in words if re.fullmatch(r"[-+−]?[\d.,]*\d[\d.,]*%?|[%*±()−-]+|\(?\d+\)?", w))
+    return len(words) >= 2 and 3 * figures >= 2 * len(words)
+
+
+def _has_word(title: str) -> bool:
+    """A title has a word: two letters or more and no digit ("R code" has one, "A2 f4" has none)."""
+    return any(len(w) >= 2 and w.isalpha() for w in re.findall(r"[^\W_][\w'’\-]*", title)) or bool(re.search(r"\b[A-Z]\s+[a-z]{2,}", title))
+
+
+_CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Exhibit|Chart)\s*\d+[.:]", re.IGNORECASE)
+#: An operator between spaces, or a line opening with one: a formula's line ("N − 1", "+ 1").
+_MATH = re.compile(r"\s[−+×±≤≥<>÷]\s|^[−+×±÷]")
+
+
+def _unbalanced(text: str) -> bool:
+    """Brackets that do not pair up: a line cut out of code or a formula ("knots = FALSE))")."""
+    return any(text.count(a) != text.count(b) for a, b in ("()", "[]"))
 
 
 def _short_title(title: str) -> bool:
@@ -89,16 +162,25 @@ def _is_plain_title(text: str, following: Unit | None) -> bool:
         return False
     if following is None:
         return False
-    # Titles do not end on an article, preposition or conjunction; broken lines do.
-    if text.split()[-1].lower() in _SMALL_WORDS:
+    # Titles do not end on an article, preposition or conjunction, nor on a verb or pronoun
+    # that leads into what follows ("The basic form of the function is"); broken lines do.
+    if text.rstrip(":").split()[-1].lower() in _SMALL_WORDS | _LEADS_ON:
         return False
-    # A fragment whose sentence goes on after a page break is not a heading.
-    if following.text[:1].islower():
+    # A fragment whose sentence goes on after a page break is not a heading, nor one whose next
+    # line opens with punctuation or a parenthesis (": it can be", "(Fig. 5):"): the sentence goes on.
+    if following.text[:1].islower() or following.text[:1] in ":;,.)(]":
+        return False
+    # A table's head or a label over output ("Obs ML NB", "Corresponding to breakdates:") has data
+    # under it; the lines above a figure's caption are the figure's own labels (a heading at a
+    # page's foot with the figure on top of the next page is what typesetting avoids).
+    if _data_row(following.lines[0] if following.lines else following.text) or _CAPTION.match(following.text):
         return False
     if text.endswith(":"):
         # "Conclusion:" heads prose; "Sub questions:" or "And the hypotheses are:"
         # introduce items, so they stay body text.
         if len(text.split()) > 3 or following.list_item:
+            return False
+        if not re.search(r"\b[a-z]{2,}\b", following.text):  # "Pearson residuals:" over a table's head
             return False
         if _LABELLED_ITEM.match(following.text):
             return False
@@ -146,3 +228,19 @@ def acronyms_in(body_text: str) -> frozenset[str]:
         tally = counts.setdefault(upper, [0, 0])
         tally[0 if word == upper else 1] += 1
     return frozenset(word for word, (caps, other) in counts.items() if caps >= 2 and caps > other)
+
+
+def inside_sentence(units: list[Unit], index: int) -> bool:
+    """Is the unnumbered line ``units[index]`` inside a sentence that a float or code interrupts?
+
+    Line per printed line, a table or figure set between two lines of a paragraph comes out there:
+    its head row after a line that stops mid-sentence ("... and the fitted" / "Type Distribution
+    Method Description"). And a sentence may run on round a block of code ("The quasi-Poisson
+    model" / "R> fm <- glm(...)" / "leads to an estimated dispersion ...")."""
+    previous = units[index - 1].text.rstrip() if index else ""
+    if len(previous.split()) >= 8 and re.search(r"[a-z,]$", previous):
+        return True
+    after = index + 1
+    while after < len(units) and units[after].lines and is_code(units[after].lines[0]):
+        after += 1
+    return after > index + 1 and after < len(units) and units[after].text[:1].islower()

@@ -50,10 +50,13 @@ Pure and deterministic; linear in the length of the text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .foot_notes import find_footnotes
 from .layout_types import Footnote, FootnoteMark, HyphenJoin, LayoutLine, LayoutResult, is_code
 from .line_hyphens import HyphenJudge
-from .paragraphs import HEADING_WIDTH, OVERLONG, SHORT_LINE, SPLIT_LINE, _TERMINAL, _Builder, _footnote, _hyphen_end, _prose
+from .line_join import _footnote
+from .paragraphs import HEADING_WIDTH, OVERLONG, SHORT_LINE, SPLIT_LINE, _TERMINAL, _Builder, _hyphen_end, _prose
 from .running_heads import SourceLine, find_furniture, split_source
 
 __all__ = [
@@ -62,12 +65,16 @@ __all__ = [
 ]
 
 
-def repair_layout(text: str, *, language: str | None = None, use_word_list: bool = True) -> LayoutResult:
+def repair_layout(
+    text: str, *, language: str | None = None, use_word_list: bool = True,
+    heading_goes_on: Callable[[int], bool] | None = None,
+) -> LayoutResult:
     """Repair the layout of ``text`` (a whole source text); see the module docstring.
 
     ``language`` names the word list for hyphen decisions (``"en"``, ``"fr"`` ...);
     by default it is guessed from the text. ``use_word_list=False`` decides
-    from the text alone.
+    from the text alone. ``heading_goes_on`` tells whether the structure model calls a source
+    line (by number) the second line of a heading (:mod:`papersite.parse.heading_wrap`).
     """
     source, has_feeds = split_source(text)
     furniture = find_furniture(source, has_feeds)
@@ -84,8 +91,9 @@ def repair_layout(text: str, *, language: str | None = None, use_word_list: bool
     judge = HyphenJudge((line.text for line in source), language, use_word_list)
     note_ids = {i for note in notes for i in note.indices}
     flow = [i for i, line in enumerate(source) if line.text and i not in removed_ids and i not in note_ids]
-    builder = _Builder(source, flow, marks, judge)
+    builder = _Builder(source, flow, marks, judge, heading_goes_on)
     lines, out_marks, hyphens = builder.build()
+    wrapped = tuple(sorted(source[flow[t - 1]].number for t in builder.tails))
     footnotes = tuple(_footnote(note, source, judge, hyphens) for note in notes)
     return LayoutResult(
         lines=lines,
@@ -97,6 +105,7 @@ def repair_layout(text: str, *, language: str | None = None, use_word_list: bool
         pages=furniture.pages,
         pages_inferred=furniture.inferred,
         language=judge.language,
+        wrapped_headings=wrapped,
     )
 
 

@@ -110,6 +110,8 @@ class LayoutResult:
     pages: int = 1
     pages_inferred: bool = False
     language: str | None = None
+    #: Source lines that start a heading printed over two lines (it may be longer than one line's heading).
+    wrapped_headings: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:

@@ -24,12 +24,9 @@ from .blocks import carve_blocks
 from .citation_line import mentions_title
 from .front_assembly import front_matter
 from .frontmatter import (
-    is_front_label,
-    looks_like_affiliation,
-    looks_like_author_list,
     read_front_matter,
 )
-from .headings import HeadingMatch, acronyms_in, detect_heading, mostly_upper, title_case
+from .headings import HeadingMatch, acronyms_in, detect_heading, inside_sentence, mostly_upper, title_case
 from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
@@ -38,6 +35,8 @@ from .references import is_reference_heading, split_references
 from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
+from .bylines import affiliation_letters, lower_case_words, person_names, split_byline_lines
+from .front_block import FRONT_LINES, find_body_start, front_matter_line
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,11 @@ def parse_paper(
     Never raises on odd input: whatever cannot be placed is kept as a paragraph and reported in ``Paper.diagnostics``.
     """
     metadata = metadata or PaperMetadata()
+    common, letters = lower_case_words(text), affiliation_letters(text.split("\n")[:FRONT_LINES])
+
+    def names(line: str) -> list[tuple[str, tuple[str, ...]]] | None:
+        return person_names(line, common, letters)
+
     diagnostics: list[Diagnostic] = []
     layout: LayoutResult | None = None
     hints: StructureHints | None = None
@@ -73,8 +77,12 @@ def parse_paper(
         units = split_units(text)
     else:
         text = clean_source(text, path, diagnostics)
-        layout = repair_layout(text, language=metadata.language or None)
         hints = structure_hints(text, evidence)
+        layout = repair_layout(
+            text, language=metadata.language or None, heading_goes_on=hints.heading_goes_on if hints else None
+        )
+        if layout.shape != "blocks":  # the layout repair may have run a byline into the lines around it
+            layout = split_byline_lines(layout, text.split("\n"), names)
         layout, demoted = body_type_notes(layout, hints)  # a PDF's notes in the body's type are text
         units = merge_units(_units_of(layout), demoted)
         diagnostics.extend(_layout_diagnostics(layout, path))
@@ -90,6 +98,7 @@ def parse_paper(
     acronyms = acronyms_in(text) if any(mostly_upper(u.text) for u in units if len(u.text) < 120) else frozenset()
 
     standalone: set[int] = set()  # units an editor ruled are body text on their own
+    wrapped = frozenset(layout.wrapped_headings if layout else ())  # headings printed over two lines
 
     def heading_of(index: int, strong_only: bool = False) -> HeadingMatch | None:
         unit = units[index]
@@ -104,17 +113,21 @@ def parse_paper(
         if markdown:  # only the headings the Markdown declares
             return None
         following = units[index + 1] if index + 1 < len(units) else None
-        found = hints.heading(unit, detect_heading(unit, following)) if hints else detect_heading(unit, following)
+        rules = detect_heading(unit, following, wrapped=unit.line in wrapped)
+        found = hints.heading(unit, rules) if hints else rules
         # dropped when the model is sure it is a table, figure or formula line, or the PDF set it as text
         if found and hints is not None and hints.rejects_heading(unit.line, unit.end_line, bool(found.number)):
             return None
         if found and strong_only and not (found.number or mostly_upper(unit.text)):
             return None
+        # line per printed line, inside an interrupted sentence, unless the model calls it a heading
+        if found and not found.number and layout is not None and layout.shape != "blocks" and inside_sentence(units, index):
+            return found if hints is not None and hints.calls_heading(unit.line) else None
         return found
 
-    body_start = _find_body_start(units, heading_of)
+    body_start = find_body_start(units, heading_of, front_matter_line(units, hints, names))
     parts, leftovers = read_front_matter(
-        units, body_start, hints.title_lines() if hints else (), hints.author_lines() if hints else ()
+        units, body_start, hints.title_lines() if hints else (), hints.author_lines() if hints else (), names
     )
     if mostly_upper(parts.title):  # a title in capitals, shown in title case with its acronyms kept
         parts.title = title_case(parts.title, acronyms or acronyms_in(text))
@@ -279,33 +292,6 @@ def _split_glued_headings(units: list[Unit], overrides: tuple[HeadingOverride, .
             pieces = next_pieces
         out.extend(pieces)
     return out, used
-
-
-def _find_body_start(units: list[Unit], heading_of: object) -> int:
-    """Index of the first body heading; front matter is everything before it."""
-    assert callable(heading_of)
-    for index in range(1, len(units)):
-        unit = units[index]
-        if is_front_label(unit) or _is_bare_label(units[index - 1]):
-            continue
-        # The author line right after the title and affiliations are not headings.
-        if index == 1 and looks_like_author_list(unit.text):
-            continue
-        if looks_like_affiliation(unit.text):
-            continue
-        if heading_of(index):
-            return index
-    # No heading at all: front matter ends after its last label.
-    end = 1
-    for index in range(1, min(len(units), 30)):
-        if is_front_label(units[index]):
-            end = index + (2 if _is_bare_label(units[index]) else 1)
-    return min(end, len(units))
-
-
-def _is_bare_label(unit: Unit) -> bool:
-    """``Abstract:`` or ``Keywords:`` alone on a line: the next unit is its content."""
-    return bool(re.fullmatch(r"\s*(abstract|key\s*-?\s*words?)\s*[:.\-]?\s*", unit.text, re.IGNORECASE))
 
 
 def _build_sections(

@@ -4,12 +4,15 @@ whose docstring gives the rules), and the joining of two printed lines with hyph
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .foot_notes import FoundMark, FoundNote, body_width
+from .heading_wrap import finishes_heading, starts_wrapped_heading
+from .foot_notes import FoundMark, body_width
+from .line_join import _join
 from .headings import detect_heading, mostly_upper
-from .layout_types import Footnote, FootnoteMark, HyphenJoin, LayoutLine, is_code
-from .line_hyphens import HYPHEN_END, WORD_START, HyphenJudge
+from .layout_types import FootnoteMark, HyphenJoin, LayoutLine, is_code
+from .line_hyphens import HyphenJudge
 from .references import is_reference_heading
 from .running_heads import SourceLine
 from .units import Unit
@@ -30,13 +33,9 @@ _REF_NUMBER = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)]\s)")
 _UPPER = r"A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F"
 _REF_AUTHOR = re.compile(
     rf"^[{_UPPER}][\w'’\-]+(?:\s[{_UPPER}][\w'’\-]+){{0,3}},\s(?:[{_UPPER}]\.|[{_UPPER}][a-z]|and\s|&)"
-    rf"|^[{_UPPER}][\w'’\-]+\s[{_UPPER}]{{1,3}}[,.]\s"
+    rf"|^[{_UPPER}][\w'’\-]+\s[{_UPPER}]{{1,3}}(?:[,.]\s|\s\((?:1[5-9]|20)\d\d)"
     r"|^[—–-]{2,}"
 )
-_DASH_END = re.compile(r"[\u2013\u2014]$")
-_URL_START = re.compile(r"(?:https?://|https?:$|www\.|doi:)", re.IGNORECASE)
-_URL_PART = re.compile(r"[\w./?=&%#~:+\-]+")
-_PLAIN_WORD = re.compile(r"[A-Z]?[a-z]+[.,;:]?")
 
 
 _HYPHENS = "-\u2010\u00ad"
@@ -68,46 +67,6 @@ def _prose(text: str) -> bool:
     return text.count(" ") >= 3 and not is_code(text)
 
 
-def _footnote(note: FoundNote, source: list[SourceLine], judge: HyphenJudge, hyphens: list[HyphenJoin]) -> Footnote:
-    text = ""
-    previous = note.indices[0]
-    for index, part in zip(note.indices, note.parts):
-        text = _join(text, part, judge, source[previous].number, hyphens)[0] if text else part
-        previous = index
-    numbers = tuple(source[i].number for i in note.indices)
-    return Footnote(str(note.number), text, numbers[0], numbers[-1], note.page, numbers)
-
-
-def _join(
-    text: str, following: str, judge: HyphenJudge, line_number: int, hyphens: list[HyphenJoin]
-) -> tuple[str, int]:
-    """``text`` and the next line ``following`` as one; returns it and where ``following`` starts."""
-    end = HYPHEN_END.search(text[-80:]) if text[-1:] in _HYPHENS else None
-    start = WORD_START.match(following)
-    if end and start and not text.endswith("--"):
-        decision = judge.decide(end.group("word"), end.group("hyphen"), start.group("word"))
-        hyphens.append(HyphenJoin(line_number, end.group("word"), start.group("word"), decision.action, decision.evidence))
-        if decision.action == "join":
-            return text[:-1] + following, len(text) - 1
-        if decision.action == "suspended":
-            return f"{text} {following}", len(text) + 1
-        return text + following, len(text)
-    if _DASH_END.search(text[-1:]) or _url_goes_on(text, following):
-        return text + following, len(text)
-    return f"{text} {following}", len(text) + 1
-
-
-def _url_goes_on(text: str, following: str) -> bool:
-    """Is ``following`` the rest of a web address cut at the end of ``text``?"""
-    last = text[text.rfind(" ") + 1:]
-    if not _URL_START.match(last):
-        return False
-    first = following.split(" ", 1)[0]
-    if first.startswith("/"):
-        return True
-    return last.endswith(tuple("/-_.=?&#:")) and bool(_URL_PART.fullmatch(first)) and not _PLAIN_WORD.fullmatch(first)
-
-
 @dataclass
 class _Paragraph:
     ids: list[int] = field(default_factory=list)
@@ -117,8 +76,15 @@ class _Paragraph:
 class _Builder:
     """Rebuilds paragraphs from the body's printed lines."""
 
-    def __init__(self, source: list[SourceLine], flow: list[int], marks: list[FoundMark], judge: HyphenJudge) -> None:
+    def __init__(
+        self, source: list[SourceLine], flow: list[int], marks: list[FoundMark], judge: HyphenJudge,
+        heading_goes_on: Callable[[int], bool] | None = None,
+    ) -> None:
         self.source = source
+        #: Whether the structure model calls a source line a heading's continuation.
+        self.heading_goes_on = heading_goes_on
+        #: Flow positions that are the second line of a heading printed over two lines.
+        self.tails: set[int] = set()
         self.flow = flow
         self.judge = judge
         self.marks_by_line: dict[int, list[FoundMark]] = {}
@@ -182,30 +148,54 @@ class _Builder:
         return margin is not None and margin + 2 <= line.indent <= margin + 12
 
     def _find_headings(self) -> dict[int, str]:
-        """Flow positions that are headings, with their titles."""
+        """Flow positions that are headings, with their titles (a wrapped heading's second line
+        goes to :attr:`tails`)."""
         found: dict[int, str] = {}
         in_references = False
         for t, index in enumerate(self.flow):
-            text = self.text[index]
-            if len(text) > HEADING_WIDTH * self.width and len(text) > 40 or t in self.code:
+            if t - 1 in self.tails:
                 continue
-            if _hyphen_end(text) or text.endswith((",", ";")):
+            title = self._heading_at(t, in_references)
+            after = [self.text[i] for i in self.flow[t + 1: t + 3]] + ["", ""]
+            wrapped_start = (
+                title is None and not in_references and t not in self.code and (not t or self._stands_apart(self.flow[t - 1], index))
+                and starts_wrapped_heading(self.text[index], after[0], after[1], self.width)
+            )
+            if title is None and not wrapped_start:
                 continue
-            before = self.flow[t - 1] if t else None
-            after = self.flow[t + 1] if t + 1 < len(self.flow) else None
-            if before is not None and not self._stands_apart(before, index):
+            if t + 1 < len(self.flow) and t + 1 not in self.code and not self._blank_between(index, self.flow[t + 1]) and (
+                wrapped_start or finishes_heading(self.text[index], after[0], after[1], self.width, self._model_goes_on(t + 1))
+            ):
+                self.tails.add(t + 1)
+                title = f"{title or self.text[index]} {after[0]}"
+            if title is None:
                 continue
-            if before is not None and before in self.mark_columns and self._split_at_mark(before, index):
-                continue
-            following = Unit(self.text[after], 0, 0, lines=(self.text[after],)) if after is not None else None
-            match = detect_heading(Unit(text, 0, 0, lines=(text,)), following)
-            if match is None:
-                continue
-            if in_references and not (match.number or mostly_upper(text)):
-                continue
-            found[t] = match.title
-            in_references = is_reference_heading(match.title)
+            found[t] = title
+            in_references = is_reference_heading(title)
         return found
+
+    def _model_goes_on(self, t: int) -> bool:
+        return self.heading_goes_on is not None and self.heading_goes_on(self.source[self.flow[t]].number)
+
+    def _heading_at(self, t: int, in_references: bool) -> str | None:
+        """The title of the heading printed on the line at flow position ``t``, if it is one."""
+        index = self.flow[t]
+        text = self.text[index]
+        if len(text) > HEADING_WIDTH * self.width and len(text) > 40 or t in self.code:
+            return None
+        if _hyphen_end(text) or text.endswith((",", ";")):
+            return None
+        before = self.flow[t - 1] if t else None
+        after = self.flow[t + 1] if t + 1 < len(self.flow) else None
+        if before is not None and not self._stands_apart(before, index):
+            return None
+        if before is not None and before in self.mark_columns and self._split_at_mark(before, index):
+            return None
+        following = Unit(self.text[after], 0, 0, lines=(self.text[after],)) if after is not None else None
+        match = detect_heading(Unit(text, 0, 0, lines=(text,)), following)
+        if match is None or (in_references and not (match.number or mostly_upper(text))):
+            return None
+        return match.title
 
     def _word_goes_on(self, before: int, index: int) -> bool:
         """Does the line at ``index`` finish a word hyphenated at the end of ``before``?"""
@@ -281,7 +271,7 @@ class _Builder:
             return True
         if self._word_goes_on(before, index):
             return False
-        if t in self.headings or t - 1 in self.headings or t in self.code or t - 1 in self.code:
+        if t in self.headings or t - 1 in self.headings or t in self.code or t - 1 in self.code or t - 1 in self.tails:
             return True
         width = self.segment_width[t - 1]
         # A line longer than a full line holds two printed lines (pdftotext glues a word
@@ -328,6 +318,9 @@ class _Builder:
         paragraphs: list[_Paragraph] = []
         in_references = False
         for t, index in enumerate(self.flow):
+            if t in self.tails:
+                paragraphs[-1].ids.append(index)
+                continue
             if t in self.headings:
                 paragraphs.append(_Paragraph([index], "heading"))
                 in_references = is_reference_heading(self.headings[t])

@@ -44,6 +44,8 @@ HEADING_GAP = 0.5
 #: The most words a heading set apart by its type may have (the text rules allow fewer).
 LAYOUT_HEADING_WORDS = 20
 _NUMBERED = re.compile(r"^(?P<number>(?:[A-Z]|\d+)(?:\.\d+)*)\.?\s+(?P<title>[A-Z].*)$")
+#: How sure the model must be of a heading line to keep a heading a text rule would drop (or to join a second line to it).
+HEADING_CONFIDENCE = 0.5
 #: How sure the model must be of a reference entry's start or continuation to overrule the rules.
 ENTRY_CONFIDENCE = 0.8
 
@@ -218,6 +220,20 @@ class StructureHints:
         # Only the body labels veto: a reference-list heading inside the references zone, or a
         # heading the zone model takes for furniture, is too often a real heading.
         return first.zone in (ZONE_BODY, ZONE_ANNEX) and first.label in _NOT_HEADINGS
+
+    def calls_heading(self, line: int) -> bool:
+        """The model labels source ``line`` a heading of the body or an annex, more likely than not."""
+        got = self.label(line)
+        return got is not None and got.zone in (ZONE_BODY, ZONE_ANNEX) and got.label == "heading" and got.p >= HEADING_CONFIDENCE
+
+    def heading_goes_on(self, line: int) -> bool:
+        """True when the model calls source ``line`` the second line of a heading: a heading line
+        of the body or an annex that starts no block, after a heading line."""
+        got = self.label(line)
+        if not self.calls_heading(line) or got is None or got.start:
+            return False
+        before = next((self.label(n) for n in range(line - 1, 0, -1) if (self.label(n) or got).label != LABEL_BLANK), None)
+        return before is not None and before.label == "heading"
 
     def entry_start(self, line: int) -> bool | None:
         """Whether the model is sure source ``line`` starts a reference entry (``True``), continues

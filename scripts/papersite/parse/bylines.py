@@ -1,0 +1,154 @@
+"""A grammar of bylines: the persons an author line names, in the shapes title pages print.
+
+- names cut at commas, semicolons, "and" and "&" ("A. Smith, B. Jones and C. Lee");
+- superscript marks (``^{1}``, ``¹``, ``*``) and affiliation letters glued to the name by the
+  extraction ("Dirk Eddelbuettela" for "Dirk Eddelbuettel^a"): a final letter is taken as a mark
+  when the front matter prints that letter as an affiliation's mark and every name on the line
+  ends in such a letter;
+- several names on one line with only spaces between them ("Terry Therneau Cynthia Crowson
+  Elizabeth Atkinson"): an even run of four or more plain name words is read as given name and
+  family name pairs (the commonest shape; a line with a middle name among them is not split).
+
+A name is two to five words, each capitalised ("Jari"), an initial ("J.", "J.-P.") or a particle
+("van", "de"). What keeps titles and headings out ("Covariance Matrix Estimators", "Related
+Work"): a name is not made only of words the paper itself writes in lower case elsewhere
+(``common``, the paper's own vocabulary); a person's name rarely is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from dataclasses import replace
+
+from .inline import strip_markers
+from .layout_types import LayoutLine, LayoutResult
+from .units import join_lines
+
+_CUTS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+#: A capitalised word in mixed case ("Jari", "O'Neil", "Smith-Jones"); a word in capitals is a title's or heading's.
+_CAPITALISED = re.compile(r"^(?=.*[^\W\d_A-Z])[^\W\d_a-z][^\W\d_A-Z]*(?:[-'’][^\W\d_][^\W\d_A-Z]+)*$|^Ma?c[A-Z][a-z]+$")
+_INITIALS = re.compile(r"^(?:[^\W\d_a-z]\.-?){1,3}$")
+_PARTICLES = frozenset("van von der den de del della di da du la le dos das bin ibn al ten ter".split())
+_MARK_LINE = re.compile(r"^([a-z])$|^([a-z])\s+[^\W\d_a-z]|[;,]\s*([a-z])$")
+_SYMBOLS = re.compile(r"[*†‡§¶∗✉]+")
+
+#: Words in a name, at most.
+MAX_NAME_WORDS = 5
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case: the paper's own vocabulary, which names are not."""
+    return frozenset(re.findall(r"(?<![\w-])[a-z][a-z'’-]+", text))
+
+
+def affiliation_letters(lines: Iterable[str]) -> frozenset[str]:
+    """Letters the front matter prints as affiliation marks: a letter alone on a line, before an
+    affiliation's first word ("a Debian and R Projects") or after a ";" at a line's end."""
+    found: set[str] = set()
+    for line in lines:
+        match = _MARK_LINE.search(line.strip())
+        if match:
+            found.add(next(g for g in match.groups() if g))
+    return frozenset(found)
+
+
+def person_names(text: str, common: frozenset[str] = frozenset(), letters: frozenset[str] = frozenset()) -> list[tuple[str, tuple[str, ...]]] | None:
+    """The persons ``text`` names, each with its marks, or ``None`` when ``text`` is not a byline.
+
+    ``common``: the paper's lower-case vocabulary (:func:`lower_case_words`); ``letters``: its
+    affiliation letters (:func:`affiliation_letters`)."""
+    text = text.strip()
+    if not text or len(text) > 300 or re.search(r"[.:;!?]$|\d{3}|@|\(", text.rstrip("*†‡")):
+        return None
+    pieces: list[tuple[list[str], tuple[str, ...]]] = []
+    for raw in _CUTS.split(re.sub(r"^and\s+", "", text)):
+        if not raw.strip():
+            continue
+        name, marks = strip_markers(raw)
+        marks = (*marks, *_SYMBOLS.findall(name), *re.findall(r"(?<=[^\W\d_])\d+\b", name))
+        name = re.sub(r"(?<=[^\W\d_])\d+\b", "", _SYMBOLS.sub("", name))
+        words = name.split()
+        if not words:
+            return None
+        pieces.extend((pair, marks) for pair in _pairs(words))
+    glued = bool(letters) and all(p[0][-1][-1:] in letters and _CAPITALISED.match(p[0][-1][:-1]) for p in pieces)
+    out = []
+    for words, marks in pieces:
+        if glued:
+            words, marks = [*words[:-1], words[-1][:-1]], (*marks, words[-1][-1])
+        if not _is_name(words, common):
+            return None
+        out.append((" ".join(words), marks))
+    return out or None
+
+
+def _pairs(words: list[str]) -> list[list[str]]:
+    """Four or more plain name words with no cut between them: given name and family name pairs."""
+    plain = all(_CAPITALISED.match(w) for w in words)
+    if plain and len(words) >= 4 and len(words) % 2 == 0:
+        return [words[i: i + 2] for i in range(0, len(words), 2)]
+    return [words]
+
+
+def _is_name(words: list[str], common: frozenset[str]) -> bool:
+    if not 2 <= len(words) <= MAX_NAME_WORDS or words[-1].lower() in _PARTICLES:
+        return False
+    if not all(_CAPITALISED.match(w) or _INITIALS.match(w) or w in _PARTICLES for w in words):
+        return False
+    plain = [w for w in words if _CAPITALISED.match(w) and len(w) > 1]
+    return bool(plain) and not all(w.lower() in common for w in plain)
+
+
+def split_byline_lines(layout: LayoutResult, lines: Sequence[str], names: Callable[[str], object], limit: int = 16) -> LayoutResult:
+    """The layout with its first ``limit`` rebuilt lines cut where a byline begins or ends: the
+    layout repair may run a byline into the title or the affiliations below it ("Jari Oksanen" +
+    "processed with vegan ..."). ``lines`` are the source lines. A line is cut only where its text
+    is exactly its source lines joined and no footnote mark stands in it, so no word is lost,
+    doubled or moved; the check of the page then compares the pieces."""
+    marked = {mark.line for mark in layout.marks}
+    out: list[LayoutLine] = []
+    added: list[int] = []  # lines added before each original line
+    for position, line in enumerate(layout.lines):
+        added.append(len(out) - position)
+        pieces = _byline_pieces(line, lines, names) if position < limit and position + 1 not in marked else None
+        if pieces is None:
+            out.append(line)
+            continue
+        for index, piece in enumerate(pieces):
+            if index:
+                out.append(LayoutLine(out[-1].end, ""))
+            out.append(piece)
+    if len(out) == len(layout.lines):
+        return layout
+    marks = tuple(replace(mark, line=mark.line + added[mark.line - 1]) for mark in layout.marks)
+    return replace(layout, lines=tuple(out), marks=marks)
+
+
+def _byline_pieces(line: LayoutLine, lines: Sequence[str], names: Callable[[str], object]) -> list[LayoutLine] | None:
+    numbers = [number for _, number in line.sources]
+    if len(numbers) < 2 or not all(1 <= n <= len(lines) for n in numbers):
+        return None
+    rows = [(n, lines[n - 1].strip("\f \t")) for n in numbers]
+    if "".join(join_lines([text for _, text in rows]).split()) != "".join(line.text.split()):
+        return None
+    groups: list[list[tuple[int, str]]] = []
+    flags: list[bool] = []
+    for number, text in rows:
+        flag = names(text) is not None
+        if groups and flags[-1] == flag:
+            groups[-1].append((number, text))
+        else:
+            groups.append([(number, text)])
+            flags.append(flag)
+    if len(groups) == 1:
+        return None
+    pieces = []
+    for group in groups:
+        text, sources = "", []
+        for number, row in group:
+            sources.append((len(text) + (1 if text else 0), number))
+            text = join_lines([text, row]) if text else row
+        pieces.append(LayoutLine(group[0][0], text, tuple(sources)))
+    return pieces
