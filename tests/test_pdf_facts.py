@@ -33,8 +33,6 @@ GAPS: dict[tuple[str, str], str] = {
     ("oksanen2022-vegan-diversity", "headings"): "'Contents' (the heading of the contents list) is missed",
     ("oksanen2022-vegan-diversity", "footnotes"): "13 notes for 2: numbered lines of R output, set in small "
     "type at a page's foot, are taken for notes",
-    ("zeileis2008-pscl-countreg", "references"): "23 entries for 24: 'Zeileis A (2004)' and the entry after it are "
-    "read as one",
 }
 
 

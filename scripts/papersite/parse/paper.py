@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..anchors import assign_ids
@@ -31,7 +31,7 @@ from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
-from .references import is_reference_heading, split_references
+from .references import ListEvidence, cut_at_entries, is_reference_heading, split_references
 from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
@@ -139,7 +139,9 @@ def parse_paper(
     if markdown:  # Markdown blocks are never the halves of a page-split paragraph
         standalone.update(unit.line for unit in units)
     # blank-line-separated text: the model calls every line an entry start, so the rules decide there
-    entry_start = hints.entry_start if hints is not None and layout is not None and layout.shape != "blocks" else None
+    model_starts = hints.entry_start if hints is not None and layout is not None and layout.shape != "blocks" else None
+    entry_start = ListEvidence(model_starts, layout.lines if layout else (), hints.layout if hints and hints.evidence else None,
+                               blocks=layout is None or layout.shape == "blocks")
     sections, references, citation_line, section_diagnostics = _build_sections(
         items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone), entry_start
     )
@@ -155,7 +157,7 @@ def parse_paper(
     repaired = layout is not None and (layout.shape != "blocks" or bool(layout.removed) or bool(layout.footnotes))
     paper = Paper(
         paper_id, path, front, tuple(sections), tuple(references), tuple(diagnostics), notes=notes,
-        checked_text=_checked_text(layout) if repaired and layout is not None else "",
+        checked_text=_checked_text(layout, references) if repaired and layout is not None else "",
     )
     return with_references_from_notes(assign_ids(paper))
 
@@ -242,10 +244,10 @@ def _layout_diagnostics(layout: LayoutResult, path: str) -> list[Diagnostic]:
     return out
 
 
-def _checked_text(layout: LayoutResult) -> str:
-    """What the nothing-lost check compares with the page: the repaired body
-    and each footnote as its own block (page furniture is reported, not kept)."""
-    return layout.text + "\n\n" + "\n\n".join(note.text for note in layout.footnotes)
+def _checked_text(layout: LayoutResult, references: list[Reference]) -> str:
+    """What the nothing-lost check compares with the page: the repaired body (reference entries
+    cut apart as the list was) and each footnote as its own block (page furniture is reported, not kept)."""
+    return cut_at_entries(layout.lines, references) + "\n\n" + "\n\n".join(note.text for note in layout.footnotes)
 
 
 def _split_glued_headings(units: list[Unit], overrides: tuple[HeadingOverride, ...]) -> tuple[list[Unit], set[str]]:
@@ -311,7 +313,7 @@ def _build_sections(
     acronyms: frozenset[str],
     title: str,
     standalone: frozenset[int] = frozenset(),
-    entry_start: Callable[[int], bool | None] | None = None,
+    entry_start: ListEvidence | None = None,
 ) -> tuple[list[Section], list[Reference], str, list[Diagnostic]]:
     """Group items under their headings, joining page-split paragraphs."""
     diagnostics: list[Diagnostic] = []
