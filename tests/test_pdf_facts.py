@@ -28,7 +28,6 @@ SLUGS = sorted(p.parent.name for p in PDF.glob("*/paper.pdf") if (p.parent / "fa
 ASPECTS = ("title", "authors", "headings", "references", "footnotes")
 
 GAPS: dict[tuple[str, str], str] = {
-    ("eddelbuettel2018-rcpp-intro", "references"): "the reference list is not split into its 29 entries",
     ("oksanen2022-vegan-diversity", "authors"): "the one author 'Jari Oksanen' under the title is not found",
     ("oksanen2022-vegan-diversity", "headings"): "'Contents' (the heading of the contents list) is missed",
     ("oksanen2022-vegan-diversity", "footnotes"): "13 notes for 2: numbered lines of R output, set in small "
