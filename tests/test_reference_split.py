@@ -108,3 +108,20 @@ def test_the_parser_cuts_entries_that_layout_repair_joined_back_at_their_source_
     assert [r.raw[:10] for r in paper.references] == ["Anderson E", "Zeileis A ", "Zeileis A ", "van der Be"]
     first = text.split("\n").index(AUTHOR_YEAR.split("\n")[0]) + 1
     assert [r.span.line - first for r in paper.references] == [0, 3, 5, 7]
+
+
+def test_a_paper_that_cites_its_own_published_version_takes_its_year_and_journal_from_it() -> None:
+    """A preprint or vignette ("a modified version of Abel (2001)") lists its published version
+    under its own title: that entry's year and journal are the paper's; a DOI's digits are no year."""
+    body = "This is a modified version of Abel (2001), published in the Journal of River History."
+    references = (
+        "Abel K (1999). “Grain and Salt on the Volga.” Preprint, URL https://example.org/1999.\n\n"
+        "Abel K (2001). “Grain and Salt on the Volga.” Journal of River History, 12(3), 45–67. "
+        "doi:10.1000/jrh.2017.12\n\nBrandt L (1999). Caravans. Oxford University Press, Oxford."
+    )
+    text = f"Grain and Salt on the Volga\n\nKarl Abel\n\nIntroduction\n\n{body}\n\nReferences\n\n{references}\n"
+    front = parse_paper(text, paper_id="abel", path="abel.txt").front
+    assert front.title == "Grain and Salt on the Volga"
+    assert (front.year, front.venue, front.volume, front.issue) == ("2001", "Journal of River History", "12", "3")
+    other = parse_paper(text.replace("Grain and Salt on the Volga\n\n", "Salt Roads\n\n", 1), paper_id="b", path="b.txt")
+    assert other.front.year == ""

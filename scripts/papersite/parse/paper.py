@@ -31,7 +31,7 @@ from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
-from .references import ListEvidence, cut_at_entries, is_reference_heading, split_references
+from .references import ListEvidence, cut_at_entries, is_reference_heading, split_references, with_own_entry
 from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
@@ -152,7 +152,7 @@ def parse_paper(
     if not references:
         diagnostics.append(Diagnostic("info", "paper-no-references", "no reference list found", SourceSpan(path, 1)))
 
-    front = front_matter(parts, metadata, path, citation_line, keep_hyphen)
+    front = with_own_entry(front_matter(parts, metadata, path, citation_line, keep_hyphen), references)
     notes = tuple(make_note(n.marker, n.text, SourceSpan(path, n.line, n.end_line)) for n in (layout.footnotes if layout else ()))
     repaired = layout is not None and (layout.shape != "blocks" or bool(layout.removed) or bool(layout.footnotes))
     paper = Paper(

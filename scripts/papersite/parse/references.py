@@ -24,8 +24,9 @@ from dataclasses import dataclass, replace
 
 import re
 
-from ..model import Diagnostic, Reference, SourceSpan
+from ..model import Diagnostic, FrontMatter, Reference, SourceSpan
 from ..structure.types import LineEvidence
+from .citation_line import mentions_title, read_citation_line
 from .inline import unescape
 from .joining import ends_sentence, join_parts
 from .layout_types import LayoutLine
@@ -294,3 +295,25 @@ def cut_at_entries(lines: Sequence[LayoutLine], references: Sequence[Reference])
         bounds = [0, *cuts, len(line.text)]
         out.append("\n\n".join(line.text[a:b].strip() for a, b in zip(bounds, bounds[1:])))
     return "\n".join(out)
+
+
+def with_own_entry(front: FrontMatter, references: Sequence[Reference]) -> FrontMatter:
+    """``front`` with its year, venue, volume and issue, where it has none, taken from the list's
+    entry for the paper itself: a preprint or a vignette cites its published version under its
+    own title ("a modified version of Zeileis (2004)"). Of several (a preprint and the article),
+    the latest. What the front matter (or the editor's metadata) has already wins."""
+    found = [r.raw for r in references if mentions_title(r.raw, front.title)]
+    if not found or (front.year and front.venue):
+        return front
+
+    def year(raw: str) -> str:
+        match = _YEAR.search(raw)
+        return match.group(0).strip("() ") if match else ""
+
+    # web addresses and DOIs left out (their digits read as years); straight quotes set the title apart
+    latest = re.sub(r"(?:\bdoi:\s*|\bURL\s+|https?://)\S*", " ", max(found, key=year))
+    cited = read_citation_line(" ".join(latest.replace("“", '"').replace("”", '"').split()), front.title)
+    if not front.year and cited.year:
+        front = replace(front, year=cited.year, venue=front.venue or cited.venue, volume=front.volume or cited.volume,
+                        issue=front.issue or cited.issue, pages=front.pages or cited.pages)
+    return front
