@@ -30,8 +30,6 @@ ASPECTS = ("title", "authors", "headings", "references", "footnotes")
 GAPS: dict[tuple[str, str], str] = {
     ("oksanen2022-vegan-diversity", "authors"): "the one author 'Jari Oksanen' under the title is not found",
     ("oksanen2022-vegan-diversity", "headings"): "'Contents' (the heading of the contents list) is missed",
-    ("oksanen2022-vegan-diversity", "footnotes"): "13 notes for 2: numbered lines of R output, set in small "
-    "type at a page's foot, are taken for notes",
 }
 
 

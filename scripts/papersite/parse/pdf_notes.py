@@ -3,7 +3,8 @@
 The layout rules take numbered lines at a page's foot for notes; in a PDF source the line
 evidence says whether they were set in the body's type (console output, a table's rows, a
 numbered equation), and then they are text again, in place, their markers in the body put
-back as printed. A note the rules ran on from body-type lines into a real note below (small
+back as printed; so are numbered lines that go on, at the usual distance and in the same
+type, from small-type text that is no note (R's numbered output under its command). A note the rules ran on from body-type lines into a real note below (small
 type, starting with its marker), or on from a real note into the body below it, keeps only
 its small lines. Nothing is lost: every line
 goes back to the body or stays in its note.
@@ -20,6 +21,8 @@ from .units import Unit
 
 #: A line set at least this share of the body's size is in the body's type, not a note's.
 NOTE_SIZE = 0.95
+#: A line this close below the one above it (in body line heights beyond the usual) goes on from it.
+RUN_ON_GAP = 0.5
 _MARKER = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§]+\s*|^\d{1,3}(?:\s+|$)")
 
 
@@ -52,16 +55,35 @@ def _check(note: Footnote, hints: StructureHints) -> tuple[Footnote | None, list
     return replace(note, text=text.strip(), line=kept[0], end_line=kept[-1], lines=tuple(kept)), runs
 
 
+def _runs_on(note: Footnote, hints: StructureHints, in_notes: set[int]) -> bool:
+    """Does the note's first line go on from the line above it, in the same type at the usual
+    distance, when that line is no note's? Then it is a line of a small-type block (numbered
+    lines of console output), not a note: a note is set apart from the text above it."""
+    first = note.lines[0] if note.lines else note.line
+    here, above = hints.layout(first), hints.layout(first - 1)
+    if here is None or above is None or first - 1 in in_notes or here.page != above.page:
+        return False
+    if here.font_size_ratio is None or above.font_size_ratio is None:
+        return False
+    return abs(here.font_size_ratio - above.font_size_ratio) < 0.03 and (here.gap_above or 0) < RUN_ON_GAP
+
+
 def body_type_notes(layout: LayoutResult, hints: StructureHints | None) -> tuple[LayoutResult, list[Unit]]:
-    """``layout`` without the notes (or note lines) the PDF printed in the body's type, and those
-    lines as units of body text. Without evidence, ``layout`` unchanged."""
+    """``layout`` without the notes (or note lines) the PDF printed in the body's type or running on
+    from the small-type text above them, and those lines as units of body text. Without evidence,
+    ``layout`` unchanged."""
     if hints is None or not hints.evidence or not layout.footnotes:
         return layout, []
     notes: list[Footnote] = []
     units: list[Unit] = []
+    in_notes: set[int] = set()
     for note in layout.footnotes:
         kept, runs = _check(note, hints)
+        if kept is not None and _runs_on(kept, hints, in_notes):
+            runs = sorted([*runs, list(kept.lines) or list(range(kept.line, kept.end_line + 1))])
+            kept = None
         if kept is not None:
+            in_notes.update(kept.lines or range(kept.line, kept.end_line + 1))
             notes.append(kept)
         for run in runs:
             units.append(Unit(_text(hints, run), run[0], run[-1], False, (_text(hints, run),)))

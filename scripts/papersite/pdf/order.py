@@ -163,18 +163,34 @@ def _is_marker(line: PdfLine) -> bool:
 
 def _foot_start(column: list[PdfLine], body: float) -> int:
     """Where the foot of a column begins (``len(column)``: no foot): the trailing run of lines set
-    smaller than the body and than the line above it, after a gap wider than a line's leading."""
+    smaller than the body, after a gap wider than a line's leading, and smaller than the line
+    above the gap or opening with a raised note number on a line of its own."""
     start = len(column)
     while start > 0 and column[start - 1].size < FOOT_SIZE * body:
         start -= 1
     for j in range(max(start, 1), len(column)):
         above = column[j - 1]
-        if max(line.size for line in column[j:]) >= FOOT_STEP * above.size:
-            continue
         first = next((line for line in column[j:] if not _is_marker(line)), column[j])
-        if first.baseline - above.baseline > FOOT_GAP * above.size:
+        if first.baseline - above.baseline <= FOOT_GAP * above.size:
+            continue
+        # set smaller than the line above, or opening with a note's number (a note set in the
+        # same small type as a listing above it)
+        if max(line.size for line in column[j:]) < FOOT_STEP * above.size or _is_marker(column[j]):
             return j
     return len(column)
+
+
+#: A line further below the one above it than this many times its size stands apart (a page number).
+APART = 2.5
+
+
+def _text_bottom(column: list[PdfLine]) -> float:
+    """The baseline of a column's last line of text, lines standing apart below it (a page number
+    centred under the columns) left out."""
+    end = len(column)
+    while end > 1 and column[end - 1].baseline - column[end - 2].baseline > APART * column[end - 1].size:
+        end -= 1
+    return column[end - 1].baseline
 
 
 def feet_last(lines: list[PdfLine], body: float) -> list[PdfLine]:
@@ -199,6 +215,6 @@ def feet_last(lines: list[PdfLine], body: float) -> list[PdfLine]:
     cut_left, cut_right = _foot_start(left, body), _foot_start(right, body)
     if cut_left == len(left):
         return lines  # nothing stands between the columns
-    if cut_right and left[-1].baseline < right[cut_right - 1].baseline - 1:
+    if cut_right and left[-1].baseline < _text_bottom(right[:cut_right]) - 1:
         return lines  # small type that ends above the right column's text is not the page's foot (code, a table)
     return [*lines[:begin], *left[:cut_left], *right[:cut_right], *left[cut_left:], *right[cut_right:], *lines[end:]]
