@@ -4,6 +4,9 @@ text above it, stays a note (issue 17: footnotes by size and place; the vegan fi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from papersite.model import Paper
 from papersite.parse.paper import parse_paper
 from papersite.pdf import read_pdf_bytes
 from papersite.pdf.evidence import line_evidence
@@ -14,7 +17,7 @@ from .pdf_maker import Page, Text, make_pdf
 WORDS = "river trade grew along the valley while salt and grain went north in spring".split()
 
 
-def page_with_foot(foot: list[tuple[float, str, float]], marked: str = "", page: int = 1) -> Page:
+def page_with_foot(foot: Sequence[tuple[float, str, float]], marked: str = "", page: int = 1) -> Page:
     """A page of body text (one line ending with ``marked``), then ``foot`` lines (y, text, size)."""
     body = [" ".join(WORDS[(i * 3 + page) % 7:][:8]) + f" line {page}.{i} goes on and on to the margin" for i in range(25)]
     texts = [Text(72, 80 + 14 * i, line + (marked if i == 20 else ""), 10) for i, line in enumerate(body)]
@@ -22,7 +25,7 @@ def page_with_foot(foot: list[tuple[float, str, float]], marked: str = "", page:
     return Page(texts)
 
 
-def parsed(pages: list[Page]):  # type: ignore[no-untyped-def]
+def parsed(pages: list[Page]) -> Paper:
     document, diagnostics = read_pdf_bytes(make_pdf(pages), "sources/t.pdf")
     assert document is not None, diagnostics
     text = source_text(document)
