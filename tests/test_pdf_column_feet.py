@@ -66,3 +66,18 @@ def test_the_note_is_found_as_a_note_and_the_right_column_stays_text() -> None:
     assert [note.marker for note in paper.notes] == ["1"]
     note = paper.notes[0].paragraph.inlines[0]
     assert "right line" not in getattr(note, "text", "")
+
+
+def test_a_reference_list_set_small_under_its_heading_is_not_the_columns_foot() -> None:
+    """The left column ends with a heading and a list in small type, then a note and the page's
+    foot line: only the note and the foot line go after the right column."""
+    body = [f"left body line {i} of the first column, ten point" for i in range(6)]
+    refs = [f"Author{i} A (200{i}). A title of a work in small type. Press." for i in range(8)]
+    texts = [Text(72, 100 + 12 * i, line, 10) for i, line in enumerate(body)]
+    texts.append(Text(72, 100 + 12 * 6 + 6, "References", 11))
+    texts += [Text(72, 100 + 12 * 6 + 6 + 18 + 10 * i, line, 8) for i, line in enumerate(refs)]  # space under the heading
+    texts += [Text(72, 290, NOTE, 7), Text(40, 330, FOOT, 7)]
+    texts += [Text(320, 100 + 12 * i, f"right body line {i} of the second column, ten point", 10) for i in range(14)]
+    lines = [line.text for line in read(Page(texts)).pages[0].lines]
+    assert lines.index("References") < lines.index(refs[0]) < lines.index(refs[-1]) < lines.index(
+        "right body line 0 of the second column, ten point") < lines.index(NOTE) < lines.index(FOOT)

@@ -29,6 +29,8 @@ _NOTE_START = re.compile(
 _MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|(?<=[^\s\d])\d{1,3}(?!\w)")
 _SPACED_MARK = re.compile(r"(?<=[a-z]{3}) (\d{1,2})(?= [a-z])")
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
+#: What follows a page number in a page's foot line ("8 | Journal"), never a note's first character.
+_FOOT_SEPARATORS = frozenset("|/•·")
 #: Note lines are set smaller, so more characters fit: wider than this many body lines.
 NOTE_WIDTH = 1.06
 #: Notes take at most this share of a page's lines.
@@ -75,6 +77,8 @@ def _note_start(text: str) -> _Start | None:
     rest = match.group("text") or match.group("glued") or ""
     if match.group("glued") and marker[0].isdigit() and not rest[:1].isupper():
         return None
+    if rest[:1] in _FOOT_SEPARATORS:
+        return None  # "8 | https://...": a page number and the page foot's text, not a note
     if match.group("sep") and match.group("sep")[0] in ".)" and _looks_like_heading(rest):
         return None  # "3. Material and method" is a numbered heading, not a note
     if not rest:
@@ -181,7 +185,7 @@ def find_footnotes(
                 rank = 0 if start.style == style else 1 if not style and start.style != "dot" else 2
                 areas.append((rank, k, found))
         if areas:
-            _, k, (new_notes, new_marks) = min(areas, key=lambda a: (a[0], a[1]))
+            _, k, (new_notes, new_marks) = _best_area(areas)
             notes.extend(new_notes)
             marks.extend(new_marks)
             note_lines.update(i for note in new_notes for i in note.indices)
@@ -189,6 +193,23 @@ def find_footnotes(
             style = style or _note_start(lines[ids[k]].text).style  # type: ignore[union-attr]
     _carry_over(lines, by_page, notes, note_lines, first_note_at)
     return notes, marks
+
+
+def _best_area(
+    areas: list[tuple[int, int, tuple[list[FoundNote], list[FoundMark]]]],
+) -> tuple[int, int, tuple[list[FoundNote], list[FoundMark]]]:
+    """The notes of a page's foot: the area whose first note is printed the paper's way, or, above
+    it, an area that reads on into that one note for note (a note whose number the extraction
+    glued to its first word, "5We should note", above notes whose number stands alone)."""
+    best = min(areas, key=lambda a: (a[0], a[1]))
+    starts = [note.indices[0] for note in best[2][0]]
+    for area in sorted(areas, key=lambda a: a[1]):
+        if area[1] >= best[1]:
+            break
+        found = [note.indices[0] for note in area[2][0]]
+        if found[-len(starts):] == starts and len(found) > len(starts):
+            return area
+    return best
 
 
 def _read_area(

@@ -21,6 +21,9 @@ from .units import Unit
 
 #: A line set at least this share of the body's size is in the body's type, not a note's.
 NOTE_SIZE = 0.95
+#: A note's lines follow each other closely: one this far below the line above it (in body line
+#: heights beyond the usual) is no longer the note's.
+NOTE_GAP = 1.0
 #: A line this close below the one above it (in body line heights beyond the usual) goes on from it.
 RUN_ON_GAP = 0.5
 _MARKER = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡§]+\s*|^\d{1,3}(?:\s+|$)")
@@ -31,6 +34,12 @@ def _small(hints: StructureHints, line: int) -> bool | None:
     return None if got is None or got.font_size_ratio is None else got.font_size_ratio < NOTE_SIZE
 
 
+def _apart(hints: StructureHints, line: int) -> bool:
+    """Is source ``line`` set far below the line above it (the page's foot line under a note)?"""
+    got = hints.layout(line)
+    return got is not None and (got.gap_above or 0) > NOTE_GAP
+
+
 def _text(hints: StructureHints, lines: list[int]) -> str:
     return " ".join(hints.lines[n - 1].strip("\f ") for n in lines if 1 <= n <= len(hints.lines)).strip()
 
@@ -38,20 +47,28 @@ def _text(hints: StructureHints, lines: list[int]) -> str:
 def _check(note: Footnote, hints: StructureHints) -> tuple[Footnote | None, list[list[int]]]:
     """The note as the PDF's type has it (``None``: no note) and the runs of its source lines that
     are body text: those before its first small line that starts with a marker, and those from
-    the first body-size line after its small lines on (the rules ran the note on into the body)."""
+    the first body-size line after its small lines on, or the first line set far below the one
+    above it (the rules ran the note on into the body, or into the page's foot line)."""
     lines = list(note.lines) or list(range(note.line, note.end_line + 1))
     sizes = [_small(hints, n) for n in lines]
-    if all(size is None for size in sizes) or all(size is not False for size in sizes):
+    if all(size is None for size in sizes):
         return note, []
-    start = next((i for i, n in enumerate(lines) if sizes[i] and _MARKER.match(hints.lines[n - 1].strip("\f "))), None)
+    if all(size is not False for size in sizes):
+        start: int | None = 0  # all in a note's type: only a line set far below can leave it
+    else:
+        start = next((i for i, n in enumerate(lines) if sizes[i] and _MARKER.match(hints.lines[n - 1].strip("\f "))), None)
     if start is None:
         return None, [lines]
-    end = next((i for i in range(start, len(lines)) if sizes[i] is False), len(lines))
+    end = next((i for i in range(start, len(lines)) if sizes[i] is False or (i > start and _apart(hints, lines[i]))), len(lines))
     kept = lines[start:end]
     runs = [run for run in (lines[:start], lines[end:]) if run]
     if not runs:
         return note, []
-    text = _MARKER.sub("", _text(hints, kept[:1]), count=1) + (" " + _text(hints, kept[1:]) if kept[1:] else "")
+    cut = _text(hints, lines[end:])
+    if start == 0 and cut and note.text.endswith(cut):
+        text = note.text[: -len(cut)]  # only the tail went: the note's own text as the rules joined it
+    else:
+        text = _MARKER.sub("", _text(hints, kept[:1]), count=1) + (" " + _text(hints, kept[1:]) if kept[1:] else "")
     return replace(note, text=text.strip(), line=kept[0], end_line=kept[-1], lines=tuple(kept)), runs
 
 

@@ -138,11 +138,16 @@ def _indents(lines: list[_Line], layout: Callable[[int], LineEvidence | None] | 
         return {}
     boxes = {index: got for index, line in enumerate(lines) if (got := layout(line.number)) is not None
              and got.x0 is not None and got.page is not None}
+    # a margin is where several lines start (one stray line further left, a page's foot, is none)
+    starts = [(got.page or 0, got.x0 or 0.0) for got in boxes.values()]
+    shared = [(page, x) for page, x in starts if sum(p == page and abs(y - x) <= 1 for p, y in starts) >= 2]
     at_margin: dict[int, bool] = {}
     for index, got in boxes.items():
         assert got.x0 is not None
-        margin = min(other.x0 for other in boxes.values() if other.page == got.page and other.x0 is not None
-                     and got.x0 - _INDENT_MAX <= other.x0 <= got.x0)
+        margins = [x for page, x in shared if page == got.page and got.x0 - _INDENT_MAX <= x <= got.x0 + 1]
+        if not margins:
+            continue
+        margin = min(margins)
         offset = got.x0 - margin
         if offset < _INDENT_MIN / 2:
             at_margin[index] = True

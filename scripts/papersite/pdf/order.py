@@ -168,7 +168,9 @@ def _foot_start(column: list[PdfLine], body: float) -> int:
     start = len(column)
     while start > 0 and column[start - 1].size < FOOT_SIZE * body:
         start -= 1
-    for j in range(max(start, 1), len(column)):
+    # the lowest such start: a list set small in the column (references under their heading) is
+    # no foot, the note and page-foot line below it are
+    for j in range(len(column) - 1, max(start, 1) - 1, -1):
         above = column[j - 1]
         first = next((line for line in column[j:] if not _is_marker(line)), column[j])
         if first.baseline - above.baseline <= FOOT_GAP * above.size:
