@@ -31,8 +31,6 @@ GAPS: dict[tuple[str, str], str] = {
     "(affiliation letters glued to the names) gives no author",
     ("eddelbuettel2018-rcpp-intro", "headings"): "the title's second line and the date line become headings; the "
     "two-line heading 'Using Rcpp as an Interface ... Exploring' / 'Linear Algebra Extensions' is not found",
-    ("eddelbuettel2018-rcpp-intro", "references"): "7 entries for 29: the list's right column, after "
-    "footnote 7 at the foot of its left column, is taken into that note",
     ("oksanen2022-vegan-diversity", "authors"): "the one author 'Jari Oksanen' on the line under the title is not found",
     ("oksanen2022-vegan-diversity", "headings"): "headings wrapped over two lines keep only their first line "
     "('3 Taxonomic and functional' / 'diversity'), and lines of equations and text become headings ('H0 = S − 1, H1 = H′', 'a2', ...)",

@@ -43,3 +43,19 @@ def test_a_note_glued_to_its_number_above_notes_set_the_usual_way_is_kept() -> N
     result = repair_layout("\f".join(pages))
     assert [note.marker for note in result.footnotes] == ["1", "2", "3"]
     assert result.footnotes[1].text.startswith("We should note")
+
+
+def test_a_note_ends_where_narrower_text_follows_its_last_sentence() -> None:
+    """pdftotext reads a note at the foot of the left column before the right column: the note's
+    lines are set small (more characters to the line), and the column after it stays text."""
+    note = "A note in small type, with more characters to the line than the text in a column has."
+    column = ["the right column goes on here with the text of the page, in the", "body's own type and so fewer characters to each line."]
+    pages = [
+        page(["The salt went north in spring.1"], ["1", note, *column]),
+        page(["Grain came back in the autumn."], []),
+        page(["Nothing else is said here."], []),
+    ]
+    result = repair_layout("\f".join(pages))
+    assert [note.marker for note in result.footnotes] == ["1"]
+    assert result.footnotes[0].text == note
+    assert "the right column goes on here" in result.text

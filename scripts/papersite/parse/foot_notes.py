@@ -33,6 +33,10 @@ _SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
 _FOOT_SEPARATORS = frozenset("|/•·")
 #: Note lines are set smaller, so more characters fit: wider than this many body lines.
 NOTE_WIDTH = 1.06
+#: A line after a note's last sentence narrower than this share of the note's widest line is not the note's.
+NOTE_END_WIDTH = 0.9
+#: ... judged only on a note with a line at least this long (a short note says nothing of its type).
+MIN_NOTE_WIDTH = 60
 #: Notes take at most this share of a page's lines.
 MAX_NOTE_SHARE = 0.6
 #: A note running on from the previous page takes at most this many lines.
@@ -221,12 +225,14 @@ def _read_area(
     candidates: object,
     page: int,
 ) -> tuple[list[FoundNote], list[FoundMark]] | None:
-    """Notes from ``ids[k]`` to the page end, each with its marker in ``region``; or None."""
+    """Notes from ``ids[k]`` to the page end, each with its marker in ``region``; or None. Lines
+    after a note has ended (see :func:`_ends_note`) up to the next note stay text."""
     assert callable(candidates)
     notes: list[FoundNote] = []
     marks: list[FoundMark] = []
     after = (previous_mark.index, previous_mark.end) if previous_mark else (-1, -1)
     position = {index: rank for rank, index in enumerate(region)}
+    ended = False  # the last note has ended: lines up to the next note are not the notes'
     for j in range(k, len(ids)):
         index = ids[j]
         start = _note_start(lines[index].text)
@@ -243,6 +249,9 @@ def _read_area(
                 marks.append(mark)
                 after = (mark.index, mark.end)
             notes.append(FoundNote(start.number, start.marker, page, [index], [start.text] if start.text else []))
+            ended = False
+        elif notes and (ended or _ends_note(notes[-1], lines, index)):
+            ended = True  # text after the note (a column read after the page's foot) stays text
         elif notes:
             notes[-1].indices.append(index)
             notes[-1].parts.append(lines[index].text)
@@ -253,6 +262,20 @@ def _read_area(
     if len(ids) - k > max(4, MAX_NOTE_SHARE * len(ids)):
         return None  # notes do not fill most of a page: this is body text
     return notes, marks
+
+
+def _ends_note(note: FoundNote, lines: list[SourceLine], index: int) -> bool:
+    """Has ``note`` ended before the line at ``index``, which opens no note? When its last line
+    ended a sentence short of the note's full width (a paragraph's last line; a one-line note's
+    only line), and this line is clearly narrower than the note's widest line: a note is set in
+    small type, more characters to the line than the text in a column beside or after it."""
+    last, text = note.parts[-1] if note.parts else "", lines[index].text
+    if not _SENTENCE_END.search(last[-6:]):
+        return False
+    widest = max(len(part) for part in note.parts)
+    if widest < MIN_NOTE_WIDTH or (len(note.parts) > 1 and len(last) >= NOTE_END_WIDTH * widest):
+        return False
+    return len(text) < NOTE_END_WIDTH * widest
 
 
 def _find_mark(

@@ -161,25 +161,32 @@ def _is_marker(line: PdfLine) -> bool:
     return len(line.text.strip()) <= 3 and not any(c.isalpha() for c in line.text)
 
 
+def _opens_foot(column: list[PdfLine], j: int) -> bool:
+    """Could a column's foot begin at line ``j``: after a gap wider than a line's leading, set
+    smaller than the line above the gap or opening with a raised note number on a line of its own
+    (a note set in the same small type as a listing above it)?"""
+    above = column[j - 1]
+    first = next((line for line in column[j:] if not _is_marker(line)), column[j])
+    if first.baseline - above.baseline <= FOOT_GAP * above.size:
+        return False
+    return max(line.size for line in column[j:]) < FOOT_STEP * above.size or _is_marker(column[j])
+
+
 def _foot_start(column: list[PdfLine], body: float) -> int:
-    """Where the foot of a column begins (``len(column)``: no foot): the trailing run of lines set
-    smaller than the body, after a gap wider than a line's leading, and smaller than the line
-    above the gap or opening with a raised note number on a line of its own."""
+    """Where the foot of a column begins (``len(column)``: no foot), within its trailing run of
+    lines set smaller than the body: the lowest place a foot could begin, and above it each note
+    stacked over it that opens with its raised number. A list set small in the column (references
+    under their heading) is no foot; the notes and the page's foot line under it are."""
     start = len(column)
     while start > 0 and column[start - 1].size < FOOT_SIZE * body:
         start -= 1
-    # the lowest such start: a list set small in the column (references under their heading) is
-    # no foot, the note and page-foot line below it are
+    found = len(column)
     for j in range(len(column) - 1, max(start, 1) - 1, -1):
-        above = column[j - 1]
-        first = next((line for line in column[j:] if not _is_marker(line)), column[j])
-        if first.baseline - above.baseline <= FOOT_GAP * above.size:
-            continue
-        # set smaller than the line above, or opening with a note's number (a note set in the
-        # same small type as a listing above it)
-        if max(line.size for line in column[j:]) < FOOT_STEP * above.size or _is_marker(column[j]):
-            return j
-    return len(column)
+        if _opens_foot(column, j):
+            if found < len(column) and not _is_marker(column[j]):
+                break
+            found = j
+    return found
 
 
 #: A line further below the one above it than this many times its size stands apart (a page number).
