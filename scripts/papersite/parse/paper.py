@@ -31,7 +31,7 @@ from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
-from .references import ListEvidence, cut_at_entries, is_reference_heading, split_references, with_own_entry
+from .references import ListEvidence, cut_at_entries, is_reference_heading, list_evidence, split_references, with_own_entry
 from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
@@ -138,10 +138,7 @@ def parse_paper(
 
     if markdown:  # Markdown blocks are never the halves of a page-split paragraph
         standalone.update(unit.line for unit in units)
-    # blank-line-separated text: the model calls every line an entry start, so the rules decide there
-    model_starts = hints.entry_start if hints is not None and layout is not None and layout.shape != "blocks" else None
-    entry_start = ListEvidence(model_starts, layout.lines if layout else (), hints.layout if hints and hints.evidence else None,
-                               blocks=layout is None or layout.shape == "blocks")
+    entry_start = list_evidence(layout, hints)
     sections, references, citation_line, section_diagnostics = _build_sections(
         items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone), entry_start
     )

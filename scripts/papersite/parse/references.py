@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import re
 
@@ -31,6 +32,10 @@ from .inline import unescape
 from .joining import ends_sentence, join_parts
 from .layout_types import LayoutLine
 from .units import Unit
+
+if TYPE_CHECKING:  # types only: the parser hands them over
+    from .layout_types import LayoutResult
+    from .structure_hints import StructureHints
 
 _NUMBERED = re.compile(r"^\s*\[(?P<number>\d{1,4})\]\s*\.?\s*")
 _NUMBER_PLAIN = re.compile(r"^\s*(?P<number>\d{1,4})[.)]\s+(?=[A-Z\u00C0-\u024F\u0400-\u04FF\"“'‘])")
@@ -78,6 +83,15 @@ class ListEvidence:
     #: Whether the units are the source's own blocks (blank-line-separated text, Markdown), one
     #: entry each as a rule; ``False`` when layout repair rebuilt them from printed lines (a guess).
     blocks: bool = True
+
+
+def list_evidence(layout: LayoutResult | None, hints: StructureHints | None) -> ListEvidence:
+    """What a parse knows of its reference lists: its repaired lines, the PDF's layout, and the
+    model's entry starts — except in blank-line-separated text (``blocks``), where the model calls
+    every line an entry start, so the rules decide there."""
+    blocks = layout is None or layout.shape == "blocks"
+    return ListEvidence(hints.entry_start if hints is not None and not blocks else None, layout.lines if layout else (),
+                        hints.layout if hints is not None and hints.evidence else None, blocks)
 
 
 @dataclass(frozen=True)
