@@ -186,6 +186,17 @@ def _opens_with_names(line: str) -> bool:
     return bool(words) and all(word[:1].isupper() or word.casefold() in _NAME_WORDS for word in words)
 
 
+def _clearly_names(line: str) -> bool:
+    """Do the words before the year read as names beyond doubt: an initial among them ("Zeileis A",
+    "R Core Team", "Smith, J."), or the year in brackets? A wrapped journal line ("InterJournal,
+    Complex Systems, 1695.") also opens with capitals and a number that reads as a year."""
+    year = _YEAR.search(line[:200])
+    if year is None:
+        return False
+    head = line[: year.start()]
+    return year.group(0).startswith("(") or bool(re.search(r"(?:^|[\s,])[A-Z\u00C0-\u00DE](?:\.|[A-Z]{0,2}\b)", head))
+
+
 def _by_grammar(line: _Line, previous: str, author_year: bool, model: bool | None) -> bool:
     """The entry grammar, with the structure model's decision (``model``) where the grammar
     leaves room. In an author–year list an entry opens with names and a year after a line that
@@ -197,7 +208,7 @@ def _by_grammar(line: _Line, previous: str, author_year: bool, model: bool | Non
     text = line.text
     closed = ends_sentence(previous)
     if author_year:
-        if _opens_with_names(text) and (closed or line.block):
+        if _opens_with_names(text) and (closed or line.block) and (model is not False or _clearly_names(text)):
             return True
         if model is not None:
             return model and bool(_NAME_HEAD.match(text))
