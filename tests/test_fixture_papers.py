@@ -27,8 +27,6 @@ ASPECTS = ("title", "authors", "headings", "references")
 GAPS: dict[tuple[str, str], str] = {
     ("eddelbuettel2018-rcpp-intro", "headings"): "the two-line heading 'Using Rcpp as an Interface ... Exploring' / "
     "'Linear Algebra Extensions' is lost in source lines 459-517, which the footnote finder takes for a note",
-    ("eddelbuettel2018-rcpp-intro", "references"): "the two-column list (with footnote 7 inside it) "
-    "is found but its entries are not split",
     ("alstott2014-powerlaw", "authors"): "no author found: the byline 'Jeff Alstott1,2∗' / ', Ed Bullmore2' / ', Dietmar "
     "Plenz1' (superscripts glued to the names, each comma opening the next line) is not read as authors",
     ("alstott2014-powerlaw", "headings"): "'Continuous vs. Discrete Data' and 'Restricted Parameter Range' are missed; the "

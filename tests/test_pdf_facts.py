@@ -28,10 +28,7 @@ SLUGS = sorted(p.parent.name for p in PDF.glob("*/paper.pdf") if (p.parent / "fa
 ASPECTS = ("title", "authors", "headings", "references", "footnotes")
 
 GAPS: dict[tuple[str, str], str] = {
-    ("eddelbuettel2018-rcpp-intro", "references"): "the reference list is not split into its 29 entries",
     ("oksanen2022-vegan-diversity", "headings"): "'Contents' (the heading of the contents list) is missed",
-    ("oksanen2022-vegan-diversity", "footnotes"): "13 notes for 2: numbered lines of R output, set in small "
-    "type at a page's foot, are taken for notes",
     ("alstott2014-powerlaw", "authors"): "four authors for three: the first author's superscript '1,2∗' is split at its "
     "comma, giving 'Jeff Alstott^{1' and '2∗}'",
     ("alstott2014-powerlaw", "headings"): "'Restricted Parameter Range', 'The powerlaw Software' and 'Availability and "

@@ -29,8 +29,14 @@ _NOTE_START = re.compile(
 _MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|(?<=[^\s\d])\d{1,3}(?!\w)")
 _SPACED_MARK = re.compile(r"(?<=[a-z]{3}) (\d{1,2})(?= [a-z])")
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)\]]*$")
+#: What follows a page number in a page's foot line ("8 | Journal"), never a note's first character.
+_FOOT_SEPARATORS = frozenset("|/•·")
 #: Note lines are set smaller, so more characters fit: wider than this many body lines.
 NOTE_WIDTH = 1.06
+#: A line after a note's last sentence narrower than this share of the note's widest line is not the note's.
+NOTE_END_WIDTH = 0.9
+#: ... judged only on a note with a line at least this long (a short note says nothing of its type).
+MIN_NOTE_WIDTH = 60
 #: Notes take at most this share of a page's lines.
 MAX_NOTE_SHARE = 0.6
 #: A note running on from the previous page takes at most this many lines.
@@ -75,6 +81,8 @@ def _note_start(text: str) -> _Start | None:
     rest = match.group("text") or match.group("glued") or ""
     if match.group("glued") and marker[0].isdigit() and not rest[:1].isupper():
         return None
+    if rest[:1] in _FOOT_SEPARATORS:
+        return None  # "8 | https://...": a page number and the page foot's text, not a note
     if match.group("sep") and match.group("sep")[0] in ".)" and _looks_like_heading(rest):
         return None  # "3. Material and method" is a numbered heading, not a note
     if not rest:
@@ -181,7 +189,7 @@ def find_footnotes(
                 rank = 0 if start.style == style else 1 if not style and start.style != "dot" else 2
                 areas.append((rank, k, found))
         if areas:
-            _, k, (new_notes, new_marks) = min(areas, key=lambda a: (a[0], a[1]))
+            _, k, (new_notes, new_marks) = _best_area(areas)
             notes.extend(new_notes)
             marks.extend(new_marks)
             note_lines.update(i for note in new_notes for i in note.indices)
@@ -189,6 +197,23 @@ def find_footnotes(
             style = style or _note_start(lines[ids[k]].text).style  # type: ignore[union-attr]
     _carry_over(lines, by_page, notes, note_lines, first_note_at)
     return notes, marks
+
+
+def _best_area(
+    areas: list[tuple[int, int, tuple[list[FoundNote], list[FoundMark]]]],
+) -> tuple[int, int, tuple[list[FoundNote], list[FoundMark]]]:
+    """The notes of a page's foot: the area whose first note is printed the paper's way, or, above
+    it, an area that reads on into that one note for note (a note whose number the extraction
+    glued to its first word, "5We should note", above notes whose number stands alone)."""
+    best = min(areas, key=lambda a: (a[0], a[1]))
+    starts = [note.indices[0] for note in best[2][0]]
+    for area in sorted(areas, key=lambda a: a[1]):
+        if area[1] >= best[1]:
+            break
+        found = [note.indices[0] for note in area[2][0]]
+        if found[-len(starts):] == starts and len(found) > len(starts):
+            return area
+    return best
 
 
 def _read_area(
@@ -200,12 +225,14 @@ def _read_area(
     candidates: object,
     page: int,
 ) -> tuple[list[FoundNote], list[FoundMark]] | None:
-    """Notes from ``ids[k]`` to the page end, each with its marker in ``region``; or None."""
+    """Notes from ``ids[k]`` to the page end, each with its marker in ``region``; or None. Lines
+    after a note has ended (see :func:`_ends_note`) up to the next note stay text."""
     assert callable(candidates)
     notes: list[FoundNote] = []
     marks: list[FoundMark] = []
     after = (previous_mark.index, previous_mark.end) if previous_mark else (-1, -1)
     position = {index: rank for rank, index in enumerate(region)}
+    ended = False  # the last note has ended: lines up to the next note are not the notes'
     for j in range(k, len(ids)):
         index = ids[j]
         start = _note_start(lines[index].text)
@@ -222,6 +249,9 @@ def _read_area(
                 marks.append(mark)
                 after = (mark.index, mark.end)
             notes.append(FoundNote(start.number, start.marker, page, [index], [start.text] if start.text else []))
+            ended = False
+        elif notes and (ended or _ends_note(notes[-1], lines, index)):
+            ended = True  # text after the note (a column read after the page's foot) stays text
         elif notes:
             notes[-1].indices.append(index)
             notes[-1].parts.append(lines[index].text)
@@ -232,6 +262,20 @@ def _read_area(
     if len(ids) - k > max(4, MAX_NOTE_SHARE * len(ids)):
         return None  # notes do not fill most of a page: this is body text
     return notes, marks
+
+
+def _ends_note(note: FoundNote, lines: list[SourceLine], index: int) -> bool:
+    """Has ``note`` ended before the line at ``index``, which opens no note? When its last line
+    ended a sentence short of the note's full width (a paragraph's last line; a one-line note's
+    only line), and this line is clearly narrower than the note's widest line: a note is set in
+    small type, more characters to the line than the text in a column beside or after it."""
+    last, text = note.parts[-1] if note.parts else "", lines[index].text
+    if not _SENTENCE_END.search(last[-6:]):
+        return False
+    widest = max(len(part) for part in note.parts)
+    if widest < MIN_NOTE_WIDTH or (len(note.parts) > 1 and len(last) >= NOTE_END_WIDTH * widest):
+        return False
+    return len(text) < NOTE_END_WIDTH * widest
 
 
 def _find_mark(

@@ -5,7 +5,7 @@ Over 400 lines because ``parse_paper`` puts every parse step in order here, one 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..anchors import assign_ids
@@ -31,7 +31,7 @@ from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
-from .references import is_reference_heading, split_references
+from .references import ListEvidence, cut_at_entries, is_reference_heading, list_evidence, split_references, with_own_entry
 from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
@@ -154,8 +154,7 @@ def parse_paper(
 
     if markdown:  # Markdown blocks are never the halves of a page-split paragraph
         standalone.update(unit.line for unit in units)
-    # blank-line-separated text: the model calls every line an entry start, so the rules decide there
-    entry_start = hints.entry_start if hints is not None and layout is not None and layout.shape != "blocks" else None
+    entry_start = list_evidence(layout, hints)
     sections, references, citation_line, section_diagnostics = _build_sections(
         items, path, keep_hyphen, acronyms, parts.title, frozenset(standalone), entry_start
     )
@@ -167,12 +166,12 @@ def parse_paper(
     if not references:
         diagnostics.append(Diagnostic("info", "paper-no-references", "no reference list found", SourceSpan(path, 1)))
 
-    front = front_matter(parts, metadata, path, citation_line, keep_hyphen)
+    front = with_own_entry(front_matter(parts, metadata, path, citation_line, keep_hyphen), references)
     notes = tuple(make_note(n.marker, n.text, SourceSpan(path, n.line, n.end_line)) for n in (layout.footnotes if layout else ()))
     repaired = layout is not None and (layout.shape != "blocks" or bool(layout.removed) or bool(layout.footnotes))
     paper = Paper(
         paper_id, path, front, tuple(sections), tuple(references), tuple(diagnostics), notes=notes,
-        checked_text=_checked_text(layout) if repaired and layout is not None else "",
+        checked_text=_checked_text(layout, references) if repaired and layout is not None else "",
     )
     return with_references_from_notes(assign_ids(paper))
 
@@ -259,10 +258,10 @@ def _layout_diagnostics(layout: LayoutResult, path: str) -> list[Diagnostic]:
     return out
 
 
-def _checked_text(layout: LayoutResult) -> str:
-    """What the nothing-lost check compares with the page: the repaired body
-    and each footnote as its own block (page furniture is reported, not kept)."""
-    return layout.text + "\n\n" + "\n\n".join(note.text for note in layout.footnotes)
+def _checked_text(layout: LayoutResult, references: list[Reference]) -> str:
+    """What the nothing-lost check compares with the page: the repaired body (reference entries
+    cut apart as the list was) and each footnote as its own block (page furniture is reported, not kept)."""
+    return cut_at_entries(layout.lines, references) + "\n\n" + "\n\n".join(note.text for note in layout.footnotes)
 
 
 def _split_glued_headings(units: list[Unit], overrides: tuple[HeadingOverride, ...]) -> tuple[list[Unit], set[str]]:
@@ -301,7 +300,7 @@ def _build_sections(
     acronyms: frozenset[str],
     title: str,
     standalone: frozenset[int] = frozenset(),
-    entry_start: Callable[[int], bool | None] | None = None,
+    entry_start: ListEvidence | None = None,
 ) -> tuple[list[Section], list[Reference], str, list[Diagnostic]]:
     """Group items under their headings, joining page-split paragraphs."""
     diagnostics: list[Diagnostic] = []

@@ -1,26 +1,57 @@
 """Cutting a reference list into entries, kept raw for the bibliography stage.
 
-Lists print one entry a line, numbered (``[12]. ...``) or alphabetical
-(``Walt, Stephen (1986). ...``). An entry wrapped over two lines, or over a
-page break, is joined back when the second line does not start an entry of
-its own.
+Lists print one entry a line, numbered (``[12] ...``, ``12. ...``, ``12) ...``) or alphabetical
+(``Walt, Stephen (1986). ...``), and an entry often wraps over several lines or a page break.
+What starts an entry is decided, in this order, by:
+
+1. **numbering** — in a numbered list an entry starts where the next number is printed, and
+   nowhere else (exact: a wrapped line never starts with the next number of the list);
+2. the **structure model**'s entry-start label, where it is sure (line-per-PDF-line text);
+3. the **PDF's layout** — a list set with hanging indents starts an entry at the left margin
+   and continues it on an indented line;
+4. the **entry grammar** — a line that opens with a name and a year (or with the list's
+   numbering) after a line that closed the previous entry.
+
+Layout repair has already rebuilt each wrapped entry into one line; where its rules glued two
+entries, the repaired line is cut back at its source lines (``ListEvidence.lines``) so that
+each printed line is judged on its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import re
 
-from ..model import Diagnostic, Reference, SourceSpan
+from ..model import Diagnostic, FrontMatter, Reference, SourceSpan
+from ..structure.types import LineEvidence
+from .citation_line import mentions_title, read_citation_line
 from .inline import unescape
 from .joining import ends_sentence, join_parts
+from .layout_types import LayoutLine
 from .units import Unit
 
+if TYPE_CHECKING:  # types only: the parser hands them over
+    from .layout_types import LayoutResult
+    from .structure_hints import StructureHints
+
 _NUMBERED = re.compile(r"^\s*\[(?P<number>\d{1,4})\]\s*\.?\s*")
-_NUMBER_PLAIN = re.compile(r"^\s*(?P<number>\d{1,4})[.)]\s+(?=[A-Z])")
+_NUMBER_PLAIN = re.compile(r"^\s*(?P<number>\d{1,4})[.)]\s+(?=[A-Z\u00C0-\u024F\u0400-\u04FF\"“'‘])")
+_ANY_NUMBER = re.compile(r"^\s*(?:\[(?P<bracket>\d{1,4})\]|(?P<plain>\d{1,4})[.)](?=\s))")
 _YEAR = re.compile(r"\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)|\b(?:1[5-9]|20)\d\d[a-z]?\b|\bn\.\s?d\.")
-_AUTHOR_START = re.compile(r"^[A-Z\u00C0-\u024F\u0400-\u04FF][\w'’\-]+(?:\s[\w'’\-]+){0,3},\s")
+_NAME_HEAD = re.compile(
+    r"^(?:(?:van|von|de|der|den|la|le|du|da|di|dos)\s+)*[A-Z\u00C0-\u024F\u0400-\u042F][\w'’\-]+"
+    r"(?:,\s|\s+[A-Z\u00C0-\u00DE]{1,3}[,.\s]|\s+[A-Z\u00C0-\u00DE]\.)"
+)
+#: Lower-case words an author–year entry's names may hold before the year.
+_NAME_WORDS = frozenset({"and", "&", "et", "al", "eds", "ed", "van", "von", "de", "der", "den", "la", "le", "du", "da", "di", "dos"})
+#: Share of a list's lines that must be set in from the margin for it to count as hanging.
+_HANGING_SHARE = 0.2
+#: An indent (PDF points): at least this far in from the margin, at most this far.
+_INDENT_MIN = 3.0
+_INDENT_MAX = 40.0
 
 #: Headings of a reference list, in the languages papers reach us in.
 TITLE_WORDS = re.compile(
@@ -32,6 +63,43 @@ TITLE_WORDS = re.compile(
     r")\s*:?$",
     re.IGNORECASE,
 )
+
+EntryStart = Callable[[int], "bool | None"]
+
+
+@dataclass(frozen=True)
+class ListEvidence:
+    """What the parser knows about a reference list beyond its units' text.
+
+    ``entry_start``: the structure model's decision for a source line (``True`` starts an entry,
+    ``False`` continues one, ``None`` not sure); ``lines``: the repaired text's lines, whose
+    ``sources`` cut a rebuilt line back at its printed lines; ``layout``: a PDF's layout of a
+    source line (for hanging indents); ``blocks``: see below.
+    """
+
+    entry_start: EntryStart | None = None
+    lines: Sequence[LayoutLine] = ()
+    layout: Callable[[int], LineEvidence | None] | None = None
+    #: Whether the units are the source's own blocks (blank-line-separated text, Markdown), one
+    #: entry each as a rule; ``False`` when layout repair rebuilt them from printed lines (a guess).
+    blocks: bool = True
+
+
+def list_evidence(layout: LayoutResult | None, hints: StructureHints | None) -> ListEvidence:
+    """What a parse knows of its reference lists: its repaired lines, the PDF's layout, and the
+    model's entry starts — except in blank-line-separated text (``blocks``), where the model calls
+    every line an entry start, so the rules decide there."""
+    blocks = layout is None or layout.shape == "blocks"
+    return ListEvidence(hints.entry_start if hints is not None and not blocks else None, layout.lines if layout else (),
+                        hints.layout if hints is not None and hints.evidence else None, blocks)
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int  # source line
+    text: str
+    glued: bool = False  # the rest of the line before it, cut from one rebuilt line: joined as is
+    block: bool = False  # the first line of a unit (a block the source or layout repair set apart)
 
 
 def is_reference_heading(title: str) -> bool:
@@ -46,37 +114,178 @@ def _starts_entry(line: str) -> bool:
     return bool(_YEAR.search(head)) and bool(re.match(r"^[\"“A-Z\u00C0-\u024F\u0400-\u04FF]", line))
 
 
+def _list_number(line: str) -> int | None:
+    match = _ANY_NUMBER.match(line)
+    if not match:
+        return None
+    return int(match.group("bracket") or match.group("plain"))
+
+
+def _pieces(unit: Unit, by_number: dict[int, int], lines: Sequence[LayoutLine]) -> list[_Line]:
+    """The unit's text as printed lines: a rebuilt line cut back at its source lines."""
+    if unit.list_item:
+        return [_Line(unit.line, unit.text, block=True)]
+    out: list[_Line] = []
+    start = by_number.get(unit.line)
+    for offset, text in enumerate(unit.lines):
+        layout = lines[start + offset] if start is not None and start + offset < len(lines) else None
+        if layout is None or layout.text != text or len(layout.sources) < 2:
+            # no map back to the source (or footnote markers were put into the text): one piece
+            number = layout.number if layout is not None and layout.text == text else unit.line + offset
+            out.append(_Line(number, text, block=offset == 0))
+            continue
+        cuts = [column for column, _ in layout.sources] + [len(text)]
+        for index, (column, number) in enumerate(layout.sources):
+            out.append(_Line(number, text[column:cuts[index + 1]], glued=index > 0, block=offset == 0 and index == 0))
+    return out
+
+
+def _indents(lines: list[_Line], layout: Callable[[int], LineEvidence | None] | None) -> dict[int, bool]:
+    """For a list set with hanging indents, whether each line (by index) sits at its column's left
+    margin (``True``: it starts an entry) or is set in from it (``False``: it continues one).
+
+    A line's margin is the leftmost start of the list's lines on its page up to an indent's width
+    to its left (so each column has its own). The list hangs when its lines at the margin look
+    like entries' openings (a name and a year) more often than its indented lines do — a list
+    with first-line indents reads the other way, and one without indents tells nothing."""
+    if layout is None:
+        return {}
+    boxes = {index: got for index, line in enumerate(lines) if (got := layout(line.number)) is not None
+             and got.x0 is not None and got.page is not None}
+    # a margin is where several lines start (one stray line further left, a page's foot, is none)
+    starts = [(got.page or 0, got.x0 or 0.0) for got in boxes.values()]
+    shared = [(page, x) for page, x in starts if sum(p == page and abs(y - x) <= 1 for p, y in starts) >= 2]
+    at_margin: dict[int, bool] = {}
+    for index, got in boxes.items():
+        assert got.x0 is not None
+        margins = [x for page, x in shared if page == got.page and got.x0 - _INDENT_MAX <= x <= got.x0 + 1]
+        if not margins:
+            continue
+        margin = min(margins)
+        offset = got.x0 - margin
+        if offset < _INDENT_MIN / 2:
+            at_margin[index] = True
+        elif _INDENT_MIN <= offset:
+            at_margin[index] = False
+    opening = [_starts_entry(lines[i].text) for i in range(len(lines))]
+    margin_lines = [i for i, flag in at_margin.items() if flag]
+    indented = [i for i, flag in at_margin.items() if not flag]
+    if len(indented) < _HANGING_SHARE * len(at_margin) or len(margin_lines) < 2:
+        return {}
+    share = lambda group: sum(opening[i] for i in group) / len(group)  # noqa: E731
+    return at_margin if share(margin_lines) > share(indented) else {}
+
+
+def _opens_with_names(line: str) -> bool:
+    """Does ``line`` open like an author–year entry: names (capitalised words, initials, "and",
+    "et al.", "(eds.)"), then a year?"""
+    year = _YEAR.search(line[:200])
+    if year is None or year.start() == 0:
+        return False
+    words = re.findall(r"[^\s,;:.()&]+", line[: year.start()])
+    return bool(words) and all(word[:1].isupper() or word.casefold() in _NAME_WORDS for word in words)
+
+
+def _clearly_names(line: str) -> bool:
+    """Do the words before the year read as names beyond doubt: an initial among them ("Zeileis A",
+    "R Core Team", "Smith, J."), or the year in brackets? A wrapped journal line ("InterJournal,
+    Complex Systems, 1695.") also opens with capitals and a number that reads as a year."""
+    year = _YEAR.search(line[:200])
+    if year is None:
+        return False
+    head = line[: year.start()]
+    return year.group(0).startswith("(") or bool(re.search(r"(?:^|[\s,])[A-Z\u00C0-\u00DE](?:\.|[A-Z]{0,2}\b)", head))
+
+
+def _by_grammar(line: _Line, previous: str, author_year: bool, model: bool | None) -> bool:
+    """The entry grammar, with the structure model's decision (``model``) where the grammar
+    leaves room. In an author–year list an entry opens with names and a year after a line that
+    closed the previous entry (a wrapped list of names ends in a comma); the model may add a start
+    on a line that opens with a name (an entry whose names fill its first line, the year on the
+    next) — not on a capitalised line of a title (the model cannot tell those apart). Elsewhere
+    the model decides where it is sure, then a line that opens in capitals after one that ended
+    a sentence starts an entry."""
+    text = line.text
+    closed = ends_sentence(previous)
+    if author_year:
+        if _opens_with_names(text) and (closed or line.block) and (model is not False or _clearly_names(text)):
+            return True
+        if model is not None:
+            return model and bool(_NAME_HEAD.match(text))
+        if not line.block:
+            return False
+    elif model is not None:
+        return model
+    if _starts_entry(text):
+        return True
+    return closed and not text[:1].islower() and text[:1] not in "(,;"
+
+
+def _decide(lines: list[_Line], evidence: ListEvidence) -> list[bool]:
+    """Whether each line starts an entry."""
+    numbers = [_list_number(line.text) for line in lines]
+    numbered = sum(n is not None for n in numbers) >= max(2, 0.3 * len(lines))
+    indents = _indents(lines, evidence.layout)
+    # an author–year list: most lines that follow a closed line open with names and a year
+    after_closed = [line.text for i, line in enumerate(lines) if i == 0 or ends_sentence(lines[i - 1].text)]
+    openings = sum(map(_opens_with_names, after_closed))
+    author_year = not numbered and openings >= max(2, 0.5 * len(after_closed))
+    starts: list[bool] = []
+    expected: int | None = None
+    for index, line in enumerate(lines):
+        number = numbers[index]
+        if index == 0:
+            decision: bool | None = True
+        elif numbered:
+            # Numbering is exact (a rule the model does not beat): the list's next number starts
+            # an entry and a wrapped line never opens with it. A line without a number starts one
+            # only as a block of its own that reads as an entry (a number the source lost).
+            if number is not None:
+                decision = expected is None or 0 <= number - expected <= 1
+            else:
+                decision = line.block and not line.glued and _by_grammar(line, lines[index - 1].text, False, None)
+        else:
+            # a list set with hanging indents shows its entries exactly; else grammar and model
+            decision = indents.get(index)
+            if decision is None:
+                model = evidence.entry_start(line.number) if evidence.entry_start is not None else None
+                decision = _by_grammar(line, lines[index - 1].text, author_year, model)
+        if decision and number is not None:
+            expected = number + 1
+        starts.append(bool(decision))
+    return starts
+
+
 def split_references(
-    units: list[Unit], path: str, entry_start: Callable[[int], bool | None] | None = None
+    units: list[Unit], path: str, evidence: ListEvidence | EntryStart | None = None
 ) -> tuple[list[Reference], list[Diagnostic]]:
     """Entries of a reference list, one per work, in the order printed.
 
-    ``entry_start`` gives the structure model's decision for a source line — it starts an entry
-    (``True``), it continues one (``False``), or the model is not sure (``None``, the rules decide).
+    ``evidence`` (see :class:`ListEvidence`; a bare callable is the model's ``entry_start``)
+    is what the parser knows beyond the text; without it the numbering and grammar decide.
     """
-    lines: list[tuple[int, str]] = []
-    for unit in units:
-        if unit.list_item:
-            lines.append((unit.line, unit.text))
-        else:
-            for offset, line in enumerate(unit.lines):
-                lines.append((unit.line + offset, line))
+    if not isinstance(evidence, ListEvidence):
+        evidence = ListEvidence(entry_start=evidence)
+    by_number = {line.number: index for index, line in reversed(list(enumerate(evidence.lines))) if line.text}
+    lines = [piece for unit in units for piece in _pieces(unit, by_number, evidence.lines)]
+    if not evidence.blocks:
+        lines = [replace(line, block=False) for line in lines]
     entries: list[tuple[int, int, str]] = []  # first line, last line, text
-    for line_number, line in lines:
-        decision = entry_start(line_number) if entry_start is not None else None
-        if decision is None:
-            decision = not (entries and not _starts_entry(line) and (
-                not ends_sentence(entries[-1][2]) or line[:1].islower() or line[:1] in "(,;"
-            ))
-        if entries and not decision:
+    for line, starts in zip(lines, _decide(lines, evidence)):
+        if entries and not starts:
             first, _, text = entries[-1]
-            entries[-1] = (first, line_number, join_parts(text, line))
+            entries[-1] = (first, line.number, text + line.text if line.glued else join_parts(text, line.text))
         else:
-            entries.append((line_number, line_number, line))
+            entries.append((line.number, line.number, line.text))
+    return _references(entries, path)
+
+
+def _references(entries: list[tuple[int, int, str]], path: str) -> tuple[list[Reference], list[Diagnostic]]:
     numbered = sum(1 for _, _, text in entries if _NUMBERED.match(text)) >= max(1, len(entries) / 2)
     references: list[Reference] = []
     diagnostics: list[Diagnostic] = []
-    for first, last, text in entries:
+    for first, last, raw in entries:
+        text = raw.strip()
         match = _NUMBERED.match(text)
         number = match.group("number") if match else ""
         inferred = False
@@ -97,11 +306,44 @@ def split_references(
                 Diagnostic("warning", "reference-no-year", "reference has no year; kept as printed", SourceSpan(path, first))
             )
         references.append(
-            Reference(
-                raw=unescape(text),
-                span=SourceSpan(path, first, last),
-                number=number,
-                number_inferred=inferred,
-            )
+            Reference(raw=unescape(text), span=SourceSpan(path, first, last), number=number, number_inferred=inferred)
         )
     return references, diagnostics
+
+
+def cut_at_entries(lines: Sequence[LayoutLine], references: Sequence[Reference]) -> str:
+    """The repaired text with each rebuilt line that holds several entries cut into one block per
+    entry, as :func:`split_references` cut it (for the nothing-lost check, which wants each block
+    of the text as one run of words on the page)."""
+    starts = {reference.span.line for reference in references}
+    out: list[str] = []
+    for line in lines:
+        cuts = [column for column, number in line.sources[1:] if number in starts]
+        if not cuts:
+            out.append(line.text)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        out.append("\n\n".join(line.text[a:b].strip() for a, b in zip(bounds, bounds[1:])))
+    return "\n".join(out)
+
+
+def with_own_entry(front: FrontMatter, references: Sequence[Reference]) -> FrontMatter:
+    """``front`` with its year, venue, volume and issue, where it has none, taken from the list's
+    entry for the paper itself: a preprint or a vignette cites its published version under its
+    own title ("a modified version of Zeileis (2004)"). Of several (a preprint and the article),
+    the latest. What the front matter (or the editor's metadata) has already wins."""
+    found = [r.raw for r in references if mentions_title(r.raw, front.title)]
+    if not found or (front.year and front.venue):
+        return front
+
+    def year(raw: str) -> str:
+        match = _YEAR.search(raw)
+        return match.group(0).strip("() ") if match else ""
+
+    # web addresses and DOIs left out (their digits read as years); straight quotes set the title apart
+    latest = re.sub(r"(?:\bdoi:\s*|\bURL\s+|https?://)\S*", " ", max(found, key=year))
+    cited = read_citation_line(" ".join(latest.replace("“", '"').replace("”", '"').split()), front.title)
+    if not front.year and cited.year:
+        front = replace(front, year=cited.year, venue=front.venue or cited.venue, volume=front.volume or cited.volume,
+                        issue=front.issue or cited.issue, pages=front.pages or cited.pages)
+    return front

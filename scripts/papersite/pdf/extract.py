@@ -7,6 +7,7 @@ image-only (scanned pages with no text layer, which need OCR first).
 
 from __future__ import annotations
 
+
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
@@ -21,7 +22,8 @@ from .glyphs import GlyphReader, has_stand_ins
 from .lines import page_lines
 from .metadata import read_metadata
 from .model import PdfDocumentText, PdfMetadata, PdfPage
-from .order import reading_order
+from .order import feet_last, reading_order
+from .text import body_size
 
 #: Larger files are not read (a paper is a few MB; this bounds memory and time).
 MAX_BYTES = 200 * 1024 * 1024
@@ -120,6 +122,8 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, shown: str) -> tup
             Diagnostic("warning", "pdf-needs-ocr", f"{scanned} page(s) have no text layer, only images (scans?); their text needs OCR and is missing", SourceSpan(shown, 1))
         )
     pages = read_glyphs(without_plot_text(pages))
+    body = body_size(PdfDocumentText(shown, tuple(pages), PdfMetadata()))
+    pages = [replace(page, lines=tuple(feet_last(list(page.lines), body))) if page.columns == 2 else page for page in pages]
     metadata = read_metadata(document, data, pages)
     return PdfDocumentText(shown, tuple(pages), metadata, tuple(diagnostics)), diagnostics
 

@@ -146,3 +146,84 @@ def reading_order(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
 
 def _same_row(line: PdfLine, row: PdfLine) -> bool:
     return abs(line.baseline - row.baseline) <= 0.3 * max(line.size, row.size)
+
+
+#: A column's foot (its notes, its half of the page's foot line) is set at most this share of the body size ...
+FOOT_SIZE = 0.9
+#: ... and smaller than the last line above it by this factor ...
+FOOT_STEP = 0.92
+#: ... with more space above it than this many times that line's size (a line's usual leading is ~1.2-1.35).
+FOOT_GAP = 1.5
+
+
+def _is_marker(line: PdfLine) -> bool:
+    """A raised note number set as a line of its own."""
+    return len(line.text.strip()) <= 3 and not any(c.isalpha() for c in line.text)
+
+
+def _opens_foot(column: list[PdfLine], j: int) -> bool:
+    """Could a column's foot begin at line ``j``: after a gap wider than a line's leading, set
+    smaller than the line above the gap or opening with a raised note number on a line of its own
+    (a note set in the same small type as a listing above it)?"""
+    above = column[j - 1]
+    first = next((line for line in column[j:] if not _is_marker(line)), column[j])
+    if first.baseline - above.baseline <= FOOT_GAP * above.size:
+        return False
+    return max(line.size for line in column[j:]) < FOOT_STEP * above.size or _is_marker(column[j])
+
+
+def _foot_start(column: list[PdfLine], body: float) -> int:
+    """Where the foot of a column begins (``len(column)``: no foot), within its trailing run of
+    lines set smaller than the body: the lowest place a foot could begin, and above it each note
+    stacked over it that opens with its raised number. A list set small in the column (references
+    under their heading) is no foot; the notes and the page's foot line under it are."""
+    start = len(column)
+    while start > 0 and column[start - 1].size < FOOT_SIZE * body:
+        start -= 1
+    found = len(column)
+    for j in range(len(column) - 1, max(start, 1) - 1, -1):
+        if _opens_foot(column, j):
+            if found < len(column) and not _is_marker(column[j]):
+                break
+            found = j
+    return found
+
+
+#: A line further below the one above it than this many times its size stands apart (a page number).
+APART = 2.5
+
+
+def _text_bottom(column: list[PdfLine]) -> float:
+    """The baseline of a column's last line of text, lines standing apart below it (a page number
+    centred under the columns) left out."""
+    end = len(column)
+    while end > 1 and column[end - 1].baseline - column[end - 2].baseline > APART * column[end - 1].size:
+        end -= 1
+    return column[end - 1].baseline
+
+
+def feet_last(lines: list[PdfLine], body: float) -> list[PdfLine]:
+    """A two-column page's lines with the feet of its last band's columns moved after both columns.
+
+    A note or a page-foot line at the foot of the left column would otherwise be read between the
+    left and the right column, and the right column taken for the rest of the note. ``body`` is the
+    document's body size. The left column's foot comes before the right one's, each in its order.
+    A foot reaches the page's foot: small type in the left column that ends higher than the right
+    column's text (a listing of code, a table) stays where it is.
+    """
+    end = len(lines)
+    while end > 0 and lines[end - 1].column == 0:
+        end -= 1
+    begin = end
+    while begin > 0 and lines[begin - 1].column != 0:
+        begin -= 1
+    left = [line for line in lines[begin:end] if line.column == 1]
+    right = [line for line in lines[begin:end] if line.column == 2]
+    if not left or not right:
+        return lines
+    cut_left, cut_right = _foot_start(left, body), _foot_start(right, body)
+    if cut_left == len(left):
+        return lines  # nothing stands between the columns
+    if cut_right and left[-1].baseline < _text_bottom(right[:cut_right]) - 1:
+        return lines  # small type that ends above the right column's text is not the page's foot (code, a table)
+    return [*lines[:begin], *left[:cut_left], *right[:cut_right], *left[cut_left:], *right[cut_right:], *lines[end:]]
