@@ -34,15 +34,8 @@ GAPS: dict[tuple[str, str], str] = {
     ("alstott2014-powerlaw", "headings"): "'Restricted Parameter Range', 'The powerlaw Software' and 'Availability and "
     "Installation' are missed; the captions of Figures 1 and 5 ('Figure 1. Basic steps of analysis ...', 'Figure 5. "
     "Example of multiple local minima ...') become headings",
-    ("alstott2014-powerlaw", "references"): "18 entries for 14: the list numbered '1.'..'14.' is split right, but the "
-    "caption of Figure S1 and the three supporting-information captions ('Code S1.'..'Code S3.') after it are read as entries",
     ("mebane2011-rgenoud", "authors"): "the byline is split at the comma inside 'Walter R. Mebane, Jr.': 'Walter R. Mebane' "
     "and 'Jr. Jasjeet S. Sekhon'",
-    ("mebane2011-rgenoud", "references"): "48 entries for 47: three pairs of entries are read as one (Altman and McDonald "
-    "2011 with Billingsley 1986, Davis 1991 with De Jong 1993, Stokes 2004 with Vose 1993) and the authors' addresses "
-    "after the list ('Affiliation:', names, departments, e-mail) become four entries",
-    ("mebane2011-rgenoud", "footnotes"): "11 notes for 12: note 8 ('The omitted function is' followed by a formula) is lost, "
-    "and its marker in 'in their sequence.8' is reported as unmatched",
 }
 
 
@@ -127,10 +120,6 @@ def test_pdf_fixture_matches_its_facts(built: BuildResult, slug: str, aspect: st
 
 #: (slug, aspect) -> where the PDF route is still behind the text route.
 BEHIND: dict[tuple[str, str], str] = {
-    ("alstott2014-powerlaw", "references"): "18 entries for 14 against the text route's 17: the PDF route also takes "
-    "Figure S1's caption (after the list) for an entry, where the text route glues it to entry 14",
-    ("mebane2011-rgenoud", "footnotes"): "11 notes for 12 against the text route's 12: note 8, whose text runs into a "
-    "formula, is lost on the PDF route only",
     ("oksanen2022-vegan-diversity", "headings"): "the PDF route misses 'Contents' (see GAPS), which the text route now "
     "finds with the other 17",
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from papersite.parse.paper import parse_paper
-from papersite.parse.references import ListEvidence, split_references
+from papersite.parse.references import ListEvidence, back_matter, split_references
 from papersite.parse.units import split_units
 from papersite.structure.types import LineEvidence
 
@@ -125,3 +125,40 @@ def test_a_paper_that_cites_its_own_published_version_takes_its_year_and_journal
     assert (front.year, front.venue, front.volume, front.issue) == ("2001", "Journal of River History", "12", "3")
     other = parse_paper(text.replace("Grain and Salt on the Volga\n\n", "Salt Roads\n\n", 1), paper_id="b", path="b.txt")
     assert other.front.year == ""
+
+
+ADDRESS = """\
+Affiliation:
+Kamila Abel
+Department of Economic History
+University of Tartu
+Ülikooli 18, 50090 Tartu, Estonia
+E-mail: kamila.abel@example.org
+URL: https://example.org/~abel
+"""
+
+
+def test_an_address_block_after_the_list_is_no_entry_and_is_kept_under_its_label() -> None:
+    """JSS and many journals print the authors' addresses after the references under a label
+    ("Affiliation:"); where the zone model puts the label and the lines after it in the header
+    zone, the list ends there and the block's lines are handed back, label and all, none lost. (The model's own
+    decision on such a block is checked on a real paper: mebane2011-rgenoud's facts.)"""
+    text = AUTHOR_YEAR + ADDRESS
+    first = len(AUTHOR_YEAR.splitlines()) + 1
+    units = split_units(text)
+    evidence = ListEvidence(header_zone=lambda line: line >= first)
+    block = back_matter(units, evidence)
+    assert [unit.text for unit in block] == ADDRESS.splitlines()
+    references, _ = split_references(units, "refs.txt", evidence, until=block[0].line)
+    assert [r.raw[:10] for r in references] == ["Anderson E", "Zeileis A ", "Zeileis A ", "van der Be"]
+    assert references[-1].raw.endswith("Brill, Leiden.")
+
+
+def test_a_label_inside_a_list_does_not_end_it() -> None:
+    """A colon-ended line is a wrapped entry's part unless the model puts most lines after it in
+    the header zone too (one stray header line does not end a list)."""
+    units = split_units(AUTHOR_YEAR + "Note:\nsee also the errata of 2011, which corrects\ntable 3 and the appendix.\n")
+    label_line = len(AUTHOR_YEAR.splitlines()) + 1
+    assert back_matter(units, ListEvidence(header_zone=lambda line: line == label_line)) == []
+    block = back_matter(units, ListEvidence(header_zone=lambda line: line >= label_line))
+    assert [unit.text for unit in block][:1] == ["Note:"] and len(block) == 3

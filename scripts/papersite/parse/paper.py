@@ -31,7 +31,7 @@ from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
-from .references import ListEvidence, cut_at_entries, is_reference_heading, list_evidence, split_references, with_own_entry
+from .references import ListEvidence, back_matter, cut_at_entries, is_reference_heading, list_evidence, split_references, with_own_entry
 from .pdf_notes import body_type_notes, merge_units
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
@@ -325,10 +325,14 @@ def _build_sections(
             ref_units = list(units)
             while ref_units and mentions_title(ref_units[-1].text, title):
                 citation_line = ref_units.pop().text if not citation_line else citation_line
-            found, ref_diagnostics = split_references(ref_units, path, entry_start)
+            after = back_matter(ref_units, entry_start) if entry_start is not None else []
+            found, ref_diagnostics = split_references(ref_units, path, entry_start, after[0].line if after else None)
             references.extend(found)
             diagnostics.extend(ref_diagnostics)
             flat.append(Section(heading_title, heading.match.level, section_span, heading.match.number, is_references=True))
+            if after:  # an address block after the list: shown under it as printed, label and all
+                back = _join_page_splits(after, path, keep_hyphen, standalone | {after[1].line})
+                flat.append(Section("", heading.match.level, after[0].span(path), blocks=tuple(back)))
             continue
         blocks = _join_page_splits(units, path, keep_hyphen, standalone)
         flat.append(

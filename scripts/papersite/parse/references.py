@@ -83,6 +83,9 @@ class ListEvidence:
     #: Whether the units are the source's own blocks (blank-line-separated text, Markdown), one
     #: entry each as a rule; ``False`` when layout repair rebuilt them from printed lines (a guess).
     blocks: bool = True
+    #: Whether the structure model puts a source line in the header zone (names, affiliations,
+    #: addresses): an address block printed after the list is not part of it (see :func:`back_matter`).
+    header_zone: Callable[[int], bool] | None = None
 
 
 def list_evidence(layout: LayoutResult | None, hints: StructureHints | None) -> ListEvidence:
@@ -91,7 +94,8 @@ def list_evidence(layout: LayoutResult | None, hints: StructureHints | None) -> 
     every line an entry start, so the rules decide there."""
     blocks = layout is None or layout.shape == "blocks"
     return ListEvidence(hints.entry_start if hints is not None and not blocks else None, layout.lines if layout else (),
-                        hints.layout if hints is not None and hints.evidence else None, blocks)
+                        hints.layout if hints is not None and hints.evidence else None, blocks,
+                        hints.in_header_zone if hints is not None else None)
 
 
 @dataclass(frozen=True)
@@ -256,18 +260,48 @@ def _decide(lines: list[_Line], evidence: ListEvidence) -> list[bool]:
     return starts
 
 
+#: A label opening a block printed after a reference list: "Affiliation:", "Author's address:",
+#: "Correspondence:" (one to four words and a colon).
+_BACK_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:$")
+
+
+def _printed_lines(units: list[Unit], evidence: ListEvidence) -> list[_Line]:
+    by_number = {line.number: index for index, line in reversed(list(enumerate(evidence.lines))) if line.text}
+    return [piece for unit in units for piece in _pieces(unit, by_number, evidence.lines)]
+
+
+def back_matter(units: list[Unit], evidence: ListEvidence) -> list[Unit]:
+    """An address block printed after a reference list (JSS and many journals end a paper with one
+    under "Affiliation:"), which layout repair ran into the last entry: its printed lines from the
+    label on, one unit each; ``[]`` when there is none.
+
+    The block starts at a label line (:data:`_BACK_LABEL`) after the first entry where the
+    structure model puts the label and at least four in five lines after it in the header zone
+    (names, affiliations, addresses, e-mail): the label alone could be a wrapped entry's end."""
+    zone = evidence.header_zone
+    if zone is None:
+        return []
+    lines = _printed_lines(units, evidence)
+    for index, line in enumerate(lines[1:], start=1):
+        rest = lines[index + 1 :]
+        if _BACK_LABEL.match(line.text.strip()) and zone(line.number) and rest:
+            if sum(1 for piece in rest if zone(piece.number)) >= 0.8 * len(rest):
+                return [Unit(p.text, p.number, p.number, False, (p.text,), False) for p in lines[index:]]
+    return []
+
+
 def split_references(
-    units: list[Unit], path: str, evidence: ListEvidence | EntryStart | None = None
+    units: list[Unit], path: str, evidence: ListEvidence | EntryStart | None = None, until: int | None = None
 ) -> tuple[list[Reference], list[Diagnostic]]:
     """Entries of a reference list, one per work, in the order printed.
 
     ``evidence`` (see :class:`ListEvidence`; a bare callable is the model's ``entry_start``)
     is what the parser knows beyond the text; without it the numbering and grammar decide.
+    ``until``: the source line where the list ends (a block after it, see :func:`back_matter`).
     """
     if not isinstance(evidence, ListEvidence):
         evidence = ListEvidence(entry_start=evidence)
-    by_number = {line.number: index for index, line in reversed(list(enumerate(evidence.lines))) if line.text}
-    lines = [piece for unit in units for piece in _pieces(unit, by_number, evidence.lines)]
+    lines = [line for line in _printed_lines(units, evidence) if until is None or line.number < until]
     if not evidence.blocks:
         lines = [replace(line, block=False) for line in lines]
     entries: list[tuple[int, int, str]] = []  # first line, last line, text
