@@ -41,7 +41,7 @@ from papersite.structure.labelling import label_document
 from papersite.structure.models import Models, Tagger, default_models
 from papersite.structure.body_features import tag_body
 from papersite.structure.header_features import tag_header
-from papersite.structure.train import FEATURES, ITERATIONS, MAX_DOCS, MODEL_FILES, subsample, train_model
+from papersite.structure.train import FEATURES, ITERATIONS, MAX_DOCS, MODEL_FILES, REGULARISATION, subsample, train_model
 
 TARGETS = {"zone accuracy": 0.97, "title exact": 0.90, "first author": 0.90, "heading F1": 0.90,
            "entry-start F1": 0.95, "lines/s": 5000.0}
@@ -191,8 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.train:
             for name, file in MODEL_FILES.items():
                 docs = subsample(sequences(args.data, name, evaluation=False), MAX_DOCS.get(name))
+                c1, c2 = REGULARISATION.get(name, (0.1, 0.01))
                 train_model(docs, Path(tmp) / file, iterations=ITERATIONS[name],
-                            features=FEATURES.get(name, document_features))
+                            features=FEATURES.get(name, document_features), c1=c1, c2=c2)
             models = Models.from_directory(Path(tmp))
         else:
             models = Models.from_directory(args.models) if args.models else default_models()

@@ -26,8 +26,12 @@ from .features import document_features, line_attributes
 from .models import Tagger
 
 #: A line counts towards the title run by its title marginal minus this (chosen on the development split).
-TITLE_THRESHOLD = 0.5
+TITLE_THRESHOLD = 0.7
+#: When Viterbi finds no author, the likeliest run of author lines (same rule) if its best line reaches AUTHOR_FLOOR.
+AUTHOR_THRESHOLD = 0.5
+AUTHOR_FLOOR = 0.05
 
+_ADDRESS = re.compile(r"@|/|www\.|\w\.\w")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
 # Lower-case words a title or a sentence has and a list of names has not ("and" and name particles excepted).
 _FUNCTION_WORDS = frozenset(
@@ -52,24 +56,30 @@ def _share(part: int, whole: int) -> str:
     return "0" if r == 0 else "low" if r < 0.5 else "high" if r < 1 else "all"
 
 
+def _tokens(line: str) -> list[str]:
+    """The line's words, leaving out e-mail addresses and URLs (which spell names in lower case)."""
+    return _TOKEN.findall(" ".join(w for w in line.split() if not _ADDRESS.search(w)))
+
+
 def _lower_forms(lines: Sequence[str]) -> Counter[str]:
     """How many lines use each word in lower case (a word starting with a lower-case letter)."""
     seen: Counter[str] = Counter()
     for line in lines:
-        seen.update({t for t in _TOKEN.findall(line) if t[0].islower() and len(t) > 2})
+        seen.update({t for t in _tokens(line) if t[0].islower() and len(t) > 2})
     return seen
 
 
 def _echo(line: str, anywhere: Counter[str]) -> str:
     """Share of the line's longer words (any case) that another line of the document also uses."""
-    words = {t.lower() for t in _TOKEN.findall(line) if len(t) > 3}
+    words = {t.lower() for t in _tokens(line) if len(t) > 3}
     return _share(sum(1 for w in words if anywhere[w] > 1), len(words))
 
 
 def _vocabulary(line: str, lower: Counter[str]) -> tuple[str, int]:
     """Share of the line's capitalised words seen lower-cased on another line; count of those never seen."""
-    own = {t for t in _TOKEN.findall(line) if t[0].islower()}
-    caps = [t for t in _TOKEN.findall(line) if t[0].isupper() and len(t) > 2]
+    tokens = _tokens(line)
+    own = {t for t in tokens if t[0].islower()}
+    caps = [t for t in tokens if t[0].isupper() and len(t) > 2]
     seen = sum(1 for t in caps if lower[t.lower()] - (t.lower() in own) > 0)
     return _share(seen, len(caps)), len(caps) - seen
 
@@ -118,7 +128,7 @@ def header_features(lines: Sequence[str], own: Sequence[list[str]] | None = None
     lower = _lower_forms(lines)
     anywhere: Counter[str] = Counter()
     for line in lines:
-        anywhere.update({t.lower() for t in _TOKEN.findall(line) if len(t) > 3})
+        anywhere.update({t.lower() for t in _tokens(line) if len(t) > 3})
     extra = [_own(line, lower, anywhere) for line in lines]
     short = [[a for a in attrs if a.startswith(("h:vocab=", "h:nameline", "h:nearname", "h:fw="))] for attrs in extra]
     first_title = next((i for i, attrs in enumerate(extra) if "h:titleshape" in attrs and "h:fw=0" not in attrs), None)
@@ -153,30 +163,47 @@ def _best_run(p: Sequence[float], threshold: float) -> tuple[int, int] | None:
     return span
 
 
+def _run(p: Sequence[float], threshold: float, floor: float) -> tuple[int, int] | None:
+    """:func:`_best_run`, or the likeliest single line when no line passes (if it reaches ``floor``)."""
+    span = _best_run(p, threshold)
+    if span is None and p:
+        top = max(range(len(p)), key=p.__getitem__)
+        span = (top, top) if p[top] >= floor else None
+    return span
+
+
+def _relabel(labels: list[str], span: tuple[int, int], name: str, tagger: Tagger) -> None:
+    """Lines in ``span`` become field ``name`` (one field); other ``name`` lines take their likeliest other label."""
+    others = [label for label in tagger.labels() if not label.startswith(name + "/")]
+    for i, label in enumerate(labels):
+        if span[0] <= i <= span[1]:
+            labels[i] = f"{name}/B" if i == span[0] else f"{name}/I"
+        elif label.startswith(name + "/"):
+            labels[i] = max(others, key=lambda other: tagger.marginal(other, i))
+
+
 def decode_title(labels: Sequence[str], tagger: Tagger) -> list[str]:
     """The model's labels with the title made one contiguous run of lines, the run whose lines
     the model most believes are title lines (marginals of ``title/B`` + ``title/I``, each line
     counting ``p - TITLE_THRESHOLD``); a document always gets a title, its likeliest line when no
     line passes. Lines outside the run that Viterbi called title take their likeliest other label.
-    Must follow ``tagger.tag`` of the same document.
+    When Viterbi found no author, the likeliest run of author lines outside the title is the
+    author field. Must follow ``tagger.tag`` of the same document.
 
     Viterbi's best label sequence often splits a title (a last line read as an author, a first
     line as the journal) or finds none; the run over marginals is measured better on the
     development split (see ``STRUCTURE-MODELS.md``)."""
-    p = [tagger.marginal("title/B", i) + tagger.marginal("title/I", i) for i in range(len(labels))]
-    if not p:
-        return list(labels)
-    span = _best_run(p, TITLE_THRESHOLD)
-    if span is None:
-        top = max(range(len(p)), key=p.__getitem__)
-        span = (top, top)
     out = list(labels)
-    others = [label for label in tagger.labels() if not label.startswith("title/")]
-    for i, label in enumerate(out):
-        if span[0] <= i <= span[1]:
-            out[i] = "title/B" if i == span[0] else "title/I"
-        elif label.startswith("title/"):
-            out[i] = max(others, key=lambda other: tagger.marginal(other, i))
+    title = _run([tagger.marginal("title/B", i) + tagger.marginal("title/I", i) for i in range(len(out))],
+                 TITLE_THRESHOLD, 0.0)
+    if title is not None:
+        _relabel(out, title, "title", tagger)
+    if not any(label.startswith("author/") for label in out):
+        p = [0.0 if label.startswith("title/") else tagger.marginal("author/B", i) + tagger.marginal("author/I", i)
+             for i, label in enumerate(out)]
+        author = _run(p, AUTHOR_THRESHOLD, AUTHOR_FLOOR)
+        if author is not None:
+            _relabel(out, author, "author", tagger)
     return out
 
 
