@@ -33,6 +33,24 @@ year of most rivers in the north, and each river has its own timing.
 """.split("\n")
 
 
+BODY = """2 Data and methods
+We use the daily discharge of forty rivers, twenty in Sweden and twenty in Chile, from the
+national gauging networks. The records run from 1961 to 2020 with few gaps; a gap of up to
+five days was filled by linear interpolation, longer gaps were left open and masked in training.
+2.1
+Study Area
+The forty catchments cover from 120 to 48,000 square kilometres. In Sweden they lie between the
+mountains of the north and the lakes of the south; in Chile between the Andes and the Pacific,
+from the dry north to the rainy south, so that snow melt and rain shape their years differently.
+Network Architecture
+Each network reads the discharge of the last ninety days and the day of the year, and predicts
+the discharge of the next fourteen days. It has two recurrent layers of sixty-four units each,
+followed by one dense layer; it was trained with the Adam optimiser for fifty epochs.
+3 Results
+The networks predict the spring flood two weeks ahead with half the error of the baselines.
+""".split("\n")
+
+
 def _first_field(lines: list[str], labels: list[LineLabel], label: str) -> list[str]:
     out: list[str] = []
     for text, got in zip(lines, labels):
@@ -94,3 +112,13 @@ def test_body_features_see_a_section_number_alone_and_the_heading_after_it() -> 
     assert any(f.startswith("b:numonly+next=title") for f in features[1])
     assert any(f.startswith("b:afternum|title|open") for f in features[2])
     assert "b:end=stop" in features[0] and "b:case=title" in features[2]
+
+
+def test_headings_numbered_unnumbered_and_with_their_number_alone_are_found() -> None:
+    lines = FRONT + BODY
+    labels = label_lines(lines)
+    headings = [text for text, got in zip(lines, labels) if got.zone == "body" and got.label == "heading"]
+    assert headings == ["1 Introduction", "2 Data and methods", "2.1", "Study Area", "Network Architecture", "3 Results"]
+    # each paragraph line after a heading starts a new block; its continuation lines do not
+    after = lines.index("Study Area") + 1
+    assert labels[after].start and not labels[after + 1].start

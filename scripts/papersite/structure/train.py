@@ -3,7 +3,9 @@
 ``DIR`` holds GROBID's layout data converted to JSON Lines (``segmentation.jsonl.gz``,
 ``header.jsonl.gz``, ``fulltext.jsonl.gz``, ``reference-segmenter.jsonl.gz``; see
 ``papersite/data/STRUCTURE-MODELS.md``). Each model is a linear-chain CRF (python-crfsuite,
-L-BFGS with L1 + L2 regularisation) over :func:`papersite.structure.features.document_features`.
+L-BFGS with L1 + L2 regularisation) over :func:`papersite.structure.features.document_features`
+(the header and body models over :func:`~papersite.structure.header_features.header_features` and
+:func:`~papersite.structure.body_features.body_features`, which add their own to those).
 By default only the training documents are used (the held-out fifth, chosen by
 :func:`papersite.structure.data.held_out`, is what the benchmark measures on); ``--all`` trains
 on every document. The segmentation file is large: a deterministic subsample of its training
