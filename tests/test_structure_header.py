@@ -104,6 +104,15 @@ def test_names_without_separators_are_split_only_when_every_name_reads_whole() -
     assert split_authors("Smith, J., Brown, K. L. and Green, A.") == ["Smith, J", "Brown, K. L", "Green, A"]
 
 
+def test_a_callout_mark_ends_a_name() -> None:
+    # an affiliation run on after the mark is not part of the name
+    assert split_authors("Ingrid Falk * INRIA / Université Nancy 2")[0] == "Ingrid Falk"
+    assert split_authors("Alan Fekete* David Gupta† Victor Luchangco‡") == ["Alan Fekete", "David Gupta", "Victor Luchangco"]
+    assert split_authors("Jaka Bobnar 1 , Katarina Susman 2 , V Adrian Parsegian 3 ,") == [
+        "Jaka Bobnar", "Katarina Susman", "V Adrian Parsegian"
+    ]
+
+
 def test_body_features_see_a_section_number_alone_and_the_heading_after_it() -> None:
     lines = ["the rivers were gauged every day from 1961 to 2020.", "2.1", "Study Area",
              "The forty catchments cover from 120 to 48,000 square kilometres of land in the two countries."]

@@ -1,8 +1,9 @@
 """Author lines into persons: the header model labels lines, this splits them into names.
 
 The training data marks the whole author list as one field (never where one author ends), so
-splitting is a rule: callout marks (digits, ``*``, ``†`` …, ORCID marks) are removed, then the
-list is cut at commas, semicolons, "and" and "&". A comma between a family name and initials
+splitting is a rule: callout marks (digits, ``*``, ``†`` …, ORCID marks) end a name (they follow
+it: "Ingrid Falk * INRIA" is a name and an affiliation), and the list is cut at them and at
+commas, semicolons, "and" and "&". A comma between a family name and initials
 ("Smith, J.") is not a cut: a piece that is only initials joins the piece before it. A piece of
 four or more capitalised words and initials with no separator at all ("Terry Therneau Cynthia
 Crowson Elizabeth Atkinson", "J. H. Jacobs M. R. Swanson") is read as names one after another,
@@ -44,7 +45,7 @@ def _run_of_names(piece: str) -> list[str]:
 
 def split_authors(text: str) -> list[str]:
     """The persons named in an author line (or several lines joined by spaces), in order."""
-    cleaned = _MARKS.sub(" ", text)
+    cleaned = _MARKS.sub(",", text)  # a callout mark ends a name: "Ingrid Falk * INRIA" is two pieces
     pieces = [p.strip(" .,:;") for p in _CUTS.split(cleaned)]
     names: list[str] = []
     for piece in pieces:
