@@ -39,8 +39,6 @@ GAPS: dict[tuple[str, str], str] = {
     ("therneau2023-survival-timedep", "title"): "the title's second line 'Coefficients in the Cox Model' is not joined",
     ("therneau2023-survival-timedep", "authors"): "three names on one line ('Terry Therneau Cynthia Crowson Elizabeth "
     "Atkinson') give no author",
-    ("therneau2023-survival-timedep", "headings"): "two lines that are not headings become headings: 'The basic form of "
-    "the function is' (a sentence ending in a colon) and 'Boundary.knots = FALSE))' (R code)",
     ("zeileis2004-sandwich", "title"): "the title's second line 'Covariance Matrix Estimators' is taken as the author",
     ("zeileis2004-sandwich", "authors"): "'Covariance Matrix Estimators' (the title's second line) is the author; "
     "'Achim Zeileis' becomes a heading",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from papersite.structure import LineLabel, label_lines
 from papersite.structure.authors import split_authors
-from papersite.structure.body_features import body_features
+from papersite.structure.body_features import body_features, legend_headings
 from papersite.structure.header_features import _best_run, header_features
 from papersite.structure.types import LABEL_BLANK
 
@@ -131,3 +131,13 @@ def test_headings_numbered_unnumbered_and_with_their_number_alone_are_found() ->
     # each paragraph line after a heading starts a new block; its continuation lines do not
     after = lines.index("Study Area") + 1
     assert labels[after].start and not labels[after + 1].start
+
+
+def test_a_legend_between_a_graphic_and_its_caption_is_not_a_heading() -> None:
+    lines = ["US.Forest.Service..Randle.District.Office.", "Local", "Non-Local", "Figure 4: Sample display of the",
+             "locally and non-locally headquartered organizations.", "Results"]
+    labels = ["table/I", "heading/B", "heading/I", "paragraph/B", "paragraph/I", "heading/B"]
+    assert legend_headings(labels, lines) == ["table/I", "table/I", "table/I", "paragraph/B", "paragraph/I", "heading/B"]
+    # after running text, a heading before a figure's caption stays a heading
+    after_text = ["paragraph/I", "heading/B", "heading/I", "paragraph/B", "paragraph/I", "heading/B"]
+    assert legend_headings(after_text, lines) == after_text
