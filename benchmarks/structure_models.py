@@ -39,7 +39,9 @@ from papersite.structure.data import Sequence_, sequences
 from papersite.structure.features import document_features
 from papersite.structure.labelling import label_document
 from papersite.structure.models import Models, Tagger, default_models
-from papersite.structure.train import ITERATIONS, MAX_DOCS, MODEL_FILES, subsample, train_model
+from papersite.structure.body_features import tag_body
+from papersite.structure.header_features import tag_header
+from papersite.structure.train import FEATURES, ITERATIONS, MAX_DOCS, MODEL_FILES, REGULARISATION, subsample, train_model
 
 TARGETS = {"zone accuracy": 0.97, "title exact": 0.90, "first author": 0.90, "heading F1": 0.90,
            "entry-start F1": 0.95, "lines/s": 5000.0}
@@ -104,7 +106,7 @@ def _field(texts: Sequence[str], labels: Sequence[str], name: str) -> str:
 
 def header(models: Models, data: Path, results: dict[str, float]) -> None:
     docs = sequences(data, "header", evaluation=True)
-    predicted = _tag_all(models.header, docs)
+    predicted = [tag_header(models.header, d.texts)[0] for d in docs]  # as the cascade does: title decoded as one run
     gold = [_base(g) for d in docs for g in d.labels]
     pred = [_base(p) for labels in predicted for p in labels]
     titles = authors = with_authors = 0
@@ -135,7 +137,7 @@ def _start_f1(gold: Sequence[bool], pred: Sequence[bool]) -> tuple[float, float,
 
 def body(models: Models, data: Path, results: dict[str, float]) -> None:
     docs = sequences(data, "fulltext", evaluation=True)
-    predicted = _tag_all(models.body, docs)
+    predicted = [tag_body(models.body, d.texts)[0] for d in docs]
     gold_full = [g for d in docs for g in d.labels]
     pred_full = [p for labels in predicted for p in labels]
     scores = _prf([_base(g) for g in gold_full], [_base(p) for p in pred_full])
@@ -189,7 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.train:
             for name, file in MODEL_FILES.items():
                 docs = subsample(sequences(args.data, name, evaluation=False), MAX_DOCS.get(name))
-                train_model(docs, Path(tmp) / file, iterations=ITERATIONS[name])
+                c1, c2 = REGULARISATION.get(name, (0.1, 0.01))
+                train_model(docs, Path(tmp) / file, iterations=ITERATIONS[name],
+                            features=FEATURES.get(name, document_features), c1=c1, c2=c2)
             models = Models.from_directory(Path(tmp))
         else:
             models = Models.from_directory(args.models) if args.models else default_models()

@@ -1,9 +1,14 @@
 """Author lines into persons: the header model labels lines, this splits them into names.
 
 The training data marks the whole author list as one field (never where one author ends), so
-splitting is a rule: callout marks (digits, ``*``, ``†`` …, ORCID marks) are removed, then the
-list is cut at commas, semicolons, "and" and "&". A comma between a family name and initials
-("Smith, J.") is not a cut: a piece that is only initials joins the piece before it.
+splitting is a rule: callout marks (digits, ``*``, ``†`` …, ORCID marks) end a name (they follow
+it: "Ingrid Falk * INRIA" is a name and an affiliation), and the list is cut at them and at
+commas, semicolons, "and" and "&". A comma between a family name and initials
+("Smith, J.") is not a cut: a piece that is only initials joins the piece before it. A piece of
+four or more capitalised words and initials with no separator at all ("Terry Therneau Cynthia
+Crowson Elizabeth Atkinson", "J. H. Jacobs M. R. Swanson") is read as names one after another,
+each a given name or initials, any further initials, and one family name — when the whole piece
+reads that way; otherwise it stays one name.
 """
 
 from __future__ import annotations
@@ -14,11 +19,33 @@ _MARKS = re.compile(r"(?<=\w)ID\b|[\d*†‡§¶#∗✉⁎⁰¹²³⁴⁵⁶⁷�
 _CUTS = re.compile(r"\s*(?:,|;|\band\b|&|\bet\b|\bund\b|\by\b)\s*")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s*-?){1,3}$")
 _NAMEISH = re.compile(r"[^\W\d_]")
+_CAPITALISED = re.compile(r"^[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.-?){1,3}$")
+
+
+def _run_of_names(piece: str) -> list[str]:
+    """A separator-less run of names split into persons (given or initials, initials, family), or the piece whole."""
+    tokens = piece.split()
+    if len(tokens) < 4 or not all(_CAPITALISED.match(t) or _INITIAL.match(t) for t in tokens):
+        return [piece]
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        start = i
+        if _CAPITALISED.match(tokens[i]):
+            i += 1  # the given name
+        while i < len(tokens) and _INITIAL.match(tokens[i]):
+            i += 1
+        if i == start or i >= len(tokens) or not _CAPITALISED.match(tokens[i]):
+            return [piece]
+        names.append(" ".join(tokens[start : i + 1]))
+        i += 1
+    return names
 
 
 def split_authors(text: str) -> list[str]:
     """The persons named in an author line (or several lines joined by spaces), in order."""
-    cleaned = _MARKS.sub(" ", text)
+    cleaned = _MARKS.sub(",", text)  # a callout mark ends a name: "Ingrid Falk * INRIA" is two pieces
     pieces = [p.strip(" .,:;") for p in _CUTS.split(cleaned)]
     names: list[str] = []
     for piece in pieces:
@@ -28,7 +55,7 @@ def split_authors(text: str) -> list[str]:
         if names and _INITIALS.match(piece) and " " not in names[-1]:
             names[-1] = f"{names[-1]}, {piece}"
             continue
-        names.append(piece)
+        names.extend(_run_of_names(piece))
     return names
 
 

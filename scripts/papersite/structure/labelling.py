@@ -26,7 +26,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .body_features import tag_body
 from .features import document_features, fold, line_attributes
+from .header_features import tag_header
 from .models import Models, default_models
 from .types import (
     LABEL_BLANK,
@@ -95,13 +97,13 @@ def label_document(
     labels = [""] * len(pieces)
     starts = [False] * len(pieces)
     probs = list(zone_p)
-    for zone_set, tagger in (
-        ((ZONE_HEADER,), models.header),
-        ((ZONE_BODY, ZONE_ANNEX), models.body),
-        ((ZONE_REFERENCES,), models.references),
+    for zone_set, tag in (
+        ((ZONE_HEADER,), lambda lines, attrs: tag_header(models.header, lines, attrs)),
+        ((ZONE_BODY, ZONE_ANNEX), lambda lines, attrs: tag_body(models.body, lines, attrs)),
+        ((ZONE_REFERENCES,), lambda lines, attrs: models.references.tag(document_features(lines, attrs))),
     ):
         idx = [i for i, z in enumerate(zones) if z in zone_set]
-        got, marg = tagger.tag(document_features([texts[i] for i in idx], [own[i] for i in idx])) if idx else ([], [])
+        got, marg = tag([texts[i] for i in idx], [own[i] for i in idx]) if idx else ([], [])
         for i, label, p in zip(idx, got, marg):
             name, _, position = label.partition("/")
             labels[i] = name

@@ -22,13 +22,14 @@ MODEL_FILES = MappingProxyType({
 class Tagger:
     """One CRF model; not safe to share between threads (crfsuite's tagger keeps state)."""
 
-    __slots__ = ("_model", "_tagger")
+    __slots__ = ("_labels", "_model", "_tagger")
 
     def __init__(self, model: bytes) -> None:
         # crfsuite reads the model in place: keep the bytes alive as long as the tagger
         self._model = bytes(model)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(self._model)
+        self._labels = frozenset(self._tagger.labels())
 
     def tag(self, features: Sequence[Sequence[str]]) -> tuple[list[str], list[float]]:
         """The best label sequence and each position's marginal probability of its label."""
@@ -38,6 +39,14 @@ class Tagger:
         labels = tagger.tag([list(f) for f in features])
         marginals = [tagger.marginal(label, i) for i, label in enumerate(labels)]
         return list(labels), marginals
+
+    def marginal(self, label: str, position: int) -> float:
+        """After :meth:`tag`: the marginal probability of ``label`` at ``position`` (0 for a label the model lacks)."""
+        return self._tagger.marginal(label, position) if label in self._labels else 0.0
+
+    def labels(self) -> list[str]:
+        """The labels the model knows."""
+        return sorted(self._labels)
 
 
 @dataclass(frozen=True)

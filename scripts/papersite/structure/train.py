@@ -3,7 +3,9 @@
 ``DIR`` holds GROBID's layout data converted to JSON Lines (``segmentation.jsonl.gz``,
 ``header.jsonl.gz``, ``fulltext.jsonl.gz``, ``reference-segmenter.jsonl.gz``; see
 ``papersite/data/STRUCTURE-MODELS.md``). Each model is a linear-chain CRF (python-crfsuite,
-L-BFGS with L1 + L2 regularisation) over :func:`papersite.structure.features.document_features`.
+L-BFGS with L1 + L2 regularisation) over :func:`papersite.structure.features.document_features`
+(the header and body models over :func:`~papersite.structure.header_features.header_features` and
+:func:`~papersite.structure.body_features.body_features`, which add their own to those).
 By default only the training documents are used (the held-out fifth, chosen by
 :func:`papersite.structure.data.held_out`, is what the benchmark measures on); ``--all`` trains
 on every document. The segmentation file is large: a deterministic subsample of its training
@@ -14,15 +16,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
 import pycrfsuite
 
+from .body_features import body_features
 from .data import Sequence_, sequences
 from .features import document_features
+from .header_features import header_features
 
+Features = Callable[[Sequence[str]], list[list[str]]]
 MODELS = ("segmentation", "header", "fulltext", "reference-segmenter")
 MODEL_FILES = MappingProxyType({  # by training file; the same names as papersite.structure.models.MODEL_FILES
     "segmentation": "structure-zones.crfsuite",
@@ -32,6 +37,10 @@ MODEL_FILES = MappingProxyType({  # by training file; the same names as papersit
 })
 ITERATIONS = MappingProxyType({"segmentation": 80, "header": 150, "fulltext": 120, "reference-segmenter": 150})
 MAX_DOCS = MappingProxyType({"segmentation": 240})
+#: Each model's features: the shared ones, or the header's and body's own (which add to them).
+FEATURES = MappingProxyType({"header": header_features, "fulltext": body_features})
+#: (c1, c2) by training file, where not the default (0.1, 0.01): the body model is better with more L2 on the dev split.
+REGULARISATION = MappingProxyType({"fulltext": (0.1, 0.1)})
 
 
 def subsample(docs: list[Sequence_], limit: int | None) -> list[Sequence_]:
@@ -43,12 +52,21 @@ def subsample(docs: list[Sequence_], limit: int | None) -> list[Sequence_]:
     return [docs[int(i * step)] for i in range(limit)]
 
 
-def train_model(docs: Sequence[Sequence_], out: Path, *, iterations: int, verbose: bool = False) -> None:
+def train_model(
+    docs: Sequence[Sequence_],
+    out: Path,
+    *,
+    iterations: int,
+    verbose: bool = False,
+    features: Features = document_features,
+    c1: float = 0.1,
+    c2: float = 0.01,
+) -> None:
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for doc in docs:
-        trainer.append(document_features(doc.texts), list(doc.labels))
+        trainer.append(features(doc.texts), list(doc.labels))
     trainer.set_params(
-        {"c1": 0.1, "c2": 0.01, "max_iterations": iterations, "feature.possible_transitions": True,
+        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True,
          "feature.minfreq": 2}
     )
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         docs = subsample(docs, limit)
         out = args.out / MODEL_FILES[model]
         print(f"{model}: {len(docs)} documents, {sum(len(d.texts) for d in docs)} lines -> {out}", file=sys.stderr)
-        train_model(docs, out, iterations=ITERATIONS[model])
+        c1, c2 = REGULARISATION.get(model, (0.1, 0.01))
+        train_model(docs, out, iterations=ITERATIONS[model], features=FEATURES.get(model, document_features), c1=c1, c2=c2)
     return 0
 
 

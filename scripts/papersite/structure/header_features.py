@@ -1,0 +1,216 @@
+"""Features of front-matter lines for the header model, on top of the shared ones.
+
+The header model's hardest calls are at the title's edges: a title's last line ("Mental
+Development", "Sentiment Analysis") looks like a person's name, and an author line in capitals
+looks like a title. Two kinds of evidence tell them apart without fonts:
+
+- *vocabulary*: a title's words are ordinary words, and the same document's abstract, affiliations
+  and keywords use them in lower case ("… of mental development …"); a person's name rarely
+  appears in lower case anywhere. So each line gets the share of its capitalised words whose
+  lower-case form occurs lower-cased elsewhere in the document — learned from nothing but the
+  document itself, no word list.
+- *name shape*: sequences of capitalised words and initials separated by commas and "and", with
+  callout marks (digits, ``*``, ``†``) glued on or after them, and no function words.
+
+Each line also sees these facts for its neighbours, and joint features of the line and its
+neighbours that a linear-chain model cannot form by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .features import document_features, line_attributes
+from .models import Tagger
+
+#: A line counts towards the title run by its title marginal minus this (chosen on the development split).
+TITLE_THRESHOLD = 0.7
+#: When Viterbi finds no author, the likeliest run of author lines (same rule) if its best line reaches AUTHOR_FLOOR.
+AUTHOR_THRESHOLD = 0.5
+AUTHOR_FLOOR = 0.05
+
+_ADDRESS = re.compile(r"@|/|www\.|\w\.\w")
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
+# Lower-case words a title or a sentence has and a list of names has not ("and" and name particles excepted).
+_FUNCTION_WORDS = frozenset(
+    """of the for in on with to from a an by at as is are its into via using under over between towards toward
+    about through without within among against de la le les des du del der die das und et en""".split()
+)
+_NAME_PARTICLES = frozenset("and & van von de da del der di le la du dos das y e et und".split())
+_MARK = re.compile(r"^(?:[*†‡§¶#∗✉⁎]+|\d{1,2}(?:[,.]\d{1,2})*[,*†‡]*|[a-z](?:,[a-z])*|\(?\d\)?)$")
+_INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3},?$")
+_CAPWORD = re.compile(r"^[A-Z][^\W\d_]*(?:-[A-Z]?[^\W\d_]+)*[\d*†‡,.]*$")
+_GIVEN_FAMILY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)*\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+def _bucket3(value: int) -> str:
+    return str(value) if value < 3 else "3+"
+
+
+def _share(part: int, whole: int) -> str:
+    if whole == 0:
+        return "none"
+    r = part / whole
+    return "0" if r == 0 else "low" if r < 0.5 else "high" if r < 1 else "all"
+
+
+def _tokens(line: str) -> list[str]:
+    """The line's words, leaving out e-mail addresses and URLs (which spell names in lower case)."""
+    return _TOKEN.findall(" ".join(w for w in line.split() if not _ADDRESS.search(w)))
+
+
+def _lower_forms(lines: Sequence[str]) -> Counter[str]:
+    """How many lines use each word in lower case (a word starting with a lower-case letter)."""
+    seen: Counter[str] = Counter()
+    for line in lines:
+        seen.update({t for t in _tokens(line) if t[0].islower() and len(t) > 2})
+    return seen
+
+
+def _echo(line: str, anywhere: Counter[str]) -> str:
+    """Share of the line's longer words (any case) that another line of the document also uses."""
+    words = {t.lower() for t in _tokens(line) if len(t) > 3}
+    return _share(sum(1 for w in words if anywhere[w] > 1), len(words))
+
+
+def _vocabulary(line: str, lower: Counter[str]) -> tuple[str, int]:
+    """Share of the line's capitalised words seen lower-cased on another line; count of those never seen."""
+    tokens = _tokens(line)
+    own = {t for t in tokens if t[0].islower()}
+    caps = [t for t in tokens if t[0].isupper() and len(t) > 2]
+    seen = sum(1 for t in caps if lower[t.lower()] - (t.lower() in own) > 0)
+    return _share(seen, len(caps)), len(caps) - seen
+
+
+def _name_shape(words: Sequence[str]) -> list[str]:
+    """Function-word count and whether the line reads as a list of persons' names."""
+    folded = [w.strip(".,:;()[]'\"").lower() for w in words]
+    functions = sum(1 for w in folded if w in _FUNCTION_WORDS)
+    marks = sum(1 for w in words if _MARK.match(w))
+    capital = sum(1 for w in words if _CAPWORD.match(w) and not _INITIAL.match(w))
+    initials = sum(1 for w in words if _INITIAL.match(w))
+    punct = sum(1 for w in words if not any(c.isalnum() for c in w) and not _MARK.match(w))
+    particles = sum(1 for w in folded if w in _NAME_PARTICLES)
+    rest = len(words) - punct - marks - capital - initials - particles
+    attrs = ["h:fw=" + _bucket3(functions)]
+    if marks:
+        attrs.append("h:marks")
+    if words and _MARK.match(words[-1]):
+        attrs.append("h:endmark")
+    if capital + initials >= 2 and rest <= 0 and functions == 0 and len(words) <= 30:
+        attrs.append("h:nameline")
+    elif capital + initials >= 2 and rest <= 1 and functions == 0:
+        attrs.append("h:nearname")
+    return attrs
+
+
+def _own(line: str, lower: Counter[str], anywhere: Counter[str]) -> list[str]:
+    words = line.split()
+    vocab, unseen = _vocabulary(line, lower)
+    attrs = ["h:vocab=" + vocab, "h:unseen=" + _bucket3(unseen), "h:echo=" + _echo(line, anywhere)]
+    attrs.extend(_name_shape(words))
+    pairs = len(_GIVEN_FAMILY.findall(line))
+    if pairs:
+        attrs.append("h:pairs=" + _bucket3(pairs))
+    if pairs and (" and " in line or "," in line):
+        attrs.append("h:pairsep")
+    digits = any(c.isdigit() for c in line)
+    if len(words) >= 2 and not digits and "@" not in line and not line.rstrip().endswith("."):
+        attrs.append("h:titleshape")
+    return attrs
+
+
+def header_features(lines: Sequence[str], own: Sequence[list[str]] | None = None) -> list[list[str]]:
+    """Features of every front-matter line: the shared ones plus vocabulary and name shape (own and neighbours')."""
+    shared = document_features(lines, own if own is not None else [line_attributes(line) for line in lines])
+    lower = _lower_forms(lines)
+    anywhere: Counter[str] = Counter()
+    for line in lines:
+        anywhere.update({t.lower() for t in _tokens(line) if len(t) > 3})
+    extra = [_own(line, lower, anywhere) for line in lines]
+    short = [[a for a in attrs if a.startswith(("h:vocab=", "h:nameline", "h:nearname", "h:fw="))] for attrs in extra]
+    first_title = next((i for i, attrs in enumerate(extra) if "h:titleshape" in attrs and "h:fw=0" not in attrs), None)
+    out: list[list[str]] = []
+    for i, features in enumerate(shared):
+        features = features + extra[i]
+        for offset in (-1, 1):
+            j = i + offset
+            if 0 <= j < len(lines):
+                features.extend(f"{offset}:{a}" for a in short[j])
+        key = "|".join(a for a in short[i] if not a.startswith("h:fw="))
+        if i > 0:
+            features.append("h:prev+this=" + "|".join(short[i - 1]) + "/" + key)
+        if i + 1 < len(lines):
+            features.append("h:this+next=" + key + "/" + "|".join(short[i + 1]))
+        if first_title is not None:
+            features.append("h:fromtitle=" + str(max(-3, min(3, i - first_title))))
+        out.append(features)
+    return out
+
+
+def _best_run(p: Sequence[float], threshold: float) -> tuple[int, int] | None:
+    """The contiguous run of lines maximising the sum of ``p - threshold`` (``None`` if no line passes)."""
+    best, span = 0.0, None
+    current, begin = 0.0, 0
+    for i, value in enumerate(p):
+        if current <= 0:
+            current, begin = 0.0, i
+        current += value - threshold
+        if current > best:
+            best, span = current, (begin, i)
+    return span
+
+
+def _run(p: Sequence[float], threshold: float, floor: float) -> tuple[int, int] | None:
+    """:func:`_best_run`, or the likeliest single line when no line passes (if it reaches ``floor``)."""
+    span = _best_run(p, threshold)
+    if span is None and p:
+        top = max(range(len(p)), key=p.__getitem__)
+        span = (top, top) if p[top] >= floor else None
+    return span
+
+
+def _relabel(labels: list[str], span: tuple[int, int], name: str, tagger: Tagger) -> None:
+    """Lines in ``span`` become field ``name`` (one field); other ``name`` lines take their likeliest other label."""
+    others = [label for label in tagger.labels() if not label.startswith(name + "/")]
+    for i, label in enumerate(labels):
+        if span[0] <= i <= span[1]:
+            labels[i] = f"{name}/B" if i == span[0] else f"{name}/I"
+        elif label.startswith(name + "/"):
+            labels[i] = max(others, key=lambda other: tagger.marginal(other, i))
+
+
+def decode_title(labels: Sequence[str], tagger: Tagger) -> list[str]:
+    """The model's labels with the title made one contiguous run of lines, the run whose lines
+    the model most believes are title lines (marginals of ``title/B`` + ``title/I``, each line
+    counting ``p - TITLE_THRESHOLD``); a document always gets a title, its likeliest line when no
+    line passes. Lines outside the run that Viterbi called title take their likeliest other label.
+    When Viterbi found no author, the likeliest run of author lines outside the title is the
+    author field. Must follow ``tagger.tag`` of the same document.
+
+    Viterbi's best label sequence often splits a title (a last line read as an author, a first
+    line as the journal) or finds none; the run over marginals is measured better on the
+    development split (see ``STRUCTURE-MODELS.md``)."""
+    out = list(labels)
+    title = _run([tagger.marginal("title/B", i) + tagger.marginal("title/I", i) for i in range(len(out))],
+                 TITLE_THRESHOLD, 0.0)
+    if title is not None:
+        _relabel(out, title, "title", tagger)
+    if not any(label.startswith("author/") for label in out):
+        p = [0.0 if label.startswith("title/") else tagger.marginal("author/B", i) + tagger.marginal("author/I", i)
+             for i, label in enumerate(out)]
+        author = _run(p, AUTHOR_THRESHOLD, AUTHOR_FLOOR)
+        if author is not None:
+            _relabel(out, author, "author", tagger)
+    return out
+
+
+def tag_header(tagger: Tagger, lines: Sequence[str], own: Sequence[list[str]] | None = None) -> tuple[list[str], list[float]]:
+    """Header labels of front-matter ``lines`` (title decoded as one run) and each line's marginal of its label."""
+    if not lines:
+        return [], []
+    labels, _ = tagger.tag(header_features(lines, own))
+    labels = decode_title(labels, tagger)
+    return labels, [tagger.marginal(label, i) for i, label in enumerate(labels)]
