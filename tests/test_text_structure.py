@@ -11,7 +11,7 @@ import textwrap
 from papersite.model import Paper
 from papersite.parse import parse_paper
 from papersite.parse.bylines import affiliation_letters, lower_case_words, person_names
-from papersite.parse.headings import detect_heading, inside_sentence
+from papersite.parse.headings import detect_heading, inside_sentence, looks_like_data
 from papersite.parse.units import Unit
 
 PROSE = (
@@ -250,3 +250,11 @@ def test_a_table_head_after_a_line_that_stops_mid_sentence_is_inside_the_sentenc
     assert inside_sentence(units, 1)
     units = _units("The counts of the two seasons were compared for each year.", "Season Observers Hours Weather", "Spring 2 4")
     assert not inside_sentence(units, 1)
+
+
+def test_a_name_and_a_measured_value_is_no_heading() -> None:
+    """The last row of a table of fitted values ("Mandelbrot 267.4163") before a paragraph is data,
+    even where the body model leans to a heading; a heading with a version number is not touched."""
+    assert looks_like_data("Mandelbrot 267.4163")
+    assert looks_like_data("Lognormal -0.90143")
+    assert not looks_like_data("What is new in version 2.0")

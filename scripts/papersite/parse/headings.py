@@ -122,11 +122,16 @@ def looks_like_data(text: str) -> bool:
     which a short line in capitals may resemble but which is never a heading."""
     if _CODE_SIGNS.search(text) or " = " in text or _MATH.search(text) or _unbalanced(text) or _VALUE.search(text):
         return True
+    if _MEASURED.search(text):
+        return True
     words = text.split()
     data = sum(1 for word in words if _DATA_WORD.match(word))
     return len(words) >= 2 and data >= max(2, len(words) // 3)
 
 
+#: A name and a measured value, as a table or console output prints them ("Mandelbrot 267.4163"):
+#: a number with two decimals or more ends no heading.
+_MEASURED = re.compile(r"\s[-−]?\d+\.\d{2,}$")
 #: A label and its value, as console output prints them ("AIC: 35959", "Log-likelihood: -1.2e+04 on 17 df").
 _VALUE = re.compile(r":\s+-?\d[\d.,]*(?:e[+-]?\d+)?(?:\s|$)")
 
