@@ -245,15 +245,11 @@ def split(examples: Sequence[Example], dev: bool) -> tuple[list[Example], dict[s
     held = "dev" if dev else "test"
     grobid_test = [e for e in examples if e.source == "grobid" and corpus_part(e) == held and not e.overlap]
     tests = {f"GROBID held-out {held} files": grobid_test}
-    if not dev:
-        tests["AnyStyle gold"] = [e for e in examples if e.source != "grobid" and corpus_part(e) == "test"]
-    held_prints = {fingerprint(e.raw) for group in tests.values() for e in group}
-    candidates = [
-        e
-        for e in examples
-        if corpus_part(e) == "train" or (corpus_part(e) == "dev" and not dev)
-        if not (e.source != "grobid" and corpus_part(e) == "test")
+    tests["AnyStyle gold" if not dev else "AnyStyle dev (a tenth of the non-gold strings)"] = [
+        e for e in examples if e.source != "grobid" and corpus_part(e) == held
     ]
+    held_prints = {fingerprint(e.raw) for group in tests.values() for e in group}
+    candidates = [e for e in examples if corpus_part(e) == "train" or (corpus_part(e) == "dev" and not dev)]
     train = [e for e in candidates if fingerprint(e.raw) not in held_prints]
     return train, tests, len(candidates) - len(train)
 
