@@ -267,11 +267,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c1", type=float, default=defaults.c1)
     parser.add_argument("--c2", type=float, default=defaults.c2)
     parser.add_argument("--max-iterations", type=int, default=defaults.max_iterations)
+    parser.add_argument("--no-lexicon", action="store_true", help="train without the word-class lexicon (for comparison)")
     args = parser.parse_args(argv)
 
     examples = [e for path in args.data for e in read_examples(path)]
     train, tests, dropped = split(examples, args.dev)
-    options = TrainingOptions(args.c1, args.c2, args.max_iterations, defaults.min_freq)
+    options = TrainingOptions(args.c1, args.c2, args.max_iterations, defaults.min_freq, lexicon=not args.no_lexicon)
 
     with tempfile.TemporaryDirectory() as tmp:
         model = args.model or args.keep_model or Path(tmp) / "heldout.crfsuite"
@@ -294,7 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"training: {len(train)} references ({sources['anystyle']} AnyStyle, all subsets but 'gold'; "
         f"{sources['grobid']} GROBID, {'train' if args.dev else 'train + dev'} files; "
         f"{dropped} duplicates of test strings dropped), "
-        f"CRF c1={options.c1} c2={options.c2} max_iterations={options.max_iterations} min_freq={options.min_freq}, "
+        f"CRF c1={options.c1} c2={options.c2} max_iterations={options.max_iterations} min_freq={options.min_freq} "
+        f"lexicon={'yes' if options.lexicon else 'no'}, "
         + (f"{train_seconds:.0f} s" if args.model is None else f"model {args.model.name} trained earlier")
         + f", model {model_bytes / 1e6:.2f} MB",
         "",

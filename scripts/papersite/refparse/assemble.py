@@ -7,15 +7,16 @@ labels, so both sides of an evaluation go through identical post-processing.
 from __future__ import annotations
 
 import re
-
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from . import fields
+from .features import word_of
 from .names import NameList, split_names
 from .reference import ParsedReference, PersonName
 from .tokens import Token
 
 CONTAINER_LABELS = frozenset({"journal", "container-title"})
+_NO_LEXICON: Mapping[str, str] = {}
 NOTE_LABELS = ("note", "genre", "medium", "source", "isbn")
 
 
@@ -74,17 +75,37 @@ def _place_publisher_cut(segments: list[tuple[str, str]]) -> list[tuple[str, str
     return out
 
 
-def _repaired(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+_LEADING_PLACE = re.compile(r"^\s*(?P<place>[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)\s*,\s+(?=[A-Z\"“])")
+
+
+def _leading_place(text: str, lexicon: Mapping[str, str]) -> tuple[str, str] | None:
+    """``"Washington, Georgetown Journal of ..."`` -> (``"Washington,"``, the journal), when every word of
+    the part before the comma is a place word of the lexicon (:mod:`papersite.refparse.lexicon`)."""
+    match = _LEADING_PLACE.match(text)
+    if not match or not all(lexicon.get(word_of(w)) == "location" for w in match.group("place").split()):
+        return None
+    rest = text[match.end() :]
+    if len(rest.split()) < 2:
+        return None
+    return text[: match.end()].strip(), rest
+
+
+def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = _NO_LEXICON) -> list[tuple[str, str]]:
     """Segments with a few of the labeller's typical slips put right.
 
     - volume words at the end of a journal title ("Quarterly, Year 9, Number")
       go to the volume segment that follows;
+    - an unquoted title running straight into the volume, with no container,
+      ends in its journal ("..., Perceptions, Vol. 18": :func:`fields.trailing_journal`);
     - a title segment after an editor segment, when there is no container yet,
       is the container ("in S. M. Walt (Eds), the Origins of Alliances");
     - names continuing a "translated by" / "edited by" list into the next
       segment ("translated by A B, C D and E F, Tehran, ...") go back to it;
     - with no title segment at all, the first container-title (a book or
       proceedings title, not a journal) is the title;
+    - a journal or book title that opens with a place and a comma ("Washington,
+      Georgetown Journal of International Affairs") gives the place to the
+      location, when the lexicon knows its words as places;
     - a place that runs into its publisher without punctuation gives the
       publisher back the words after its last comma (:func:`_place_publisher_cut`).
     """
@@ -98,11 +119,22 @@ def _repaired(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     for index, (label, text) in enumerate(segments):
         following = segments[index + 1][0] if index + 1 < len(segments) else None
         previous = out[-1] if out else None
+        if label in CONTAINER_LABELS and lexicon and (previous is None or previous[0] != "location"):
+            place = _leading_place(text, lexicon)
+            if place is not None:
+                out.append(("location", place[0]))
+                text = place[1]
         if label in CONTAINER_LABELS:
             head, tail = fields.split_trailing_volume(text, volume_follows=following == "volume")
             if tail is not None:
                 out.append((label, head))
                 out.append(("volume", tail))
+                continue
+        if label == "title" and following == "volume" and not has_container:
+            split = fields.trailing_journal(text)
+            if split is not None:
+                out += [("title", split[0]), ("journal", split[1])]
+                has_container = True
                 continue
         if label == "title" and previous is not None and previous[0] == "editor" and not has_container:
             out.append(("container-title", text))
@@ -137,6 +169,7 @@ def assemble(
     *,
     numbered_list: bool = False,
     confidence: float = 0.0,
+    lexicon: Mapping[str, str] = _NO_LEXICON,
 ) -> ParsedReference:
     """The fields of one reference from its ``(label, text)`` segments.
 
@@ -144,7 +177,7 @@ def assemble(
     and the order matters (volume before pages, notes before the issue taken from them)."""
     language: str | None = None
     marks = fields.language_marks(raw)
-    work: Sequence[tuple[str, str]] = _repaired(segments)
+    work: Sequence[tuple[str, str]] = _repaired(segments, lexicon)
     if marks:
         language = marks[0][1]
         stripped: list[tuple[str, str]] = []
