@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from papersite.refparse import ReferenceParser, parse_reference
+from papersite.refparse import ReferenceParser
 from papersite.refparse.assemble import assemble
 from papersite.refparse.data import Example, token_labels
 from papersite.refparse.features import sequence_features
@@ -129,3 +129,19 @@ def test_a_container_opening_with_a_known_place_gives_it_to_the_location() -> No
     unknown = assemble(raw, segments, lexicon={"washington": "title"})
     assert (unknown.place, unknown.container) == (None, "Washington, Georgetown Journal of International Affairs")
     assert assemble(raw, segments).place is None  # the gold side of the benchmark: no lexicon, no repair
+
+
+@pytest.mark.parametrize(
+    ("publisher", "place", "expected"),
+    [
+        ("Tehran, Bureau of Political and International Studies", "Tehran", "Bureau of Political and International Studies"),
+        ("Springer, New York", None, "Springer, New York"),  # the lexicon knows Springer as a publisher
+        ("Brill, Leiden", None, "Brill, Leiden"),  # one word after the comma: not a publisher's name
+        ("Leiden University Press", None, "Leiden University Press"),  # no comma
+    ],
+)
+def test_a_publisher_opening_with_a_place_gives_it_to_the_location(publisher: str, place: str | None, expected: str) -> None:
+    lexicon = {"springer": "publisher", "york": "location", "new": "title", "leiden": "location", "press": "publisher"}
+    raw = f"Doe, J. (2006). A Book, {publisher}"
+    parsed = assemble(raw, [("author", "Doe, J."), ("date", "(2006)."), ("title", "A Book,"), ("publisher", publisher)], lexicon=lexicon)
+    assert (parsed.place, parsed.publisher) == (place, expected)

@@ -78,14 +78,18 @@ def _place_publisher_cut(segments: list[tuple[str, str]]) -> list[tuple[str, str
 _LEADING_PLACE = re.compile(r"^\s*(?P<place>[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)\s*,\s+(?=[A-Z\"“])")
 
 
-def _leading_place(text: str, lexicon: Mapping[str, str]) -> tuple[str, str] | None:
+def _leading_place(text: str, lexicon: Mapping[str, str], *, unknown: bool = False) -> tuple[str, str] | None:
     """``"Washington, Georgetown Journal of ..."`` -> (``"Washington,"``, the journal), when every word of
-    the part before the comma is a place word of the lexicon (:mod:`papersite.refparse.lexicon`)."""
+    the part before the comma is a place word of the lexicon (:mod:`papersite.refparse.lexicon`) — or,
+    with ``unknown``, a word the lexicon does not know, and the rest does not end in a place
+    ("Tehran, Bureau of ..." but not "Springer, New York" or "Brill, Leiden")."""
     match = _LEADING_PLACE.match(text)
-    if not match or not all(lexicon.get(word_of(w)) == "location" for w in match.group("place").split()):
+    allowed = ("location", None) if unknown else ("location",)
+    if not match or not all(lexicon.get(word_of(w)) in allowed for w in match.group("place").split()):
         return None
     rest = text[match.end() :]
-    if len(rest.split()) < 2:
+    words = rest.split()
+    if len(words) < 2 or (unknown and lexicon.get(word_of(words[-1])) == "location"):
         return None
     return text[: match.end()].strip(), rest
 
@@ -105,7 +109,9 @@ def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = 
       proceedings title, not a journal) is the title;
     - a journal or book title that opens with a place and a comma ("Washington,
       Georgetown Journal of International Affairs") gives the place to the
-      location, when the lexicon knows its words as places;
+      location, when the lexicon knows its words as places; so does a
+      publisher ("Tehran, Bureau of ..."), unless the lexicon knows the
+      first words as something else ("Springer, New York");
     - a place that runs into its publisher without punctuation gives the
       publisher back the words after its last comma (:func:`_place_publisher_cut`).
     """
@@ -119,8 +125,8 @@ def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = 
     for index, (label, text) in enumerate(segments):
         following = segments[index + 1][0] if index + 1 < len(segments) else None
         previous = out[-1] if out else None
-        if label in CONTAINER_LABELS and lexicon and (previous is None or previous[0] != "location"):
-            place = _leading_place(text, lexicon)
+        if label in (*CONTAINER_LABELS, "publisher") and lexicon and (previous is None or previous[0] != "location"):
+            place = _leading_place(text, lexicon, unknown=label == "publisher")
             if place is not None:
                 out.append(("location", place[0]))
                 text = place[1]
