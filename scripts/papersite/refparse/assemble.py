@@ -94,6 +94,31 @@ def _leading_place(text: str, lexicon: Mapping[str, str], *, unknown: bool = Fal
     return text[: match.end()].strip(), rest
 
 
+_TRAILING_PLACE = re.compile(r",\s*(?P<place>[A-Z][^\W\d_]+)\s*,?\s*$")
+
+
+def _trailing_place_cut(segments: list[tuple[str, str]], lexicon: Mapping[str, str]) -> list[tuple[str, str]]:
+    """``title "International Organizations, Tehran,"`` + ``publisher "Mizan ..."`` -> the title, location
+    ``"Tehran,"`` and the publisher: the one capitalised word after the last comma of the segment just
+    before a publisher is its place ("Title, Place, Publisher"; after a list of translators or editors
+    also before a final note, which is then the publisher), unless the lexicon knows it as something
+    other than a place."""
+    out: list[tuple[str, str]] = []
+    for index, (label, text) in enumerate(segments):
+        if out and out[-1][0] == "location" and label == "note" and index == len(segments) - 1 and index > 1:
+            if segments[index - 1][0] in ("translator", "editor") and not any(c.isdigit() for c in text):
+                out.append(("publisher", text))  # "translated by ..., Tehran, Support Publications"
+                continue
+        following = segments[index + 1][0] if index + 1 < len(segments) else None
+        before_publisher = following == "publisher" or (following == "note" and label in ("translator", "editor"))
+        match = _TRAILING_PLACE.search(text) if before_publisher and label in ("title", "translator", "editor") else None
+        if match and lexicon.get(word_of(match.group("place"))) in ("location", None) and text[: match.start()].strip():
+            out += [(label, text[: match.start() + 1]), ("location", text[match.start() + 1 :].strip())]
+        else:
+            out.append((label, text))
+    return out
+
+
 def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = _NO_LEXICON) -> list[tuple[str, str]]:
     """Segments with a few of the labeller's typical slips put right.
 
@@ -112,6 +137,9 @@ def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = 
       location, when the lexicon knows its words as places; so does a
       publisher ("Tehran, Bureau of ..."), unless the lexicon knows the
       first words as something else ("Springer, New York");
+    - one capitalised word after the last comma of a title (translator,
+      editor) segment right before the publisher is the place
+      (:func:`_trailing_place_cut`);
     - a place that runs into its publisher without punctuation gives the
       publisher back the words after its last comma (:func:`_place_publisher_cut`).
     """
@@ -161,7 +189,7 @@ def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = 
                 continue
         out.append((label, text))
     merged: list[tuple[str, str]] = []
-    for label, text in _place_publisher_cut(out):
+    for label, text in _place_publisher_cut(_trailing_place_cut(out, lexicon) if lexicon else out):
         if merged and merged[-1][0] == label == "volume":
             merged[-1] = (label, merged[-1][1] + " " + text)
         else:

@@ -153,8 +153,9 @@ def trailing_journal(text: str) -> tuple[str, str] | None:
 
     For an unquoted title that runs straight into a volume with no journal
     between: its last comma-separated part, when that is one to six words
-    starting with a capital and holding no digits, and at least three words
-    come before it, is the journal ("Title, Journal, Vol. 18, No. 1").
+    starting with a capital and holding no digits, and the part before it has at
+    least three words (not a short item of an enumeration), is the journal
+    ("Title, Journal, Vol. 18, No. 1").
     """
     stripped = text.strip()
     if not stripped or stripped[0] in _QUOTES:
@@ -163,8 +164,8 @@ def trailing_journal(text: str) -> tuple[str, str] | None:
     if not match or not 1 <= len(match.group("tail").split()) <= 6:
         return None
     head = stripped[: match.start() + 1]
-    if len(head.split()) < 3:
-        return None
+    if len(head.split()) < 3 or len(head[:-1].rpartition(",")[2].split()) < 3:
+        return None  # "China, Russia, US, India, Pakistan and Iran": the end of an enumeration, not a journal
     return head, stripped[match.start() + 1 :].lstrip()
 
 
