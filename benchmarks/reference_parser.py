@@ -5,8 +5,8 @@
 
 1. Splits the data (:func:`papersite.refparse.data.corpus_part`): GROBID's
    corpus files go whole to test (20 % of the files, by a hash of the file
-   name), dev (10 %) or train, so no paper has references on two sides;
-   AnyStyle's ``gold`` subset is test, its other subsets train.
+   name), dev (20 %) or train, so no paper has references on two sides;
+   AnyStyle's ``gold`` subset is test, a tenth of its other strings dev, the rest train.
 2. Trains a CRF (the shipped model's settings) on train + dev, dropping every
    training string that duplicates a test string (ignoring case, spacing and
    punctuation) and leaving out of the GROBID test set the strings GROBID
@@ -14,8 +14,9 @@
 3. Parses each test string with that model and compares the resulting fields
    with the fields the gold labels give, per data set.
 
-``--dev`` instead trains on train only and measures on the dev files: that is
-where the CRF's c1/c2 were chosen (``--c1``/``--c2``), never on the test files.
+``--dev`` instead trains on train only and measures on the dev files (GROBID's
+and AnyStyle's): that is where the CRF's c1/c2 (``--c1``/``--c2``) and the
+features (``--no-lexicon`` for the comparison) were chosen, never on the test files.
 
 How the fields are compared (token precision / recall / F1, micro-averaged
 over all gold references):
