@@ -122,6 +122,9 @@ def _trailing_place_cut(segments: list[tuple[str, str]], lexicon: Mapping[str, s
 def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = _NO_LEXICON) -> list[tuple[str, str]]:
     """Segments with a few of the labeller's typical slips put right.
 
+    Over 60 lines because it is one pass over the segments, each repair a few lines reading the
+    segment before and after; split up, every repair would walk and rebuild the list again.
+
     - volume words at the end of a journal title ("Quarterly, Year 9, Number")
       go to the volume segment that follows;
     - an unquoted title running straight into the volume, with no container,
