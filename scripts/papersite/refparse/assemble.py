@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from types import MappingProxyType
+
 from . import fields
 from .features import word_of
 from .names import NameList, split_names
@@ -16,7 +18,7 @@ from .reference import ParsedReference, PersonName
 from .tokens import Token
 
 CONTAINER_LABELS = frozenset({"journal", "container-title"})
-_NO_LEXICON: Mapping[str, str] = {}
+_NO_LEXICON: Mapping[str, str] = MappingProxyType({})
 NOTE_LABELS = ("note", "genre", "medium", "source", "isbn")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from .tokens import Token
@@ -180,7 +181,7 @@ _I = tuple(f"i={k}" for k in range(6))
 _J = tuple(f"j={k}" for k in range(4))
 _K = ("k=0", "k=1", "k=2", "k=3", "k=4+", "k=4+", "k=4+", "k=7+")
 _KR = ("kr=0", "kr=1", "kr=2", "kr=3+")
-_NO_LEXICON: Mapping[str, str] = {}
+_NO_LEXICON: Mapping[str, str] = MappingProxyType({})
 
 
 def _lexicon_features(words: Sequence[str], chunk_start: Sequence[int], chunk_end: Sequence[int], lexicon: Mapping[str, str]) -> list[list[str]]:

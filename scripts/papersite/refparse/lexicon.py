@@ -23,12 +23,13 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 from .features import word_of
 from .tokens import Token
 
 #: Labels that share a class: a journal and a book holding a chapter are both containers.
-_CLASS = {"journal": "container", "container-title": "container"}
+_CLASS = MappingProxyType({"journal": "container", "container-title": "container"})
 MIN_COUNT = 5
 MIN_SHARE = 0.6
 
