@@ -5,8 +5,8 @@
 
 1. Splits the data (:func:`papersite.refparse.data.corpus_part`): GROBID's
    corpus files go whole to test (20 % of the files, by a hash of the file
-   name), dev (10 %) or train, so no paper has references on two sides;
-   AnyStyle's ``gold`` subset is test, its other subsets train.
+   name), dev (20 %) or train, so no paper has references on two sides;
+   AnyStyle's ``gold`` subset is test, a tenth of its other strings dev, the rest train.
 2. Trains a CRF (the shipped model's settings) on train + dev, dropping every
    training string that duplicates a test string (ignoring case, spacing and
    punctuation) and leaving out of the GROBID test set the strings GROBID
@@ -14,8 +14,9 @@
 3. Parses each test string with that model and compares the resulting fields
    with the fields the gold labels give, per data set.
 
-``--dev`` instead trains on train only and measures on the dev files: that is
-where the CRF's c1/c2 were chosen (``--c1``/``--c2``), never on the test files.
+``--dev`` instead trains on train only and measures on the dev files (GROBID's
+and AnyStyle's): that is where the CRF's c1/c2 (``--c1``/``--c2``) and the
+features (``--no-lexicon`` for the comparison) were chosen, never on the test files.
 
 How the fields are compared (token precision / recall / F1, micro-averaged
 over all gold references):
@@ -245,15 +246,11 @@ def split(examples: Sequence[Example], dev: bool) -> tuple[list[Example], dict[s
     held = "dev" if dev else "test"
     grobid_test = [e for e in examples if e.source == "grobid" and corpus_part(e) == held and not e.overlap]
     tests = {f"GROBID held-out {held} files": grobid_test}
-    if not dev:
-        tests["AnyStyle gold"] = [e for e in examples if e.source != "grobid" and corpus_part(e) == "test"]
-    held_prints = {fingerprint(e.raw) for group in tests.values() for e in group}
-    candidates = [
-        e
-        for e in examples
-        if corpus_part(e) == "train" or (corpus_part(e) == "dev" and not dev)
-        if not (e.source != "grobid" and corpus_part(e) == "test")
+    tests["AnyStyle gold" if not dev else "AnyStyle dev (a tenth of the non-gold strings)"] = [
+        e for e in examples if e.source != "grobid" and corpus_part(e) == held
     ]
+    held_prints = {fingerprint(e.raw) for group in tests.values() for e in group}
+    candidates = [e for e in examples if corpus_part(e) == "train" or (corpus_part(e) == "dev" and not dev)]
     train = [e for e in candidates if fingerprint(e.raw) not in held_prints]
     return train, tests, len(candidates) - len(train)
 
@@ -271,11 +268,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c1", type=float, default=defaults.c1)
     parser.add_argument("--c2", type=float, default=defaults.c2)
     parser.add_argument("--max-iterations", type=int, default=defaults.max_iterations)
+    parser.add_argument("--no-lexicon", action="store_true", help="train without the word-class lexicon (for comparison)")
     args = parser.parse_args(argv)
 
     examples = [e for path in args.data for e in read_examples(path)]
     train, tests, dropped = split(examples, args.dev)
-    options = TrainingOptions(args.c1, args.c2, args.max_iterations, defaults.min_freq)
+    options = TrainingOptions(args.c1, args.c2, args.max_iterations, defaults.min_freq, lexicon=not args.no_lexicon)
 
     with tempfile.TemporaryDirectory() as tmp:
         model = args.model or args.keep_model or Path(tmp) / "heldout.crfsuite"
@@ -298,7 +296,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"training: {len(train)} references ({sources['anystyle']} AnyStyle, all subsets but 'gold'; "
         f"{sources['grobid']} GROBID, {'train' if args.dev else 'train + dev'} files; "
         f"{dropped} duplicates of test strings dropped), "
-        f"CRF c1={options.c1} c2={options.c2} max_iterations={options.max_iterations} min_freq={options.min_freq}, "
+        f"CRF c1={options.c1} c2={options.c2} max_iterations={options.max_iterations} min_freq={options.min_freq} "
+        f"lexicon={'yes' if options.lexicon else 'no'}, "
         + (f"{train_seconds:.0f} s" if args.model is None else f"model {args.model.name} trained earlier")
         + f", model {model_bytes / 1e6:.2f} MB",
         "",

@@ -7,15 +7,18 @@ labels, so both sides of an evaluation go through identical post-processing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 
-from collections.abc import Iterable, Sequence
+from types import MappingProxyType
 
 from . import fields
+from .features import word_of
 from .names import NameList, split_names
 from .reference import ParsedReference, PersonName
 from .tokens import Token
 
 CONTAINER_LABELS = frozenset({"journal", "container-title"})
+_NO_LEXICON: Mapping[str, str] = MappingProxyType({})
 NOTE_LABELS = ("note", "genre", "medium", "source", "isbn")
 
 
@@ -74,17 +77,74 @@ def _place_publisher_cut(segments: list[tuple[str, str]]) -> list[tuple[str, str
     return out
 
 
-def _repaired(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+_LEADING_PLACE = re.compile(r"^\s*(?P<place>[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?)\s*,\s+(?=[A-Z\"“])")
+
+
+def _leading_place(text: str, lexicon: Mapping[str, str], *, unknown: bool = False) -> tuple[str, str] | None:
+    """``"Washington, Georgetown Journal of ..."`` -> (``"Washington,"``, the journal), when every word of
+    the part before the comma is a place word of the lexicon (:mod:`papersite.refparse.lexicon`) — or,
+    with ``unknown``, a word the lexicon does not know, and the rest does not end in a place
+    ("Tehran, Bureau of ..." but not "Springer, New York" or "Brill, Leiden")."""
+    match = _LEADING_PLACE.match(text)
+    allowed = ("location", None) if unknown else ("location",)
+    if not match or not all(lexicon.get(word_of(w)) in allowed for w in match.group("place").split()):
+        return None
+    rest = text[match.end() :]
+    words = rest.split()
+    if len(words) < 2 or (unknown and lexicon.get(word_of(words[-1])) == "location"):
+        return None
+    return text[: match.end()].strip(), rest
+
+
+_TRAILING_PLACE = re.compile(r",\s*(?P<place>[A-Z][^\W\d_]+)\s*,?\s*$")
+
+
+def _trailing_place_cut(segments: list[tuple[str, str]], lexicon: Mapping[str, str]) -> list[tuple[str, str]]:
+    """``title "International Organizations, Tehran,"`` + ``publisher "Mizan ..."`` -> the title, location
+    ``"Tehran,"`` and the publisher: the one capitalised word after the last comma of the segment just
+    before a publisher is its place ("Title, Place, Publisher"; after a list of translators or editors
+    also before a final note, which is then the publisher), unless the lexicon knows it as something
+    other than a place."""
+    out: list[tuple[str, str]] = []
+    for index, (label, text) in enumerate(segments):
+        if out and out[-1][0] == "location" and label == "note" and index == len(segments) - 1 and index > 1:
+            if segments[index - 1][0] in ("translator", "editor") and not any(c.isdigit() for c in text):
+                out.append(("publisher", text))  # "translated by ..., Tehran, Support Publications"
+                continue
+        following = segments[index + 1][0] if index + 1 < len(segments) else None
+        before_publisher = following == "publisher" or (following == "note" and label in ("translator", "editor"))
+        match = _TRAILING_PLACE.search(text) if before_publisher and label in ("title", "translator", "editor") else None
+        if match and lexicon.get(word_of(match.group("place"))) in ("location", None) and text[: match.start()].strip():
+            out += [(label, text[: match.start() + 1]), ("location", text[match.start() + 1 :].strip())]
+        else:
+            out.append((label, text))
+    return out
+
+
+def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = _NO_LEXICON) -> list[tuple[str, str]]:
     """Segments with a few of the labeller's typical slips put right.
+
+    Over 60 lines because it is one pass over the segments, each repair a few lines reading the
+    segment before and after; split up, every repair would walk and rebuild the list again.
 
     - volume words at the end of a journal title ("Quarterly, Year 9, Number")
       go to the volume segment that follows;
+    - an unquoted title running straight into the volume, with no container,
+      ends in its journal ("..., Perceptions, Vol. 18": :func:`fields.trailing_journal`);
     - a title segment after an editor segment, when there is no container yet,
       is the container ("in S. M. Walt (Eds), the Origins of Alliances");
     - names continuing a "translated by" / "edited by" list into the next
       segment ("translated by A B, C D and E F, Tehran, ...") go back to it;
     - with no title segment at all, the first container-title (a book or
       proceedings title, not a journal) is the title;
+    - a journal or book title that opens with a place and a comma ("Washington,
+      Georgetown Journal of International Affairs") gives the place to the
+      location, when the lexicon knows its words as places; so does a
+      publisher ("Tehran, Bureau of ..."), unless the lexicon knows the
+      first words as something else ("Springer, New York");
+    - one capitalised word after the last comma of a title (translator,
+      editor) segment right before the publisher is the place
+      (:func:`_trailing_place_cut`);
     - a place that runs into its publisher without punctuation gives the
       publisher back the words after its last comma (:func:`_place_publisher_cut`).
     """
@@ -98,11 +158,22 @@ def _repaired(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     for index, (label, text) in enumerate(segments):
         following = segments[index + 1][0] if index + 1 < len(segments) else None
         previous = out[-1] if out else None
+        if label in (*CONTAINER_LABELS, "publisher") and lexicon and (previous is None or previous[0] != "location"):
+            place = _leading_place(text, lexicon, unknown=label == "publisher")
+            if place is not None:
+                out.append(("location", place[0]))
+                text = place[1]
         if label in CONTAINER_LABELS:
             head, tail = fields.split_trailing_volume(text, volume_follows=following == "volume")
             if tail is not None:
                 out.append((label, head))
                 out.append(("volume", tail))
+                continue
+        if label == "title" and following == "volume" and not has_container:
+            split = fields.trailing_journal(text)
+            if split is not None:
+                out += [("title", split[0]), ("journal", split[1])]
+                has_container = True
                 continue
         if label == "title" and previous is not None and previous[0] == "editor" and not has_container:
             out.append(("container-title", text))
@@ -123,7 +194,7 @@ def _repaired(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
                 continue
         out.append((label, text))
     merged: list[tuple[str, str]] = []
-    for label, text in _place_publisher_cut(out):
+    for label, text in _place_publisher_cut(_trailing_place_cut(out, lexicon) if lexicon else out):
         if merged and merged[-1][0] == label == "volume":
             merged[-1] = (label, merged[-1][1] + " " + text)
         else:
@@ -137,6 +208,7 @@ def assemble(
     *,
     numbered_list: bool = False,
     confidence: float = 0.0,
+    lexicon: Mapping[str, str] = _NO_LEXICON,
 ) -> ParsedReference:
     """The fields of one reference from its ``(label, text)`` segments.
 
@@ -144,7 +216,7 @@ def assemble(
     and the order matters (volume before pages, notes before the issue taken from them)."""
     language: str | None = None
     marks = fields.language_marks(raw)
-    work: Sequence[tuple[str, str]] = _repaired(segments)
+    work: Sequence[tuple[str, str]] = _repaired(segments, lexicon)
     if marks:
         language = marks[0][1]
         stripped: list[tuple[str, str]] = []

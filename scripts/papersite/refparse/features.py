@@ -13,8 +13,9 @@ facts about its neighbours.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from .tokens import Token
@@ -53,6 +54,7 @@ class _Base(NamedTuple):
     as_next2: tuple[str, str]  # ... the one before that
     as_head: str  # "kw=": this token heads the chunk of the one described
     as_prev_head: str  # "pkw=": it heads the chunk before
+    as_next_head: str  # "nkw=": it heads the chunk after
 
 
 def _shape(text: str) -> str:
@@ -162,7 +164,13 @@ def _base(raw: str) -> _Base:
         ("s+2=" + shape, "w+2=" + word),
         "kw=" + word,
         "pkw=" + word,
+        "nkw=" + word,
     )
+
+
+def word_of(raw: str) -> str:
+    """The word form the features use for a token: its core lower-cased, digits folded to ``0``."""
+    return _base(raw).word
 
 
 # the position features, spelled once
@@ -172,10 +180,37 @@ _R = tuple(f"r={k}" for k in range(10))
 _I = tuple(f"i={k}" for k in range(6))
 _J = tuple(f"j={k}" for k in range(4))
 _K = ("k=0", "k=1", "k=2", "k=3", "k=4+", "k=4+", "k=4+", "k=7+")
+_KR = ("kr=0", "kr=1", "kr=2", "kr=3+")
+_NO_LEXICON: Mapping[str, str] = MappingProxyType({})
 
 
-def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
-    """One list of string attributes per token, ready for ``pycrfsuite``.
+def _lexicon_features(words: Sequence[str], chunk_start: Sequence[int], chunk_end: Sequence[int], lexicon: Mapping[str, str]) -> list[list[str]]:
+    """Per token: the lexicon class of the token and of its neighbours, and the classes present in its chunk
+    and in the next chunk (see :mod:`papersite.refparse.lexicon`)."""
+    n = len(words)
+    classes = [lexicon.get(word, "") for word in words]
+    bags: dict[int, list[str]] = {}
+    for i in range(n):
+        if chunk_start[i] == i:
+            bags[i] = sorted({c for c in classes[i : chunk_end[i] + 1] if c})
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = ["lx=" + classes[i]] if classes[i] else []
+        if i > 0 and classes[i - 1]:
+            feats.append("lx-1=" + classes[i - 1])
+        if i + 1 < n and classes[i + 1]:
+            feats.append("lx+1=" + classes[i + 1])
+        feats += ["klx=" + c for c in bags[chunk_start[i]]]
+        following = chunk_end[i] + 1
+        if following < n:
+            feats += ["nklx=" + c for c in bags[following]]
+        out.append(feats)
+    return out
+
+
+def sequence_features(tokens: Sequence[Token], lexicon: Mapping[str, str] = _NO_LEXICON) -> list[list[str]]:
+    """One list of string attributes per token, ready for ``pycrfsuite``; ``lexicon`` (word -> field,
+    :mod:`papersite.refparse.lexicon`) adds the word-class features.
 
     Over 60 lines because the state carried along the tokens (years and stops so far, open quotes
     and brackets, chunks) is read and updated in one loop; split up, it would be passed around."""
@@ -191,6 +226,10 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
                 chunk_start[j] = start
                 chunk_end[j] = i
             start = i + 1
+    chunk_index = [0] * n  # chunks after this token's chunk
+    for i in range(n - 1, -1, -1):
+        chunk_index[i] = 0 if chunk_end[i] == n - 1 else chunk_index[chunk_end[i] + 1] + (chunk_start[i] == i)
+    lexical = _lexicon_features([b.word for b in bases], chunk_start, chunk_end, lexicon) if lexicon else None
     out: list[list[str]] = []
     years = 0
     stops = 0
@@ -224,6 +263,11 @@ def sequence_features(tokens: Sequence[Token]) -> list[list[str]]:
             feats.append(bases[head].as_head)
         if head > 0:
             feats.append(bases[chunk_start[head - 1]].as_prev_head)
+        if chunk_end[i] + 1 < n:
+            feats.append(bases[chunk_end[i] + 1].as_next_head)
+        feats.append(_KR[min(chunk_index[i], 3)])
+        if lexical is not None:
+            feats += lexical[i]
         if i > 0:
             feats += bases[i - 1].as_prev
             if i > 1:

@@ -145,6 +145,30 @@ def split_trailing_volume(text: str, *, volume_follows: bool) -> tuple[str, str 
     return head, tail
 
 
+_JOURNAL_TAIL = re.compile(r",\s+(?P<tail>[A-Z][^\W\d_][^,;:()\[\]\d\"“”«»]*?)\s*[,.]?\s*$")
+
+
+def trailing_journal(text: str) -> tuple[str, str] | None:
+    """``"Chinese Foreign Policy ... Rightful Place, Perceptions,"`` -> (the title, ``"Perceptions,"``).
+
+    For an unquoted title that runs straight into a volume with no journal
+    between: its last comma-separated part, when that is one to six words
+    starting with a capital and holding no digits, and the part before it has at
+    least three words (not a short item of an enumeration), is the journal
+    ("Title, Journal, Vol. 18, No. 1").
+    """
+    stripped = text.strip()
+    if not stripped or stripped[0] in _QUOTES:
+        return None
+    match = _JOURNAL_TAIL.search(stripped)
+    if not match or not 1 <= len(match.group("tail").split()) <= 6:
+        return None
+    head = stripped[: match.start() + 1]
+    if len(head.split()) < 3 or len(head[:-1].rpartition(",")[2].split()) < 3:
+        return None  # "China, Russia, US, India, Pakistan and Iran": the end of an enumeration, not a journal
+    return head, stripped[match.start() + 1 :].lstrip()
+
+
 def leading_name_list(text: str) -> tuple[str, str] | None:
     """``"Halimeh Shabani and Azadeh Ketabi, Tehran, ..."`` -> (the names, the rest), when it starts so."""
     match = _NAME_LIST.match(text)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .assemble import assemble, segments_of
-from .labeller import MODEL_RESOURCE, Labeller, default_labeller
+from .labeller import LEXICON_RESOURCE, MODEL_RESOURCE, Labeller, default_labeller
 from .reference import ParsedReference, from_json, to_json
 from .tokens import tokenize
 
@@ -42,7 +42,9 @@ class ReferenceParser:
         tokens = tokenize(safe)
         labelling = self._labeller.label(tokens)
         segments = segments_of(safe, tokens, labelling.labels)
-        parsed = assemble(safe, segments, numbered_list=numbered_list, confidence=labelling.probability)
+        parsed = assemble(
+            safe, segments, numbered_list=numbered_list, confidence=labelling.probability, lexicon=self._labeller.lexicon
+        )
         return parsed if safe == text else replace(parsed, raw=text)
 
 
@@ -71,6 +73,7 @@ def parser_version() -> str:
     for name in sorted(entry.name for entry in package.iterdir() if entry.name.endswith(".py")):
         digest.update(name.encode() + package.joinpath(name).read_bytes())
     digest.update(resources.files("papersite").joinpath(MODEL_RESOURCE).read_bytes())
+    digest.update(resources.files("papersite").joinpath(LEXICON_RESOURCE).read_bytes())
     return digest.hexdigest()
 
 

@@ -26,6 +26,7 @@ import pycrfsuite
 
 from .data import Example, read_examples, without_subsets
 from .features import sequence_features
+from .lexicon import learn_lexicon, lexicon_path, write_lexicon
 
 
 @dataclass(frozen=True)
@@ -36,15 +37,20 @@ class TrainingOptions:
     c2: float = 0.001
     max_iterations: int = 150
     min_freq: float = 1.0
+    lexicon: bool = True
 
 
 def train_model(
     examples: Sequence[Example], out: Path, options: TrainingOptions = TrainingOptions(), *, verbose: bool = False
 ) -> None:
-    """Train a CRF on ``examples`` and write it to ``out``."""
+    """Train a CRF on ``examples`` and write it to ``out``, and its lexicon (learnt from the same
+    examples, :mod:`papersite.refparse.lexicon`) beside it; without ``options.lexicon`` an empty one."""
+    lexicon = learn_lexicon((e.tokens, e.labels) for e in examples) if options.lexicon else {}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_lexicon(lexicon, lexicon_path(out))
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for example in examples:
-        trainer.append(sequence_features(example.tokens), list(example.labels))
+        trainer.append(sequence_features(example.tokens, lexicon), list(example.labels))
     trainer.set_params(
         {
             "c1": options.c1,
@@ -54,7 +60,6 @@ def train_model(
             "feature.possible_transitions": True,
         }
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
 
 
