@@ -203,3 +203,14 @@ def test_site_place_and_publisher_after_a_translator_list() -> None:
 def test_site_place_between_title_and_publisher() -> None:
     parsed = parse_reference("Mousa Zadeh, Reza (2009). International Organizations, Tehran, Mizan Publishing House")
     assert (parsed.title, parsed.place, parsed.publisher) == ("International Organizations", "Tehran", "Mizan Publishing House")
+
+
+def test_a_title_cut_in_mid_phrase_takes_back_the_container_after_it() -> None:
+    """Rezapour's Hosseini entry names no journal: "... Foreign Policy in the 2014 Ukrainian Crisis,
+    Volume 21": a title does not end on "the 2014", so what the labeller split off is its end."""
+    parsed = parse_reference(
+        "Hosseini, Ali and Aineh Vand, Hassan, (2016), an Analysis of the impact of Neo-Eurasian thought on "
+        "Russian Foreign Policy in the 2014 Ukrainian Crisis, Volume 21, Issue 92, p 137 [in persian]"
+    )
+    assert parsed.title is not None and parsed.title.endswith("in the 2014 Ukrainian Crisis")
+    assert parsed.container is None and parsed.volume == "21"

@@ -96,6 +96,16 @@ def _leading_place(text: str, lexicon: Mapping[str, str], *, unknown: bool = Fal
     return text[: match.end()].strip(), rest
 
 
+def _mid_phrase(title: str) -> bool:
+    """A title cut in mid-phrase: it ends on a bare number or a small word, with no stop, comma,
+    colon or quote ("... Foreign Policy in the 2014"), so the container after it is its end."""
+    words = title.split()
+    return bool(words) and title[-1:].isalnum() and (words[-1].isdigit() or words[-1].lower() in _SMALL)
+
+
+_SMALL = frozenset("a an the of in on at to for and or by with from into".split())
+
+
 _TRAILING_PLACE = re.compile(r",\s*(?P<place>[A-Z][^\W\d_]+)\s*,?\s*$")
 
 
@@ -129,6 +139,7 @@ def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = 
 
     - volume words at the end of a journal title ("Quarterly, Year 9, Number")
       go to the volume segment that follows;
+    - a container after a title cut in mid-phrase (:func:`_mid_phrase`) is the title's end;
     - an unquoted title running straight into the volume, with no container,
       ends in its journal ("..., Perceptions, Vol. 18": :func:`fields.trailing_journal`);
     - a title segment after an editor segment, when there is no container yet,
@@ -163,6 +174,9 @@ def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = 
             if place is not None:
                 out.append(("location", place[0]))
                 text = place[1]
+        if label in CONTAINER_LABELS and previous is not None and previous[0] == "title" and _mid_phrase(previous[1]):
+            out[-1] = ("title", previous[1] + " " + text)  # "... in the 2014" + "Ukrainian Crisis,": one title
+            continue
         if label in CONTAINER_LABELS:
             head, tail = fields.split_trailing_volume(text, volume_follows=following == "volume")
             if tail is not None:
