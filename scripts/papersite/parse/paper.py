@@ -171,7 +171,7 @@ def parse_paper(
     repaired = layout is not None and (layout.shape != "blocks" or bool(layout.removed) or bool(layout.footnotes))
     paper = Paper(
         paper_id, path, front, tuple(sections), tuple(references), tuple(diagnostics), notes=notes,
-        checked_text=_checked_text(layout, references) if repaired and layout is not None else "",
+        checked_text=_checked_text(layout, references, sections) if repaired and layout is not None else "",
     )
     return with_references_from_notes(assign_ids(paper))
 
@@ -258,10 +258,12 @@ def _layout_diagnostics(layout: LayoutResult, path: str) -> list[Diagnostic]:
     return out
 
 
-def _checked_text(layout: LayoutResult, references: list[Reference]) -> str:
-    """What the nothing-lost check compares with the page: the repaired body (reference entries
-    cut apart as the list was) and each footnote as its own block (page furniture is reported, not kept)."""
-    return cut_at_entries(layout.lines, references) + "\n\n" + "\n\n".join(note.text for note in layout.footnotes)
+def _checked_text(layout: LayoutResult, references: list[Reference], sections: list[Section]) -> str:
+    """What the nothing-lost check compares with the page: the repaired body (reference entries,
+    and a block printed after the list, cut apart as the list was) and each footnote as its own
+    block (page furniture is reported, not kept)."""
+    starts = {reference.span.line for reference in references} | {section.span.line for section in sections}
+    return cut_at_entries(layout.lines, starts) + "\n\n" + "\n\n".join(note.text for note in layout.footnotes)
 
 
 def _split_glued_headings(units: list[Unit], overrides: tuple[HeadingOverride, ...]) -> tuple[list[Unit], set[str]]:

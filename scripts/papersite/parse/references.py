@@ -345,11 +345,11 @@ def _references(entries: list[tuple[int, int, str]], path: str) -> tuple[list[Re
     return references, diagnostics
 
 
-def cut_at_entries(lines: Sequence[LayoutLine], references: Sequence[Reference]) -> str:
+def cut_at_entries(lines: Sequence[LayoutLine], starts: set[int]) -> str:
     """The repaired text with each rebuilt line that holds several entries cut into one block per
-    entry, as :func:`split_references` cut it (for the nothing-lost check, which wants each block
-    of the text as one run of words on the page)."""
-    starts = {reference.span.line for reference in references}
+    entry, as :func:`split_references` cut it (``starts``: the source lines where an entry, or a
+    block after the list, starts) — for the nothing-lost check, which wants each block of the text
+    as one run of words on the page."""
     out: list[str] = []
     for line in lines:
         cuts = [column for column, number in line.sources[1:] if number in starts]
