@@ -26,6 +26,7 @@ Printed, on the held-out documents:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
 import tempfile
@@ -39,7 +40,8 @@ from papersite.structure.data import Sequence_, sequences
 from papersite.structure.features import document_features
 from papersite.structure.labelling import label_document
 from papersite.structure.models import Models, Tagger, default_models
-from papersite.structure.train import ITERATIONS, MAX_DOCS, MODEL_FILES, subsample, train_model
+from papersite.structure.train import FEATURES, Features, ITERATIONS, MAX_DOCS, MODEL_FILES, subsample, train_model
+from papersite.structure.zone_features import zone_features
 
 TARGETS = {"zone accuracy": 0.97, "title exact": 0.90, "first author": 0.90, "heading F1": 0.90,
            "entry-start F1": 0.95, "lines/s": 5000.0}
@@ -70,8 +72,8 @@ def _table(title: str, scores: dict[str, tuple[float, float, float, int]]) -> No
         print(f"{label:<14} {p:6.3f} {r:6.3f} {f:6.3f} {n:7d}")
 
 
-def _tag_all(tagger: Tagger, docs: list[Sequence_]) -> list[list[str]]:
-    return [tagger.tag(document_features(d.texts))[0] for d in docs]
+def _tag_all(tagger: Tagger, docs: list[Sequence_], features: Features = document_features) -> list[list[str]]:
+    return [tagger.tag(features(d.texts))[0] for d in docs]
 
 
 def _base(label: str) -> str:
@@ -82,10 +84,35 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def dev_split(doc_id: str) -> bool:
+    """The quarter of the *training* documents set aside to choose the zone model's features and
+    settings (a salted hash of the id, independent of the held-out split): the held-out documents
+    are measured once, on the final models."""
+    return int(hashlib.sha1(b"papersite-dev:" + doc_id.encode("utf-8")).hexdigest(), 16) % 4 == 0
+
+
+def zones_dev(data: Path, tmp: Path) -> None:
+    """Train the zone model on the training documents outside the dev quarter and measure it on
+    the dev quarter (``--zones-dev``), the way every zone-model choice was made."""
+    training = sequences(data, "segmentation", evaluation=False)
+    dev = [d for d in training if dev_split(d.doc_id)]
+    kept = subsample([d for d in training if not dev_split(d.doc_id)], MAX_DOCS.get("segmentation"))
+    train_model(kept, tmp / "zones.crfsuite", iterations=ITERATIONS["segmentation"], features=zone_features)
+    tagger = Tagger((tmp / "zones.crfsuite").read_bytes())
+    predicted = _tag_all(tagger, dev, zone_features)
+    gold = [g for d in dev for g in d.labels]
+    pred = [p for labels in predicted for p in labels]
+    per_doc = [sum(g == p for g, p in zip(d.labels, labels)) / len(d.labels) for d, labels in zip(dev, predicted)]
+    print(f"ZONES (dev): trained on {len(kept)} documents, measured on {len(dev)} dev documents, {len(gold)} lines; "
+          f"accuracy {sum(g == p for g, p in zip(gold, pred)) / len(gold):.4f}, mean per document "
+          f"{sum(per_doc) / len(per_doc):.4f}")
+    _table("zone (dev)", _prf(gold, pred))
+
+
 def zones(models: Models, data: Path, results: dict[str, float]) -> None:
     docs = sequences(data, "segmentation", evaluation=True)
     gold = [g for d in docs for g in d.labels]
-    pred = [p for labels in _tag_all(models.zones, docs) for p in labels]
+    pred = [p for labels in _tag_all(models.zones, docs, zone_features) for p in labels]
     results["zone accuracy"] = sum(g == p for g, p in zip(gold, pred)) / len(gold)
     print(f"\nZONES: {len(docs)} held-out documents, {len(gold)} lines; accuracy {results['zone accuracy']:.4f}")
     _table("zone", _prf(gold, pred))
@@ -184,12 +211,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("/work/shared/layoutdata"))
     parser.add_argument("--train", action="store_true", help="retrain from the training split before measuring")
     parser.add_argument("--models", type=Path, help="measure the models in this directory")
+    parser.add_argument("--zones-dev", action="store_true",
+                        help="only the zone model: train without the dev quarter of the training documents, measure on it")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
+        if args.zones_dev:
+            zones_dev(args.data, Path(tmp))
+            return 0
         if args.train:
             for name, file in MODEL_FILES.items():
                 docs = subsample(sequences(args.data, name, evaluation=False), MAX_DOCS.get(name))
-                train_model(docs, Path(tmp) / file, iterations=ITERATIONS[name])
+                train_model(docs, Path(tmp) / file, iterations=ITERATIONS[name],
+                            features=FEATURES.get(name, document_features))
             models = Models.from_directory(Path(tmp))
         else:
             models = Models.from_directory(args.models) if args.models else default_models()

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from .features import document_features, fold, line_attributes
 from .models import Models, default_models
+from .zone_features import zone_features
 from .types import (
     LABEL_BLANK,
     ZONE_ANNEX,
@@ -91,7 +92,7 @@ def label_document(
     pieces = _pieces(lines)
     texts = [p.text for p in pieces]
     own = [line_attributes(text) for text in texts]
-    zones, zone_p = models.zones.tag(document_features(texts, own))
+    zones, zone_p = models.zones.tag(zone_features(texts, own))
     labels = [""] * len(pieces)
     starts = [False] * len(pieces)
     probs = list(zone_p)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
@@ -22,6 +22,7 @@ import pycrfsuite
 
 from .data import Sequence_, sequences
 from .features import document_features
+from .zone_features import zone_features
 
 MODELS = ("segmentation", "header", "fulltext", "reference-segmenter")
 MODEL_FILES = MappingProxyType({  # by training file; the same names as papersite.structure.models.MODEL_FILES
@@ -32,6 +33,9 @@ MODEL_FILES = MappingProxyType({  # by training file; the same names as papersit
 })
 ITERATIONS = MappingProxyType({"segmentation": 80, "header": 150, "fulltext": 120, "reference-segmenter": 150})
 MAX_DOCS = MappingProxyType({"segmentation": 240})
+Features = Callable[[Sequence[str]], list[list[str]]]
+# the zone model sees more of the document than the others (papersite.structure.zone_features)
+FEATURES: MappingProxyType[str, Features] = MappingProxyType({"segmentation": zone_features})
 
 
 def subsample(docs: list[Sequence_], limit: int | None) -> list[Sequence_]:
@@ -43,10 +47,12 @@ def subsample(docs: list[Sequence_], limit: int | None) -> list[Sequence_]:
     return [docs[int(i * step)] for i in range(limit)]
 
 
-def train_model(docs: Sequence[Sequence_], out: Path, *, iterations: int, verbose: bool = False) -> None:
+def train_model(
+    docs: Sequence[Sequence_], out: Path, *, iterations: int, verbose: bool = False, features: Features = document_features
+) -> None:
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for doc in docs:
-        trainer.append(document_features(doc.texts), list(doc.labels))
+        trainer.append(features(doc.texts), list(doc.labels))
     trainer.set_params(
         {"c1": 0.1, "c2": 0.01, "max_iterations": iterations, "feature.possible_transitions": True,
          "feature.minfreq": 2}
@@ -69,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         docs = subsample(docs, limit)
         out = args.out / MODEL_FILES[model]
         print(f"{model}: {len(docs)} documents, {sum(len(d.texts) for d in docs)} lines -> {out}", file=sys.stderr)
-        train_model(docs, out, iterations=ITERATIONS[model])
+        train_model(docs, out, iterations=ITERATIONS[model], features=FEATURES.get(model, document_features))
     return 0
 
 
