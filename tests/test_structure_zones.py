@@ -1,12 +1,12 @@
-"""The zone model's own features (papersite.structure.zone_features) on real text: page edges
-inferred without page marks, supplementary-material cues, and the shipped model on a fixture."""
+"""The zone model's own features (papersite.structure.zone_features) on real text: cues of
+appendices and supplementary material, and the shipped zone model on a fixture."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from papersite.structure import label_lines
-from papersite.structure.zone_features import page_breaks, running_heads, zone_features
+from papersite.structure.zone_features import zone_features
 
 from .conftest import ROOT
 
@@ -14,8 +14,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "open"
 
 
 def _printed_lines(name: str) -> tuple[list[str], list[int]]:
-    """A fixture's non-blank lines as the zone model sees them, and where its form feeds (real
-    page breaks) fall: the index of each page's first line."""
+    """A fixture's non-blank lines as the zone model sees them, and where its form feeds fall
+    (the index of each page's first line)."""
     lines: list[str] = []
     pages: list[int] = []
     for raw in (FIXTURES / name / "paper.raw.txt").read_text(encoding="utf-8").split("\n"):
@@ -27,40 +27,17 @@ def _printed_lines(name: str) -> tuple[list[str], list[int]]:
     return lines, pages
 
 
-def _features_of(lines: list[str], i: int, prefix: str) -> list[str]:
-    return [f for f in zone_features(lines)[i] if f.startswith(prefix)]
-
-
-def test_page_edges_inferred_from_the_text_match_the_real_page_breaks() -> None:
-    # the model never sees form feeds (its training text has none): page edges come from running
-    # heads and page numbers; on a paper that has form feeds, compare with them
-    for name in ("zeileis2008-pscl-countreg", "oksanen2022-vegan-diversity"):
-        lines, pages = _printed_lines(name)
-        marks = page_breaks(lines, running_heads(lines))
-        near = [i for i in marks if any(-2 <= i - page <= 1 for page in pages)]
-        assert len(near) >= 0.6 * len(marks), name
-        assert len({min(pages, key=lambda p: abs(p - i)) for i in near}) >= 0.4 * len(pages), name
-
-
-def test_page_numbers_are_a_chain_counting_up_a_page_apart() -> None:
+def test_an_appendix_after_the_references_is_cued() -> None:
     lines, _ = _printed_lines("zeileis2008-pscl-countreg")
-    body = [line for line in lines if not line.isdigit()]
-    # bare numbers 2, 3, 4, 5 spaced a page apart are page numbers ...
-    paged = [line for k in range(4) for line in (*body[40 * k : 40 * k + 40], str(k + 2))]
-    assert [paged[i] for i in page_breaks(paged, set())] == ["2", "3", "4", "5"]
-    # ... the same numbers on consecutive lines (a table's column, an axis) are not
-    table = body[:40] + ["2", "3", "4", "5"] + body[40:80]
-    assert page_breaks(table, set()) == []
-
-
-def test_lines_next_to_an_inferred_page_edge_say_so() -> None:
-    lines, _ = _printed_lines("zeileis2008-pscl-countreg")
-    head = next(i for i, line in enumerate(lines) if line == "4 Regression Models for Count Data in R")
-    assert "pbnext=0" in _features_of(lines, head, "pbnext=")
-    assert "pbprev=1" in _features_of(lines, head + 1, "pbprev=")
-    middle = len(lines) // 2
-    far = [i for i in range(middle, middle + 200) if not _features_of(lines, i, "pb")]
-    assert far, "most lines are not at a page edge"
+    features = zone_features(lines)
+    refs = lines.index("References")
+    appendix = lines.index("A. Technical details for hurdle models")
+    assert "letterhead|afterrefs" in features[appendix]
+    # the same shape before the references heading is not marked as coming after it
+    assert "letterhead" in zone_features(["A. Technical details for hurdle models"])[0]
+    assert not any(f == "letterhead|afterrefs" for f in features[refs - 1])
+    # a numbered section heading is not a lettered appendix heading
+    assert not any(f.startswith("letterhead") for f in features[lines.index("1. Introduction")])
 
 
 def test_captions_after_the_references_tell_figures_from_supplementary_material() -> None:

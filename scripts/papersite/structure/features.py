@@ -216,11 +216,6 @@ def _page_like_repeats(keys: Sequence[str], counts: Counter[str]) -> set[int]:
     return {i for i, key in enumerate(keys) if spaced[key] >= 3}
 
 
-def page_like_repeats(keys: Sequence[str]) -> set[int]:
-    """Indices of the lines whose folded form (:func:`fold`) recurs once a page (see ``_page_like_repeats``)."""
-    return _page_like_repeats(keys, Counter(keys))
-
-
 def document_features(lines: Sequence[str], own: Sequence[list[str]] | None = None) -> list[list[str]]:
     """Attributes of every line of a document, with its neighbours' and the document's facts.
 
