@@ -13,22 +13,18 @@ from .conftest import ROOT
 FIXTURES = ROOT / "tests" / "fixtures" / "open"
 
 
-def _printed_lines(name: str) -> tuple[list[str], list[int]]:
-    """A fixture's non-blank lines as the zone model sees them, and where its form feeds fall
-    (the index of each page's first line)."""
+def _printed_lines(name: str) -> list[str]:
+    """A fixture's non-blank lines as the zone model sees them (form feeds dropped)."""
     lines: list[str] = []
-    pages: list[int] = []
     for raw in (FIXTURES / name / "paper.raw.txt").read_text(encoding="utf-8").split("\n"):
-        if raw.startswith("\f"):
-            pages.append(len(lines))
         text = " ".join(raw.replace("\f", " ").split())
         if text:
             lines.append(text)
-    return lines, pages
+    return lines
 
 
 def test_an_appendix_after_the_references_is_cued() -> None:
-    lines, _ = _printed_lines("zeileis2008-pscl-countreg")
+    lines = _printed_lines("zeileis2008-pscl-countreg")
     features = zone_features(lines)
     refs = lines.index("References")
     appendix = lines.index("A. Technical details for hurdle models")
@@ -41,7 +37,7 @@ def test_an_appendix_after_the_references_is_cued() -> None:
 
 
 def test_captions_after_the_references_tell_figures_from_supplementary_material() -> None:
-    lines, _ = _printed_lines("zeileis2008-pscl-countreg")
+    lines = _printed_lines("zeileis2008-pscl-countreg")
     refs = next(i for i, line in enumerate(lines) if line == "References")
     text = [*lines[: refs + 5], "Figure 3: Fitted and observed counts.", "Observed", "Supplementary Figure S1: Residuals.",
             "Residual", "Table S2. Model fit per data set.", "Estimate"]
