@@ -30,6 +30,7 @@ from .body_features import tag_body
 from .features import document_features, fold, line_attributes
 from .header_features import tag_header
 from .models import Models, default_models
+from .zone_features import zone_features
 from .types import (
     LABEL_BLANK,
     ZONE_ANNEX,
@@ -93,7 +94,7 @@ def label_document(
     pieces = _pieces(lines)
     texts = [p.text for p in pieces]
     own = [line_attributes(text) for text in texts]
-    zones, zone_p = models.zones.tag(document_features(texts, own))
+    zones, zone_p = models.zones.tag(zone_features(texts, own))
     labels = [""] * len(pieces)
     starts = [False] * len(pieces)
     probs = list(zone_p)
