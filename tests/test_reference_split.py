@@ -162,3 +162,14 @@ def test_a_label_inside_a_list_does_not_end_it() -> None:
     assert back_matter(units, ListEvidence(header_zone=lambda line: line == label_line)) == []
     block = back_matter(units, ListEvidence(header_zone=lambda line: line >= label_line))
     assert [unit.text for unit in block][:1] == ["Note:"] and len(block) == 3
+
+
+def test_the_block_after_the_list_is_anchored_as_back_matter() -> None:
+    """Its paragraphs are linked as #back-matter-pN, not as the preamble's."""
+    from papersite.anchors import assign_ids
+    from papersite.model import Paper, Section, SourceSpan
+
+    span = SourceSpan("x.txt", 1)
+    sections = (Section("", 2, span), Section("References", 2, span, is_references=True), Section("", 2, span))
+    paper = assign_ids(Paper("x", "x.txt", parse_paper("T\n\nBody text.", paper_id="x", path="x.txt").front, sections, ()))
+    assert [s.id for s in paper.sections] == ["preamble", "references", "back-matter"]

@@ -60,13 +60,17 @@ def assign_ids(paper: Paper) -> Paper:
     """Give every section, paragraph and reference of ``paper`` its anchor."""
     registry = _IdRegistry(RESERVED_IDS)
 
+    seen_references = False
+
     def walk(section: Section) -> Section:
+        nonlocal seen_references
         if section.is_references:
             section_id = "references"
+            seen_references = True
         elif section.title:
             section_id = registry.claim(slugify(section.title))
-        else:
-            section_id = registry.claim("preamble")
+        else:  # text before the first heading, or a block printed after the reference list
+            section_id = registry.claim("back-matter" if seen_references else "preamble")
         subsections = tuple(walk(sub) for sub in section.subsections)
         return replace(
             section,
