@@ -33,12 +33,6 @@ GAPS: dict[tuple[str, str], str] = {
     ("alstott2014-powerlaw", "references"): "17 entries for 14: the list numbered '1.'..'14.' is split right, but the "
     "supporting-information captions after it ('Code S1.', 'Code S2.', 'Code S3.') are read as entries and entry 14 "
     "swallows Figure S1's axis labels and caption",
-    ("mebane2011-rgenoud", "authors"): "no author found: the byline 'Walter R. Mebane, Jr.' / 'University of Michigan' / "
-    "'Jasjeet S. Sekhon' / 'UC Berkeley' (name over affiliation, twice) is not read as authors",
-    ("mebane2011-rgenoud", "headings"): "all nine headings are found, but so are 13 that are not: the second author and "
-    "affiliation ('Jasjeet S. Sekhon', 'UC Berkeley'), 'Notation' inside Table 1, a formula of Table 2 ('P25 j=1 1/ h j +'), "
-    "the caption 'Table 4: Standard Deviations of Values of 22 Optimized Functions' and lines of R output ('HARD Maximum "
-    "Number of Generations: 100', 'Solution Fitness Value: 4.113123e-01', 'Deviance Residuals', 'Coefficients', ...)",
 }
 
 

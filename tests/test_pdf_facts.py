@@ -34,8 +34,6 @@ GAPS: dict[tuple[str, str], str] = {
     ("alstott2014-powerlaw", "headings"): "'Restricted Parameter Range', 'The powerlaw Software' and 'Availability and "
     "Installation' are missed; the captions of Figures 1 and 5 ('Figure 1. Basic steps of analysis ...', 'Figure 5. "
     "Example of multiple local minima ...') become headings",
-    ("mebane2011-rgenoud", "authors"): "the byline is split at the comma inside 'Walter R. Mebane, Jr.': 'Walter R. Mebane' "
-    "and 'Jr. Jasjeet S. Sekhon'",
 }
 
 

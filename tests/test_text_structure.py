@@ -258,3 +258,22 @@ def test_a_name_and_a_measured_value_is_no_heading() -> None:
     assert looks_like_data("Mandelbrot 267.4163")
     assert looks_like_data("Lognormal -0.90143")
     assert not looks_like_data("What is new in version 2.0")
+
+
+def test_a_generational_suffix_stays_with_its_name() -> None:
+    """"Mebane, Jr." is one person: the comma before Jr./Sr./III is the name's own, and a name
+    may follow it on the same printed line."""
+    assert person_names("Walter R. Mebane, Jr.") == [("Walter R. Mebane, Jr.", ())]
+    assert [n for n, _ in person_names("Walter R. Mebane, Jr. Jasjeet S. Sekhon") or []] == [
+        "Walter R. Mebane, Jr.", "Jasjeet S. Sekhon"]
+    assert [n for n, _ in person_names("Ann Lee, John Smith, III and Bo Park") or []] == [
+        "Ann Lee", "John Smith, III", "Bo Park"]
+    assert [n for n, _ in person_names("Ann Lee, Bob Stone") or []] == ["Ann Lee", "Bob Stone"]
+
+
+def test_a_caption_is_never_a_heading() -> None:
+    """A table's caption printed on a line of its own reads like a title; it stays with its table."""
+    caption = Unit("Table 4: Standard Deviations of Values of 22 Optimized Functions", 10, 10)
+    following = Unit("The results show that the optimizer finds the minimum in every case.", 11, 11)
+    assert detect_heading(caption, following) is None
+    assert detect_heading(Unit("Tables and Figures", 10, 10), following) is not None

@@ -34,6 +34,9 @@ _PARTICLES = frozenset("van von der den de del della di da du la le dos das bin 
 _MARK_LINE = re.compile(r"^([a-z])$|^([a-z])\s+[^\W\d_a-z]|[;,]\s*([a-z])$")
 _SYMBOLS = re.compile(r"[*†‡§¶∗✉]+")
 
+#: A generational suffix after its comma ("Mebane, Jr.", "Smith, III"), part of the name before it.
+_SUFFIX = re.compile(r",\s*(?:Jr|Sr)\.?(?=\s|,|;|$)|,\s*(?:II|III|IV)(?=\s|,|;|$)")
+
 #: Words in a name, at most.
 MAX_NAME_WORDS = 5
 
@@ -60,6 +63,15 @@ def person_names(text: str, common: frozenset[str] = frozenset(), letters: froze
     ``common``: the paper's lower-case vocabulary (:func:`lower_case_words`); ``letters``: its
     affiliation letters (:func:`affiliation_letters`)."""
     text = text.strip()
+    suffix = _SUFFIX.search(text)
+    if suffix:  # "Walter R. Mebane, Jr." and maybe more names after it: the comma is the name's own
+        head = person_names(text[: suffix.start()], common, letters)
+        rest = re.sub(r"^(?:[,;&]|and\b)\s*", "", text[suffix.end() :].strip())
+        tail = person_names(rest, common, letters) if rest else []
+        if not head or tail is None:
+            return None
+        name, marks = head[-1]
+        return [*head[:-1], (name + suffix.group(0).rstrip(), marks), *tail]
     if not text or len(text) > 300 or re.search(r"[.:;!?]$|\d{3}|@|\(", text.rstrip("*†‡")):
         return None
     pieces: list[tuple[list[str], tuple[str, ...]]] = []

@@ -66,8 +66,8 @@ def detect_heading(unit: Unit, following: Unit | None, wrapped: bool = False) ->
         return None
     text = unit.text.strip()
     limit = WRAPPED_HEADING_CHARS if wrapped else MAX_HEADING_CHARS + 10
-    if not text or len(text) > limit or looks_like_data(text):
-        return None
+    if not text or len(text) > limit or looks_like_data(text) or _CAPTION.match(text):
+        return None  # a caption ("Table 4: Standard deviations …") is kept with its figure or table
     if wrapped:
         return _wrapped(text)
     roman = _ROMAN.match(text)
