@@ -25,8 +25,6 @@ ASPECTS = ("title", "authors", "headings", "references")
 
 #: (slug, aspect) -> the exact gap, for comparisons the pipeline does not meet yet.
 GAPS: dict[tuple[str, str], str] = {
-    ("alstott2014-powerlaw", "authors"): "no author found: the byline 'Jeff Alstott1,2∗' / ', Ed Bullmore2' / ', Dietmar "
-    "Plenz1' (superscripts glued to the names, each comma opening the next line) is not read as authors",
     ("alstott2014-powerlaw", "headings"): "'Continuous vs. Discrete Data' and 'Restricted Parameter Range' are missed; the "
     "byline's first line 'Jeff Alstott1,2∗', the affiliation's end 'Maryland, USA' and lines of program output in the "
     "examples ('False', 'True' twice, 'Calculating best minimal value for power law fit' three times) become headings",

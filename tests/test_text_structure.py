@@ -277,3 +277,12 @@ def test_a_caption_is_never_a_heading() -> None:
     following = Unit("The results show that the optimizer finds the minimum in every case.", 11, 11)
     assert detect_heading(caption, following) is None
     assert detect_heading(Unit("Tables and Figures", 10, 10), following) is not None
+
+
+def test_affiliation_numbers_after_a_comma_stay_with_their_name() -> None:
+    """"Alstott1,2∗" (text) and "Alstott^{1,2∗}" (a PDF's raised mark): the comma is inside the
+    marks, not between two names; a bare number before a name is no byline."""
+    assert person_names("Jeff Alstott1,2∗") == [("Jeff Alstott", ("1", "2", "∗"))]
+    raised = person_names("Jeff Alstott^{1,2∗}, Ed Bullmore^{2}, Dietmar Plenz^{1}") or []
+    assert [n for n, _ in raised] == ["Jeff Alstott", "Ed Bullmore", "Dietmar Plenz"]
+    assert person_names("Ann Lee, 2 Bob Stone") is None

@@ -37,6 +37,9 @@ _SYMBOLS = re.compile(r"[*†‡§¶∗✉]+")
 #: A generational suffix after its comma ("Mebane, Jr.", "Smith, III"), part of the name before it.
 _SUFFIX = re.compile(r",\s*(?:Jr|Sr)\.?(?=\s|,|;|$)|,\s*(?:II|III|IV)(?=\s|,|;|$)")
 
+#: A piece of a byline made only of affiliation numbers and symbols ("2∗" after "Alstott1,").
+_MARKS_ONLY = re.compile(r"^\s*\d{1,2}[*†‡§¶∗✉]*\s*$")
+
 #: Words in a name, at most.
 MAX_NAME_WORDS = 5
 
@@ -75,8 +78,13 @@ def person_names(text: str, common: frozenset[str] = frozenset(), letters: froze
     if not text or len(text) > 300 or re.search(r"[.:;!?]$|\d{3}|@|\(", text.rstrip("*†‡")):
         return None
     pieces: list[tuple[list[str], tuple[str, ...]]] = []
-    for raw in _CUTS.split(re.sub(r"^and\s+", "", text)):
+    # commas inside a raised mark ("Alstott^{1,2∗}") are the mark's own, not cuts between names
+    masked = re.sub(r"\^\{[^}]*\}", lambda m: m.group(0).replace(",", "\u2063"), re.sub(r"^and\s+", "", text))
+    for raw in (piece.replace("\u2063", ",") for piece in _CUTS.split(masked)):
         if not raw.strip():
+            continue
+        if pieces and _MARKS_ONLY.match(raw):  # "Jeff Alstott1,2∗": the rest of the name's marks
+            pieces[-1] = (pieces[-1][0], (*pieces[-1][1], *re.findall(r"\d+|[*†‡§¶∗✉]", raw)))
             continue
         name, marks = strip_markers(raw)
         marks = (*marks, *_SYMBOLS.findall(name), *re.findall(r"(?<=[^\W\d_])\d+\b", name))
