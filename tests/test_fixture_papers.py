@@ -28,9 +28,6 @@ GAPS: dict[tuple[str, str], str] = {
     ("alstott2014-powerlaw", "headings"): "'Continuous vs. Discrete Data' and 'Restricted Parameter Range' are missed; the "
     "byline's first line 'Jeff Alstott1,2∗', the affiliation's end 'Maryland, USA' and lines of program output in the "
     "examples ('False', 'True' twice, 'Calculating best minimal value for power law fit' three times) become headings",
-    ("alstott2014-powerlaw", "references"): "17 entries for 14: the list numbered '1.'..'14.' is split right, but the "
-    "supporting-information captions after it ('Code S1.', 'Code S2.', 'Code S3.') are read as entries and entry 14 "
-    "swallows Figure S1's axis labels and caption",
 }
 
 

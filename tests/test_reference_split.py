@@ -146,7 +146,7 @@ def test_an_address_block_after_the_list_is_no_entry_and_is_kept_under_its_label
     text = AUTHOR_YEAR + ADDRESS
     first = len(AUTHOR_YEAR.splitlines()) + 1
     units = split_units(text)
-    evidence = ListEvidence(header_zone=lambda line: line >= first)
+    evidence = ListEvidence(zone=lambda line: "header" if line >= first else "references")
     block = back_matter(units, evidence)
     assert [unit.text for unit in block] == ADDRESS.splitlines()
     references, _ = split_references(units, "refs.txt", evidence, until=block[0].line)
@@ -159,8 +159,8 @@ def test_a_label_inside_a_list_does_not_end_it() -> None:
     the header zone too (one stray header line does not end a list)."""
     units = split_units(AUTHOR_YEAR + "Note:\nsee also the errata of 2011, which corrects\ntable 3 and the appendix.\n")
     label_line = len(AUTHOR_YEAR.splitlines()) + 1
-    assert back_matter(units, ListEvidence(header_zone=lambda line: line == label_line)) == []
-    block = back_matter(units, ListEvidence(header_zone=lambda line: line >= label_line))
+    assert back_matter(units, ListEvidence(zone=lambda line: "header" if line == label_line else "references")) == []
+    block = back_matter(units, ListEvidence(zone=lambda line: "header" if line >= label_line else "references"))
     assert [unit.text for unit in block][:1] == ["Note:"] and len(block) == 3
 
 

@@ -44,7 +44,7 @@ _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)[a-z]?\b")
 _PAREN_YEAR = re.compile(r"\((1[5-9]\d\d|20\d\d)[a-z]?\)")
 _ENTRY_START_INSIDE = re.compile(r"(?:\.\s+|\s)(\[\d{1,3}\]|\d{1,3}\.)\s+[A-ZÀ-ÖØ-Þ]")
 _MID_PHRASE = re.compile(r"([:,;–—-]|\b(and|or|of|the|an|with|for|in|on|to|from|by|de|da|des|und|der|la|el|и|в))$", re.I)
-_MATHS_OR_CODE = re.compile(r"[=<>{}\\|~^$∑∫√±×÷≤≥]|<-")
+_MATHS_OR_CODE = re.compile(r"[=<>{}\\|~^$∑∫√±×÷≤≥]|<-|^(?:True|False|None|TRUE|FALSE|NULL|NA|NaN)$")
 
 
 def _warning(rule: str, message: str, span: SourceSpan) -> Diagnostic:
@@ -135,7 +135,8 @@ def too_many_headings(paper: Paper) -> list[Diagnostic]:
 
 
 def headings_of_symbols(paper: Paper) -> list[Diagnostic]:
-    """``structure-heading-symbols``: a heading made mostly of digits and symbols (or maths, or code)."""
+    """``structure-heading-symbols``: a heading made mostly of digits and symbols (or maths, or code,
+    such as a console's bare ``True`` or ``NULL``)."""
     found = []
     for section in _headings(paper):
         title = section.title.strip()

@@ -83,9 +83,9 @@ class ListEvidence:
     #: Whether the units are the source's own blocks (blank-line-separated text, Markdown), one
     #: entry each as a rule; ``False`` when layout repair rebuilt them from printed lines (a guess).
     blocks: bool = True
-    #: Whether the structure model puts a source line in the header zone (names, affiliations,
-    #: addresses): an address block printed after the list is not part of it (see :func:`back_matter`).
-    header_zone: Callable[[int], bool] | None = None
+    #: The zone the structure model puts a source line in ("references", "header", "body" …):
+    #: a block printed after the list in another zone is not part of it (see :func:`back_matter`).
+    zone: Callable[[int], str | None] | None = None
 
 
 def list_evidence(layout: LayoutResult | None, hints: StructureHints | None) -> ListEvidence:
@@ -95,7 +95,7 @@ def list_evidence(layout: LayoutResult | None, hints: StructureHints | None) -> 
     blocks = layout is None or layout.shape == "blocks"
     return ListEvidence(hints.entry_start if hints is not None and not blocks else None, layout.lines if layout else (),
                         hints.layout if hints is not None and hints.evidence else None, blocks,
-                        hints.in_header_zone if hints is not None else None)
+                        hints.zone if hints is not None else None)
 
 
 @dataclass(frozen=True)
@@ -271,23 +271,35 @@ def _printed_lines(units: list[Unit], evidence: ListEvidence) -> list[_Line]:
 
 
 def back_matter(units: list[Unit], evidence: ListEvidence) -> list[Unit]:
-    """An address block printed after a reference list (JSS and many journals end a paper with one
-    under "Affiliation:"), which layout repair ran into the last entry: its printed lines from the
-    label on, one unit each; ``[]`` when there is none.
+    """A block printed after a reference list that layout repair ran into its last entry: its
+    printed lines, one unit each; ``[]`` when there is none.
 
-    The block starts at a label line (:data:`_BACK_LABEL`) after the first entry where the
-    structure model puts the label and at least four in five lines after it in the header zone
-    (names, affiliations, addresses, e-mail): the label alone could be a wrapped entry's end."""
-    zone = evidence.header_zone
+    Two shapes, both read from the structure model's zones: an address block under a label (JSS and
+    many journals end a paper with "Affiliation:"), where the model puts the label and at least
+    four in five lines after it in the header zone (the label alone could be a wrapped entry's
+    end); and a run of at least :data:`MIN_TAIL` lines after the model's last reference line, none
+    of them in the references zone and none numbered or opening with names and a year as an entry
+    does (a figure's labels and the supporting-information captions printed after the list)."""
+    zone = evidence.zone
     if zone is None:
         return []
     lines = _printed_lines(units, evidence)
     for index, line in enumerate(lines[1:], start=1):
         rest = lines[index + 1 :]
-        if _BACK_LABEL.match(line.text.strip()) and zone(line.number) and rest:
-            if sum(1 for piece in rest if zone(piece.number)) >= 0.8 * len(rest):
+        if _BACK_LABEL.match(line.text.strip()) and zone(line.number) == "header" and rest:
+            if sum(1 for piece in rest if zone(piece.number) == "header") >= 0.8 * len(rest):
                 return [Unit(p.text, p.number, p.number, False, (p.text,), False) for p in lines[index:]]
+    last = max((i for i, line in enumerate(lines) if zone(line.number) == "references"), default=-1)
+    tail = lines[last + 1 :]
+    if last >= 0 and len(tail) >= MIN_TAIL and not any(_opens_with_names(p.text) or _ENTRY_NUMBER.match(p.text) for p in tail):
+        return [Unit(p.text, p.number, p.number, False, (p.text,), False) for p in tail]
     return []
+
+
+#: Lines out of the references zone after a list, at the least, before they are cut off as a block.
+MIN_TAIL = 3
+#: A numbered entry's opening ("[15]", "15.", "15)") followed by a capitalised word.
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+[^\W\d_]")
 
 
 def split_references(

@@ -87,10 +87,10 @@ class StructureHints:
     def label(self, line: int) -> LineLabel | None:
         return self.labels[line - 1] if 1 <= line <= len(self.labels) else None
 
-    def in_header_zone(self, line: int) -> bool:
-        """Whether the zone model puts source line ``line`` in the header zone."""
+    def zone(self, line: int) -> str | None:
+        """The zone the model puts source line ``line`` in (``None`` past the text's end)."""
         got = self.label(line)
-        return got is not None and got.zone == ZONE_HEADER
+        return got.zone if got is not None else None
 
     def _first_field(self, label: str) -> list[int]:
         """Source line numbers of the first header field ``label`` (its first line and its continuation)."""
