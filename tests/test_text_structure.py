@@ -11,7 +11,7 @@ import textwrap
 from papersite.model import Paper
 from papersite.parse import parse_paper
 from papersite.parse.bylines import affiliation_letters, lower_case_words, person_names
-from papersite.parse.headings import detect_heading, inside_sentence, looks_like_data
+from papersite.parse.headings import detect_heading, inside_sentence, is_caption, looks_like_data
 from papersite.parse.units import Unit
 
 PROSE = (
@@ -286,3 +286,10 @@ def test_affiliation_numbers_after_a_comma_stay_with_their_name() -> None:
     raised = person_names("Jeff Alstott^{1,2∗}, Ed Bullmore^{2}, Dietmar Plenz^{1}") or []
     assert [n for n, _ in raised] == ["Jeff Alstott", "Ed Bullmore", "Dietmar Plenz"]
     assert person_names("Ann Lee, 2 Bob Stone") is None
+
+
+def test_a_caption_set_in_bold_is_still_no_heading() -> None:
+    """The PDF's type would make "Figure 1. Basic steps …" a heading; a caption is its figure's."""
+    assert is_caption("Figure 1. Basic steps of analysis for heavy-tailed distributions")
+    assert is_caption("Table 4: Standard Deviations")
+    assert not is_caption("Figures of speech in the debate")

@@ -143,6 +143,11 @@ def _data_row(line: str) -> bool:
     return len(words) >= 2 and 3 * figures >= 2 * len(words)
 
 
+def is_caption(text: str) -> bool:
+    """A figure's or table's caption ("Figure 1. Basic steps …", "Table 4: …"): never a heading."""
+    return bool(_CAPTION.match(text.strip()))
+
+
 def _has_word(title: str) -> bool:
     """A title has a word: two letters or more and no digit ("R code" has one, "A2 f4" has none)."""
     return any(len(w) >= 2 and w.isalpha() for w in re.findall(r"[^\W_][\w'’\-]*", title)) or bool(re.search(r"\b[A-Z]\s+[a-z]{2,}", title))

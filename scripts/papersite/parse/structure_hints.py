@@ -27,7 +27,7 @@ import re
 
 from ..structure import LineLabel, label_lines
 from ..structure.authors import split_authors
-from .headings import HeadingMatch
+from .headings import HeadingMatch, is_caption
 from .units import Unit
 from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES, LineEvidence
 
@@ -172,8 +172,8 @@ class StructureHints:
         list): set apart by size or weight, with space above, no sentence's end, out of the title
         block. ``None`` without evidence."""
         text = unit.text.strip()
-        if unit.end_line != unit.line or not self.set_as_heading(unit.line):
-            return None
+        if unit.end_line != unit.line or not self.set_as_heading(unit.line) or is_caption(text):
+            return None  # a caption set in bold is still its figure's or table's
         numbered = _NUMBERED.match(text)
         if numbered is None:
             return HeadingMatch(text.rstrip(":"), "", 2) if text[:1].isupper() else None
