@@ -36,7 +36,7 @@ def front_matter(
     authors: list[Author] = list(parts.authors)
     affiliations: list[Affiliation] = list(parts.affiliations)
     if metadata.authors is not None:
-        authors, affiliations = _authors_from_metadata(metadata, authors)
+        authors, affiliations = authors_from_metadata(metadata)
     abstract_units = _merge_abstract(parts.abstract_units, keep_hyphen)
     as_printed = []
     if metadata.title and to_plain(parts.title) != metadata.title:
@@ -89,12 +89,12 @@ def _merge_abstract(units: list[Unit], keep_hyphen: frozenset[str]) -> list[Unit
     return merged
 
 
-def _authors_from_metadata(metadata: PaperMetadata, parsed: list[Author]) -> tuple[list[Author], list[Affiliation]]:
-    assert metadata.authors is not None
+def authors_from_metadata(metadata: PaperMetadata) -> tuple[list[Author], list[Affiliation]]:
+    """The editor's authors, each with markers of their affiliations numbered in first-seen order."""
     affiliations: list[Affiliation] = []
     marker_of: dict[str, str] = {}
     authors = []
-    for author in metadata.authors:
+    for author in metadata.authors or ():
         markers = []
         for text in author.affiliations:
             if text not in marker_of:

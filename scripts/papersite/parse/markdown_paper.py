@@ -16,8 +16,6 @@ from typing import Literal
 from ..anchors import assign_ids
 from ..metadata import PaperMetadata
 from ..model import (
-    Affiliation,
-    Author,
     Diagnostic,
     FrontMatter,
     Inline,
@@ -29,6 +27,7 @@ from ..model import (
     Text,
     plain_text,
 )
+from .front_assembly import authors_from_metadata
 from .markdown.blocks import Block, Lines
 from ..rules import rule_of
 from .markdown.document import Document, read_document
@@ -210,17 +209,7 @@ def _nest(flat: list[Section]) -> list[Section]:
 
 
 def _front(document: Document, metadata: PaperMetadata, path: str) -> FrontMatter:
-    affiliations: list[Affiliation] = []
-    marker_of: dict[str, str] = {}
-    authors = []
-    for person in metadata.authors or ():
-        markers = []
-        for text in person.affiliations:
-            if text not in marker_of:
-                marker_of[text] = str(len(marker_of) + 1)
-                affiliations.append(Affiliation(text, marker_of[text]))
-            markers.append(marker_of[text])
-        authors.append(Author(person.name, tuple(markers), person.email, bool(person.email)))
+    authors, affiliations = authors_from_metadata(metadata)
     abstract_line = document.front.lines.get("abstract", 1)
     abstract = (Paragraph(document.abstract, SourceSpan(path, abstract_line)),) if document.abstract else ()
     return FrontMatter(
