@@ -29,7 +29,6 @@ ASPECTS = ("title", "authors", "headings", "references", "footnotes")
 
 GAPS: dict[tuple[str, str], str] = {
     ("oksanen2022-vegan-diversity", "headings"): "'Contents' (the heading of the contents list) is missed",
-    ("alstott2014-powerlaw", "headings"): "the heading 'Restricted Parameter Range' is missed",
 }
 
 

@@ -32,6 +32,7 @@ from types import MappingProxyType
 from ..model import BlockKind, Emphasis, Inline, Paragraph, Section, SourceSpan, Text, plain_text
 from ..structure import LineLabel
 from ..structure.types import ZONE_ANNEX, ZONE_BODY
+from .console import is_command
 
 #: Mean confidence the model must have in a run of formula/table lines to carve it out.
 RUN_CONFIDENCE = 0.6
@@ -45,11 +46,6 @@ LONG_PARAGRAPH_WORDS = 1000
 _BLOCK_LABELS: Mapping[str, BlockKind] = MappingProxyType({"formula": "formula", "table": "table", "figure": "figure"})
 #: "Table 2: …", "Figure 1. …", "Fig. 3 –": a caption, which stays text.
 _CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.|Exhibit|Listing)\s*[A-Z]?\d+(?:\.\d+)*\s*[:.–—-]")
-#: A console prompt: R's "> " (or "R> "), a shell's "$ ", Python's ">>> ".
-_PROMPT = re.compile(r"^(?:R?>|>>>)\s+(?=\S)")
-#: What follows a prompt in a session: a call, an assignment, an index, or a bare name ("> fit");
-#: not "> 0.05 were significant" (a comparison a wrapped sentence put at the start of a line).
-_COMMAND = re.compile(r"[(\[=]|<-|^[A-Za-z.][\w.$@]*$|^#")
 #: knitr's output, shown without a prompt: "## [1] 0.5", "# [1] FALSE".
 _KNITR_OUTPUT = re.compile(r"^#{1,2} \[\d+\]\s")
 #: After a prompt line: R's continuation "+ …" and its output "[1] FALSE", "[13] 0.2 0.4".
@@ -137,8 +133,7 @@ def _line_kind(text: str, label: LineLabel, after_code: bool, common: frozenset[
     equation is dense in symbols too, and the model tells the two apart better."""
     if label.zone not in (ZONE_BODY, ZONE_ANNEX) or label.label == "heading":
         return "text", 0.0
-    prompt = _PROMPT.match(text)
-    if (prompt and _COMMAND.search(text[prompt.end():])) or _KNITR_OUTPUT.match(text) or (after_code and _CONTINUED.match(text)):
+    if is_command(text) or _KNITR_OUTPUT.match(text) or (after_code and _CONTINUED.match(text)):
         return "code", 1.0
     kind = _BLOCK_LABELS.get(label.label)
     if kind is None or _CAPTION.match(text) or _reads_as_sentence(text, common):

@@ -10,8 +10,10 @@ known headings. Editors settle the rare doubtful case in the paper's metadata.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .console import SESSION_REACH, ends_session, is_output, is_value
 from .layout_types import is_code
 from .units import Unit
 
@@ -119,7 +121,11 @@ _DATA_WORD = re.compile(r"^(?:-?\d+(?:[.,]\d+)?%?|TRUE|FALSE|NA|NULL|None)$")
 
 def looks_like_data(text: str) -> bool:
     """Program code, console output or a table row ("[1] TRUE", "Albizzi 0 0 1"),
-    which a short line in capitals may resemble but which is never a heading."""
+    which a short line in capitals may resemble but which is never a heading. A printed value on a
+    line of its own ("True", "NULL", "(2.27, 0.17)", see :func:`~papersite.parse.console.is_value`)
+    is one too."""
+    if is_value(text):
+        return True
     if _CODE_SIGNS.search(text) or " = " in text or _MATH.search(text) or _unbalanced(text) or _VALUE.search(text):
         return True
     if _MEASURED.search(text):
@@ -241,12 +247,17 @@ def acronyms_in(body_text: str) -> frozenset[str]:
 
 
 def inside_sentence(units: list[Unit], index: int) -> bool:
-    """Is the unnumbered line ``units[index]`` inside a sentence that a float or code interrupts?
+    """Is the unnumbered line ``units[index]`` inside a sentence or a console session that a float,
+    code or the session's output interrupts?
 
     Line per printed line, a table or figure set between two lines of a paragraph comes out there:
     its head row after a line that stops mid-sentence ("... and the fitted" / "Type Distribution
     Method Description"). And a sentence may run on round a block of code ("The quasi-Poisson
-    model" / "R> fm <- glm(...)" / "leads to an estimated dispersion ...")."""
+    model" / "R> fm <- glm(...)" / "leads to an estimated dispersion ..."). And a program's message
+    between a command and the next ("> fit = Fit(data)" / "Calculating best fit" / "> fit.alpha")
+    is the session's output (:func:`~papersite.parse.console.is_output`)."""
+    if _console_output(units, index):
+        return True
     previous = units[index - 1].text.rstrip() if index else ""
     if len(previous.split()) >= 8 and re.search(r"[a-z,]$", previous):
         return True
@@ -254,3 +265,28 @@ def inside_sentence(units: list[Unit], index: int) -> bool:
     while after < len(units) and units[after].lines and is_code(units[after].lines[0]):
         after += 1
     return after > index + 1 and after < len(units) and units[after].text[:1].islower()
+
+
+def _printed(unit: Unit) -> tuple[str, ...]:
+    return unit.lines or (unit.text,)
+
+
+def _console_output(units: list[Unit], index: int) -> bool:
+    before = [line for unit in units[max(0, index - SESSION_REACH) : index] for line in _printed(unit)]
+    after = _printed(units[index + 1])[0] if index + 1 < len(units) else ""
+    return is_output(before, units[index].text, after)
+
+
+def heads_text_after_session(lines: Sequence[str], first_line: int, end_line: int) -> bool:
+    """Is the heading the rules found on source lines ``first_line``..``end_line`` of ``lines`` the
+    first line after a console session, in title case, with prose after it? The structure model,
+    whose labels have no code, calls a session a table and runs that label on over the heading
+    after it ("> fit.compare(a, b)" / "(-0.38, 0.38)" / "Restricted Parameter Range" / "Each
+    Distribution has ..."); its veto tells nothing there. A program's message is a sentence, not in
+    title case, and is followed by more of the session (:func:`inside_sentence`)."""
+    text = " ".join(line.strip("\f \t") for line in lines[first_line - 1 : end_line])
+    if not title_cased(text):
+        return False
+    before = lines[max(0, first_line - 1 - 3 * SESSION_REACH) : first_line - 1]
+    after = next((line for line in lines[end_line:] if line.strip("\f \t")), "")
+    return ends_session(before, text, after)

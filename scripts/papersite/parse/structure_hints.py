@@ -27,7 +27,7 @@ import re
 
 from ..structure import LineLabel, label_lines
 from ..structure.authors import split_authors
-from .headings import HeadingMatch, is_caption
+from .headings import HeadingMatch, heads_text_after_session, is_caption
 from .units import Unit
 from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES, LineEvidence
 
@@ -224,7 +224,9 @@ class StructureHints:
             return False
         # Only the body labels veto: a reference-list heading inside the references zone, or a
         # heading the zone model takes for furniture, is too often a real heading.
-        return first.zone in (ZONE_BODY, ZONE_ANNEX) and first.label in _NOT_HEADINGS
+        vetoed = first.zone in (ZONE_BODY, ZONE_ANNEX) and first.label in _NOT_HEADINGS
+        # after a console session the model's table label runs on over the heading (see parse.headings)
+        return vetoed and not heads_text_after_session(self.lines, first_line, end_line)
 
     def calls_heading(self, line: int) -> bool:
         """The model labels source ``line`` a heading of the body or an annex, more likely than not."""
