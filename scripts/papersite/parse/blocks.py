@@ -29,10 +29,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from ..model import BlockKind, Emphasis, Inline, Paragraph, Section, SourceSpan, Text, plain_text
+from ..model import BlockKind, Paragraph, Section, SourceSpan, Text
 from ..structure import LineLabel
 from ..structure.types import ZONE_ANNEX, ZONE_BODY
-from .console import is_command
+from .console import is_command, is_value
+from .inline_slices import joined as _joined, sliced as _slice, trimmed as _trim
 
 #: Mean confidence the model must have in a run of formula/table lines to carve it out.
 RUN_CONFIDENCE = 0.6
@@ -42,10 +43,14 @@ SINGLE_LINE_CONFIDENCE = 0.9
 START_CONFIDENCE = 0.5
 #: Longer paragraphs are split at the model's starts (the structural doctor warns above this).
 LONG_PARAGRAPH_WORDS = 1000
+#: At most this many printed lines of a session's output are found cut off from its code.
+MAX_OUTPUT_LINES = 3
 #: The model's labels whose lines become a block of that kind.
 _BLOCK_LABELS: Mapping[str, BlockKind] = MappingProxyType({"formula": "formula", "table": "table", "figure": "figure"})
 #: "Table 2: …", "Figure 1. …", "Fig. 3 –": a caption, which stays text.
 _CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.|Exhibit|Listing)\s*[A-Z]?\d+(?:\.\d+)*\s*[:.–—-]")
+#: Numbers and spaces only: a row of a plot's axis figures, or a table's.
+_FIGURES = re.compile(r"[-+−\d.,%\s]+")
 #: knitr's output, shown without a prompt: "## [1] 0.5", "# [1] FALSE".
 _KNITR_OUTPUT = re.compile(r"^#{1,2} \[\d+\]\s")
 #: After a prompt line: R's continuation "+ …" and its output "[1] FALSE", "[13] 0.2 0.4".
@@ -83,18 +88,51 @@ def carve_blocks(
 
     def walk(section: Section) -> Section:
         blocks: list[Paragraph] = []
-        for block in section.blocks:
-            for piece in carve_paragraph(block, labels, lines, common, long_words):
-                if blocks and _same_block(blocks[-1], piece, lines):
-                    blocks[-1] = replace(blocks[-1], inlines=_joined([blocks[-1].inlines, piece.inlines]),
-                                         span=replace(blocks[-1].span, end_line=_last(piece.span)))
-                else:
-                    blocks.append(piece)
+        pieces: list[Paragraph] = []
+        for block in section.blocks:  # a paragraph right after code may open on the code's output
+            after_code = bool(pieces) and pieces[-1].kind == "code" and _same_block(pieces[-1], replace(block, kind="code"), lines)
+            pieces.extend(carve_paragraph(block, labels, lines, common, long_words, after_code))
+        for index, piece in enumerate(pieces):
+            piece = _as_output(pieces, index, lines, common)
+            if blocks and _same_block(blocks[-1], piece, lines):
+                blocks[-1] = replace(blocks[-1], inlines=_joined([blocks[-1].inlines, piece.inlines]),
+                                     span=replace(blocks[-1].span, end_line=_last(piece.span)))
+            else:
+                blocks.append(piece)
         if len(blocks) == len(section.blocks) and all(a is b for a, b in zip(blocks, section.blocks)):
             blocks = list(section.blocks)
         return replace(section, blocks=tuple(blocks), subsections=tuple(walk(s) for s in section.subsections))
 
     return [walk(section) for section in sections]
+
+
+def _as_output(pieces: Sequence[Paragraph], index: int, lines: Sequence[str], common: frozenset[str]) -> Paragraph:
+    """The text block ``pieces[index]`` as a code block when it is a console session's output that
+    the paragraph rules cut off from its code (else the block itself): up to
+    :data:`MAX_OUTPUT_LINES` printed lines right after a code block, each a printed value ("True",
+    "(2.27, 0.17)") or a line that ends no sentence ("Calculating best fit"), the last a value or
+    more code right after them. The paper's own line between two pieces of code introduces the
+    second ("… as a list:") or runs a sentence on round them ("the command", opening on one of its
+    ``common`` words). (See :mod:`papersite.parse.console`.)"""
+    piece = pieces[index]
+    if piece.kind != "text" or piece.list_item or index == 0 or pieces[index - 1].kind != "code":
+        return piece
+    code = replace(piece, kind="code")
+    if not _same_block(pieces[index - 1], code, lines):
+        return piece
+    span = range(piece.span.line, min(_last(piece.span), len(lines)) + 1)
+    printed = [lines[n - 1].strip("\f \t") for n in span if lines[n - 1].strip("\f \t")]
+    if not printed or len(printed) > MAX_OUTPUT_LINES or " ".join(printed) != piece.text:
+        return piece
+    more_code = index + 1 < len(pieces) and pieces[index + 1].kind == "code"
+    if not all(is_value(line) or _message(line, common) for line in printed) or not (is_value(printed[-1]) or more_code):
+        return piece
+    return code if len(printed) == 1 else replace(code, inlines=(Text("\n".join(printed)),))
+
+
+def _message(line: str, common: frozenset[str]) -> bool:
+    """A line a program may print: no caption, no sentence's end, not opening on a common word."""
+    return not (_CAPTION.match(line) or _SENTENCE_END.search(line) or line.split()[0] in common)
 
 
 def _same_block(before: Paragraph, after: Paragraph, lines: Sequence[str]) -> bool:
@@ -107,13 +145,14 @@ def _same_block(before: Paragraph, after: Paragraph, lines: Sequence[str]) -> bo
 
 def carve_paragraph(
     paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[str], common: frozenset[str] = frozenset(),
-    long_words: int = LONG_PARAGRAPH_WORDS,
+    long_words: int = LONG_PARAGRAPH_WORDS, after_code: bool = False,
 ) -> list[Paragraph]:
     """``paragraph`` as the pieces it is cut into: ``[paragraph]`` itself when nothing is cut.
-    ``common``: the paper's function words (:func:`common_short_words`)."""
+    ``common``: the paper's function words (:func:`common_short_words`); ``after_code``: the
+    paragraph follows a code block at once."""
     if paragraph.kind != "text":
         return [paragraph]
-    located = _locate(paragraph, labels, lines, common)
+    located = _locate(paragraph, labels, lines, common, after_code)
     pieces = _carve_runs(paragraph, located) if located else [paragraph]
     out: list[Paragraph] = []
     for piece in pieces:
@@ -127,14 +166,20 @@ def _line_kind(text: str, label: LineLabel, after_code: bool, common: frozenset[
 
     Code by its shape, whatever the model says (its labels have no code): a command after a console
     prompt ("> fit <- glm(…)", "R> fit", ">>> "), knitr's output ("## [1] 0.5"), or after such a
-    line R's continuation ("+ …") and output ("[1] FALSE"); a formula or table line after code is the code's output (a figure's words are
+    line R's continuation ("+ …") and any printed value ("[1] FALSE", "True", "(2.3, 0.1)",
+    :func:`~papersite.parse.console.is_value`); a formula or table line after code is the code's output (a figure's words are
     the figure's, whatever comes before). The symbol density
     the layout's :func:`~papersite.parse.layout_types.is_code` also counts is left out here: an
     equation is dense in symbols too, and the model tells the two apart better."""
-    if label.zone not in (ZONE_BODY, ZONE_ANNEX) or label.label == "heading":
+    if label.zone not in (ZONE_BODY, ZONE_ANNEX):
         return "text", 0.0
-    if is_command(text) or _KNITR_OUTPUT.match(text) or (after_code and _CONTINUED.match(text)):
+    # whatever the model says (it calls a lone command or a printed "True" a heading, too)
+    # a printed value, but not a figure's row of axis figures ("0.5 1.0 1.5"), which is the figure's
+    printed = is_value(text) and not (label.label == "figure" and _FIGURES.fullmatch(text))
+    if is_command(text) or _KNITR_OUTPUT.match(text) or (after_code and (_CONTINUED.match(text) or printed)):
         return "code", 1.0
+    if label.label == "heading":
+        return "text", 0.0
     kind = _BLOCK_LABELS.get(label.label)
     if kind is None or _CAPTION.match(text) or _reads_as_sentence(text, common):
         return "text", 0.0
@@ -169,7 +214,9 @@ def common_short_words(lines: Sequence[str]) -> frozenset[str]:
     return frozenset(word for word, count in counts.most_common(_COMMON) if count >= 3)
 
 
-def _locate(paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[str], common: frozenset[str]) -> list[_Line]:
+def _locate(
+    paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[str], common: frozenset[str], after_code_before: bool = False
+) -> list[_Line]:
     """The paragraph's source lines found in its text, in order, each with where it starts.
 
     A line is looked for near where the previous one ended (a mended hyphen or a removed footnote
@@ -178,7 +225,8 @@ def _locate(paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[s
     text = paragraph.text
     found: list[_Line] = []
     expected, pending, last = 0, 0, -1
-    after_code = in_caption = False
+    after_code, in_caption = False, False
+    carried = after_code_before  # the code before the paragraph: its output may open the paragraph
     for number in range(paragraph.span.line, min(_last(paragraph.span), len(lines), len(labels)) + 1):
         raw = lines[number - 1].strip("\f \t")
         if not raw:
@@ -190,7 +238,8 @@ def _locate(paragraph: Paragraph, labels: Sequence[LineLabel], lines: Sequence[s
             pending += len(raw) + 1
             continue
         start = min(hits, key=lambda at: abs(at - expected))
-        kind, p = _line_kind(raw, labels[number - 1], after_code, common)
+        kind, p = _line_kind(raw, labels[number - 1], after_code or (carried and is_value(raw)), common)
+        carried = False
         # A caption goes on over the lines of words after it ("Figure 1: Rényi diversities in six
         # randomly selected" / "plots. The plot uses Trellis graphics with a separate"), which the
         # model labels the figure's or table's own: they stay text with it.
@@ -305,50 +354,3 @@ def _split_long(paragraph: Paragraph, located: list[_Line]) -> list[Paragraph]:
             item = starts[index - 1].label.label == "item" if index else paragraph.list_item
             pieces.append(replace(paragraph, inlines=inlines, span=span, list_item=item))
     return pieces
-
-
-def _slice(inlines: tuple[Inline, ...], start: int, stop: int) -> tuple[Inline, ...]:
-    """The inline nodes covering plain-text offsets [start, stop): text nodes cut at the offsets,
-    any other node kept whole in the piece its first character falls in (a note marker, which has
-    no text, in the piece before it)."""
-    out: list[Inline] = []
-    at = 0
-    for node in inlines:
-        length = len(plain_text((node,)))
-        if length == 0:
-            if start < at <= stop or at == start == 0:
-                out.append(node)
-        elif isinstance(node, (Text, Emphasis)):
-            a, b = max(start, at), min(stop, at + length)
-            if a < b:
-                out.append(replace(node, text=node.text[a - at : b - at]))
-        elif start <= at < stop:
-            out.append(node)
-        at += length
-    return tuple(out)
-
-
-def _trim(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """``inlines`` without the spaces at their two ends (none left when they are all space)."""
-    nodes = list(inlines)
-    while nodes and isinstance(nodes[0], Text) and not nodes[0].text.strip():
-        nodes.pop(0)
-    while nodes and isinstance(nodes[-1], Text) and not nodes[-1].text.strip():
-        nodes.pop()
-    if not nodes:
-        return ()
-    if isinstance(nodes[0], Text):
-        nodes[0] = Text(nodes[0].text.lstrip())
-    if isinstance(nodes[-1], Text):
-        nodes[-1] = Text(nodes[-1].text.rstrip())
-    return tuple(nodes)
-
-
-def _joined(parts: list[tuple[Inline, ...]]) -> tuple[Inline, ...]:
-    """The lines of a block as one run of nodes, a line break between lines."""
-    out: list[Inline] = []
-    for part in parts:
-        if out:
-            out.append(Text("\n"))
-        out.extend(part)
-    return tuple(out)

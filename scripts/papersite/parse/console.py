@@ -31,9 +31,13 @@ from collections.abc import Sequence
 
 #: A console prompt: R's "> " (or "R> "), Python's ">>> ", a shell's "$ ".
 PROMPT = re.compile(r"^(?:R?>|>>>|\$)\s+(?=\S)")
-#: What follows a prompt in a session: a call, an assignment, an index, a comment, or bare names
-#: ("> fit", "> fit.alpha, fit.sigma").
-COMMAND = re.compile(r"[(\[=]|<-|^[A-Za-z.][\w.$@]*(?:,\s*[A-Za-z.][\w.$@]*)*$|^#")
+#: What follows a prompt in a session: a call, an assignment, an index, a comment, bare names
+#: ("> fit", "> fit.alpha, fit.sigma"), or a statement opening on one of the closed class of the
+#: common languages' loading and printing keywords ("> import numpy", "$ pip install x").
+COMMAND = re.compile(
+    r"[(\[=]|<-|^[A-Za-z.][\w.$@]*(?:,\s*[A-Za-z.][\w.$@]*)*$|^#"
+    r"|^(?:import|from|library|require|print|pip|conda|python|Rscript|cd|def|class|return)\s+\S"
+)
 #: One printed value: a number (with a sign, decimals, an exponent, a percent sign), a boolean,
 #: a null or a missing value, in the spellings of the common languages.
 _LITERAL = re.compile(
@@ -105,8 +109,10 @@ def follows_command(before: Sequence[str]) -> bool:
 def is_output(before: Sequence[str], line: str, after: str) -> bool:
     """Is ``line``, between the printed lines ``before`` (nearest last) and the line ``after`` it,
     a program's output? A value right after a command or a value, or any line in a session (after
-    a command and its output) that another command, a value or code follows: a heading is followed
-    by the paper's text, not by more of the session."""
+    a command and its output) that another command or a value follows: a heading is followed by the
+    paper's text, not by more of the session. (A line after a command with a heading-like line after
+    it is left to the heading rules: a section's heading over its first subsection's looks the same
+    as a program's "Done" over the next heading.)"""
     near = next((b for b in reversed(before) if b.strip("\f \t")), "")
     if is_value(line) and (is_command(near) or is_value(near)):
         return True
