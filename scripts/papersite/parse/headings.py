@@ -18,7 +18,8 @@ from .layout_types import is_code
 from .units import Unit
 
 _ROMAN = re.compile(r"^(?P<number>[IVXLC]{1,7})\s*[.)]\s*(?P<title>[^\s.].*)$")
-_ARABIC = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-Z].*)$")
+#: "2.1 Methods", "2.1. Methods", and Wiley's "2.1 | Methods" (a bar between number and title).
+_ARABIC = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?:\|\s+)?(?P<title>[A-Z].*)$")
 #: An appendix's lettered heading: "A. R code", "B Proofs", "A.2. Data" (letters A to H: appendices
 #: rarely run further, and a person's initial, "J. Smith", is not taken).
 _LETTERED = re.compile(r"^(?P<number>[A-H](?:\.\d{1,2}){0,3})\.?\s+(?P<title>[A-Z][^,]*)$")
