@@ -28,6 +28,8 @@ _TERMINAL = re.compile(r"[.,;?!]['\"”’)\]]*$")
 _LABELLED_ITEM = re.compile(r"^[A-Z][\w\- ]{0,40}?\s\d+\s*[:\-–.]")
 
 MAX_HEADING_WORDS = 10
+#: An unnumbered title has at least this many letters ("Data", "Aims"; not "N", "CH 3").
+MIN_TITLE_LETTERS = 3
 MAX_HEADING_CHARS = 90
 #: A heading wrapped over two printed lines is at most this long.
 WRAPPED_HEADING_CHARS = 160
@@ -69,8 +71,8 @@ def detect_heading(unit: Unit, following: Unit | None, wrapped: bool = False) ->
         return None
     text = unit.text.strip()
     limit = WRAPPED_HEADING_CHARS if wrapped else MAX_HEADING_CHARS + 10
-    if not text or len(text) > limit or looks_like_data(text) or _CAPTION.match(text):
-        return None  # a caption ("Table 4: Standard deviations …") is kept with its figure or table
+    if not text or len(text) > limit or looks_like_data(text) or _CAPTION.match(text) or _BRACKETED.fullmatch(text):
+        return None  # a caption ("Table 4: Standard deviations …") is kept with its figure or table; "(PDF)" is a note
     if wrapped:
         return _wrapped(text)
     roman = _ROMAN.match(text)
@@ -161,6 +163,8 @@ def _has_word(title: str) -> bool:
 
 
 _CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Exhibit|Chart)\s*\d+[.:]", re.IGNORECASE)
+#: A line wholly in brackets ("(PDF)", "[continued]"): a note on what is around it.
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")
 #: An operator between spaces, or a line opening with one: a formula's line ("N − 1", "+ 1").
 _MATH = re.compile(r"\s[−+×±≤≥<>÷]\s|^[−+×±÷]")
 
@@ -177,6 +181,8 @@ def _short_title(title: str) -> bool:
 def _is_plain_title(text: str, following: Unit | None) -> bool:
     if not text[0].isupper() or not _short_title(text) or _TERMINAL.search(text):
         return False
+    if sum(1 for c in text if c.isalpha()) < MIN_TITLE_LETTERS:
+        return False  # "N", "H 3", "CH 3": a structure's or a plot's labels
     if following is None:
         return False
     # Titles do not end on an article, preposition or conjunction, nor on a verb or pronoun
@@ -256,8 +262,10 @@ def inside_sentence(units: list[Unit], index: int) -> bool:
     Method Description"). And a sentence may run on round a block of code ("The quasi-Poisson
     model" / "R> fm <- glm(...)" / "leads to an estimated dispersion ..."). And a program's message
     between a command and the next ("> fit = Fit(data)" / "Calculating best fit" / "> fit.alpha")
-    is the session's output (:func:`~papersite.parse.console.is_output`)."""
-    if _console_output(units, index):
+    is the session's output (:func:`~papersite.parse.console.is_output`). And a line that a
+    neighbouring line repeats ("PHE" / "250" / "PHE") is a table's column or a figure's labels:
+    a heading does not repeat next to itself."""
+    if _console_output(units, index) or _repeated(units, index):
         return True
     previous = units[index - 1].text.rstrip() if index else ""
     if len(previous.split()) >= 8 and re.search(r"[a-z,]$", previous):
@@ -266,6 +274,16 @@ def inside_sentence(units: list[Unit], index: int) -> bool:
     while after < len(units) and units[after].lines and is_code(units[after].lines[0]):
         after += 1
     return after > index + 1 and after < len(units) and units[after].text[:1].islower()
+
+
+#: How many units either side a repeated line is looked for (see :func:`inside_sentence`).
+REPEAT_REACH = 2
+
+
+def _repeated(units: list[Unit], index: int) -> bool:
+    key = units[index].text.strip().casefold()
+    near = units[max(0, index - REPEAT_REACH) : index] + units[index + 1 : index + 1 + REPEAT_REACH]
+    return any(unit.text.strip().casefold() == key for unit in near)
 
 
 def _printed(unit: Unit) -> tuple[str, ...]:
