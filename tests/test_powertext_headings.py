@@ -27,6 +27,8 @@ def _heading(text: str) -> tuple[str, str] | None:
         ("3.2.1 | Counting by species", ("3.2.1", "Counting by species")),
         ("2.1 Study area", ("2.1", "Study area")),  # the usual shapes still read
         ("2.1. Study area", ("2.1", "Study area")),
+        ("2.2 Micro-Sampling", ("2.2", "Micro-Sampling")),  # a hyphenated word is a word
+        ("4 Self-Reports", ("4", "Self-Reports")),
     ],
 )
 def test_a_numbered_heading_with_a_bar(line: str, expected: tuple[str, str]) -> None:

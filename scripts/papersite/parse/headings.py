@@ -158,8 +158,9 @@ def is_caption(text: str) -> bool:
 
 
 def _has_word(title: str) -> bool:
-    """A title has a word: two letters or more and no digit ("R code" has one, "A2 f4" has none)."""
-    return any(len(w) >= 2 and w.isalpha() for w in re.findall(r"[^\W_][\w'’\-]*", title)) or bool(re.search(r"\b[A-Z]\s+[a-z]{2,}", title))
+    """A title has a word: two letters or more and no digit ("R code", "Micro-Conditioning" have one,
+    "A2 f4" has none)."""
+    return any(len(w) >= 2 and re.sub(r"['’\-]", "", w).isalpha() for w in re.findall(r"[^\W_][\w'’\-]*", title)) or bool(re.search(r"\b[A-Z]\s+[a-z]{2,}", title))
 
 
 _CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Exhibit|Chart)\s*\d+[.:]", re.IGNORECASE)
