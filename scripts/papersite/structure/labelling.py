@@ -22,6 +22,7 @@ features rely on most for headings.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -157,6 +158,35 @@ def _per_source_line(
             line_label = _apply_evidence(line_label, lines[index], evidence[index])  # type: ignore[arg-type]
         out.append(line_label)
         previous = line_label
+    return _contents_entries(lines, out) if evidence is not None else out
+
+
+#: A contents list's entry ends in its page number, often after a dot leader ("4.1 Fisher . . . 4").
+_CONTENTS_ENTRY = re.compile(r"\D\s(?:\.\s*)*\d{1,4}$")
+#: Lines in a row ending in a page number that make a contents list.
+CONTENTS_RUN = 4
+
+
+def _contents_entries(lines: Sequence[str], labels: list[LineLabel]) -> list[LineLabel]:
+    """A contents list is a list, whatever its type: in a run of at least :data:`CONTENTS_RUN`
+    lines each ending in a page number (a line wrapped from an entry may go between), each body
+    line is an ``item``, one starting after a line that ended in a page number. Its entries are
+    set as the headings they list are (bold, larger), which would make each a heading."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    ends = [bool(_CONTENTS_ENTRY.search(lines[i].strip())) for i in content]
+    out = list(labels)
+    run: list[int] = []  # positions in ``content``
+    for position in range(len(content) + 1):
+        wrapped = bool(run) and position + 1 < len(content) and ends[position + 1] and not lines[content[position]].strip().endswith((".", ":"))
+        if position < len(content) and (ends[position] or wrapped):
+            run.append(position)
+            continue
+        if sum(ends[j] for j in run) >= CONTENTS_RUN:
+            for j in run:
+                i = content[j]
+                if out[i].zone in (ZONE_BODY, ZONE_ANNEX):
+                    out[i] = LineLabel(out[i].zone, "item", 1.0, start=j == run[0] or ends[j - 1])
+        run = []
     return out
 
 
@@ -167,7 +197,12 @@ def _apply_evidence(label: LineLabel, text: str, evidence: LineEvidence) -> Line
     sentence_end = stripped.endswith((".", "?", "!", ":", ";", ","))
     large = evidence.font_size_ratio is not None and evidence.font_size_ratio >= 1.15
     body_size = evidence.font_size_ratio is not None and abs(evidence.font_size_ratio - 1.0) < 0.05
-    if (large or evidence.bold) and len(stripped.split()) <= 12 and not sentence_end and label.label == "paragraph":
+    short = len(stripped.split()) <= 12 and not sentence_end
+    if (large or evidence.bold) and short and label.label == "paragraph":
+        return LineLabel(label.zone, "heading", 1.0, start=True)
+    # Larger *and* bold with space above: a heading after code or a table, whose lines the models
+    # took it for (a table's or a figure's own text is not set larger than the body and bold).
+    if large and evidence.bold and short and (evidence.gap_above or 0) >= 0.5 and label.label in ("table", "figure", "formula"):
         return LineLabel(label.zone, "heading", 1.0, start=True)
     if label.label == "heading" and body_size and evidence.bold is False and sentence_end:
         return LineLabel(label.zone, "paragraph", 1.0, start=label.start)
