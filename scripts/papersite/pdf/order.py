@@ -112,6 +112,7 @@ def join_cells(lines: list[PdfLine]) -> list[PdfLine]:
                 text=" ".join(l.text for l in row), size=main.size, bold=main.bold, italic=main.italic, font=main.font,
                 cells=sum(l.cells for l in row), column=main.column,
                 cell_texts=tuple(text for l in row for text in (l.cell_texts or (l.text,))),
+                math=round(sum(l.math * len(l.text) for l in row) / max(1, sum(len(l.text) for l in row)), 3),
             )
         )
     return joined

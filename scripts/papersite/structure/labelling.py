@@ -158,7 +158,7 @@ def _per_source_line(
             line_label = _apply_evidence(line_label, lines[index], evidence[index])  # type: ignore[arg-type]
         out.append(line_label)
         previous = line_label
-    return _contents_entries(lines, out) if evidence is not None else out
+    return _formulas(lines, _contents_entries(lines, out), evidence) if evidence is not None else out
 
 
 #: A contents list's entry ends in its page number, often after a dot leader ("4.1 Fisher . . . 4").
@@ -207,6 +207,73 @@ def _apply_evidence(label: LineLabel, text: str, evidence: LineEvidence) -> Line
     if label.label == "heading" and body_size and evidence.bold is False and sentence_end:
         return LineLabel(label.zone, "paragraph", 1.0, start=label.start)
     return label
+
+
+#: An equation's number at the end of a line: "(3)", "(2.1)", "(4a)".
+_EQUATION_NUMBER = re.compile(r"\(\d{1,3}(?:\.\d{1,3})?[a-z]?\)$")
+#: A plain lower-case word of running text ("the", "covariance,").
+_PLAIN_WORD = re.compile(r"^[a-z]{3,}[.,;:]?$")
+_CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.)\s*[A-Z]?\d+", re.I)
+
+
+#: A sign of mathematics in a line's text: an operator or relation, a function's name.
+_MATH_SIGN = re.compile(r"[=<>≤≥≈∼∝±×÷∑∏∫√∞∂∇−+|]|\b(?:sin|cos|tan|log|ln|exp|min|max|sup|inf|lim|det)\b")
+
+
+def _displayed_formula(text: str, evidence: LineEvidence | None) -> bool:
+    """Could this line be part of a displayed equation by its layout: set apart as a display
+    (indented well into its column, ending short of its margin or with an equation number) or
+    mostly in a math font, with math type or an equation number, and neither a sentence (four
+    plain lower-case words or more making half its words) nor a caption."""
+    if evidence is None:
+        return False
+    math = evidence.math or 0.0
+    if not (evidence.display or math >= 0.6) or not (math >= 0.3 or _EQUATION_NUMBER.search(text)):
+        return False
+    words = text.split()
+    plain = sum(1 for word in words if _PLAIN_WORD.match(word))
+    return not (plain >= 4 and 2 * plain >= len(words)) and not _CAPTION.match(text)
+
+
+def _formulas(lines: Sequence[str], labels: list[LineLabel], evidence: Sequence[LineEvidence | None]) -> list[LineLabel]:
+    """Lines of displayed equations labelled ``formula`` from the PDF's evidence, which the models
+    cannot see (they read an equation's pieces set on lines of their own, a fraction's bar or a
+    sum's limits, as text or a table). A body line is a formula line when its layout says it could
+    be (:func:`_displayed_formula`) and its text has a sign of mathematics or an equation number,
+    or a neighbour is one too; a display line without words between two formula lines (a
+    fraction's numerators "1 1 1") is one. A lone piece of an inline formula set on a line of its
+    own within a paragraph (a sum sign "Pn") has neither and stays text."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    ev = [evidence[i] if i < len(evidence) else None for i in content]
+    texts = [lines[i].strip(" \f") for i in content]
+    # a heading the models are sure of stays one; a line ending in an equation's number is none
+    body = [
+        labels[i].zone in (ZONE_BODY, ZONE_ANNEX) and (labels[i].label != "heading" or labels[i].p < 0.5 or bool(_EQUATION_NUMBER.search(t)))
+        for i, t in zip(content, texts)
+    ]
+    could = [ok and _displayed_formula(text, e) for ok, text, e in zip(body, texts, ev)]
+    # a sign alone ("√", a sum's "Pn") is a piece of a formula inside a sentence, not a display
+    signed = [c and len(t.replace(" ", "")) >= 3 and bool(_MATH_SIGN.search(t) or _EQUATION_NUMBER.search(t)) for c, t in zip(could, texts)]
+    near = len(content)
+    chosen = [c and (signed[k] or (k > 0 and signed[k - 1]) or (k + 1 < near and signed[k + 1])) for k, c in enumerate(could)]
+    for k in range(1, near - 1):
+        e = ev[k]
+        if body[k] and not chosen[k] and e is not None and e.display and chosen[k - 1] and chosen[k + 1]:
+            chosen[k] = not re.search(r"[^\W\d_]{3}", texts[k])
+    out = list(labels)
+    for k, i in enumerate(content):
+        if chosen[k]:
+            out[i] = LineLabel(out[i].zone, "formula", 1.0, start=not (k > 0 and chosen[k - 1]))
+        elif out[i].label == "formula" and ev[k] is not None and not could[k] and _sentence(texts[k]):
+            out[i] = LineLabel(out[i].zone, "paragraph", 1.0, start=out[i].start)  # running text the model took for a formula
+    return out
+
+
+def _sentence(text: str) -> bool:
+    """A printed line of running text: eight words or more, half of them plain lower-case words."""
+    words = text.split()
+    plain = sum(1 for word in words if _PLAIN_WORD.match(word))
+    return len(words) >= 8 and plain >= 5 and 2 * plain >= len(words)
 
 
 def _pages(lines: Sequence[str], evidence: Sequence[LineEvidence | None] | None) -> list[list[int]]:
