@@ -170,7 +170,7 @@ CONTENTS_RUN = 4
 def _contents_entries(lines: Sequence[str], labels: list[LineLabel]) -> list[LineLabel]:
     """A contents list is a list, whatever its type: in a run of at least :data:`CONTENTS_RUN`
     lines each ending in a page number (a line wrapped from an entry may go between), each body
-    line is an ``item``, one starting after a line that ended in a page number. Its entries are
+    line labelled a heading or a paragraph is an ``item``, one starting after a line that ended in a page number. Its entries are
     set as the headings they list are (bold, larger), which would make each a heading."""
     content = [i for i, line in enumerate(lines) if line.strip()]
     ends = [bool(_CONTENTS_ENTRY.search(lines[i].strip())) for i in content]
@@ -184,7 +184,7 @@ def _contents_entries(lines: Sequence[str], labels: list[LineLabel]) -> list[Lin
         if sum(ends[j] for j in run) >= CONTENTS_RUN:
             for j in run:
                 i = content[j]
-                if out[i].zone in (ZONE_BODY, ZONE_ANNEX):
+                if out[i].zone in (ZONE_BODY, ZONE_ANNEX) and out[i].label in ("heading", "paragraph", "item"):  # not a table's rows
                     out[i] = LineLabel(out[i].zone, "item", 1.0, start=j == run[0] or ends[j - 1])
         run = []
     return out
