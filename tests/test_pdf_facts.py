@@ -27,9 +27,7 @@ from .fixture_facts import heading_text as shared_heading_text
 SLUGS = sorted(p.parent.name for p in PDF.glob("*/paper.pdf") if (p.parent / "facts.yml").is_file())
 ASPECTS = ("title", "authors", "headings", "references", "footnotes")
 
-GAPS: dict[tuple[str, str], str] = {
-    ("oksanen2022-vegan-diversity", "headings"): "'Contents' (the heading of the contents list) is missed",
-}
+GAPS: dict[tuple[str, str], str] = {}
 
 
 def flat(text: str) -> str:
@@ -112,10 +110,7 @@ def test_pdf_fixture_matches_its_facts(built: BuildResult, slug: str, aspect: st
 
 
 #: (slug, aspect) -> where the PDF route is still behind the text route.
-BEHIND: dict[tuple[str, str], str] = {
-    ("oksanen2022-vegan-diversity", "headings"): "the PDF route misses 'Contents' (see GAPS), which the text route now "
-    "finds with the other 17",
-}
+BEHIND: dict[tuple[str, str], str] = {}
 
 
 def route_cases() -> list[Any]:

@@ -62,6 +62,8 @@ _PUNCTUATION = ".,;:!?()[]{}'\"“”‘’«»"
 #: How many of the commonest short words count as the paper's function words.
 _COMMON = 40
 _SENTENCE_END = re.compile(r"[.!?:]['\"”’)\]]*$")
+#: A raised run as a PDF's text marks it ("X^{¦}"), shown raised: its letters in the paragraph's text.
+_RAISED = re.compile(r"\^\{([^{}]*)\}")
 #: Characters of a line's start looked for in the paragraph's text (a footnote marker later on the
 #: line, or a mended hyphen at its end, does not matter there).
 _PROBE = 24
@@ -228,7 +230,7 @@ def _locate(
     after_code, in_caption = False, False
     carried = after_code_before  # the code before the paragraph: its output may open the paragraph
     for number in range(paragraph.span.line, min(_last(paragraph.span), len(lines), len(labels)) + 1):
-        raw = lines[number - 1].strip("\f \t")
+        raw = _RAISED.sub(r"\1", lines[number - 1]).strip("\f \t")  # "n^{−1}" reads "n−1" in the paragraph
         if not raw:
             continue
         probe = raw[:_PROBE]

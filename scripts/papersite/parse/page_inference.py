@@ -101,8 +101,9 @@ def _boundaries(reasons: dict[int, str], content: list[int], order: dict[int, in
     return boundaries
 
 
-_LEADING_NUMBER = re.compile(r"^(\d{1,4})\s+(?=[^\W\d_])")
-_TRAILING_NUMBER = re.compile(r"(?<=[^\W\d_])\s+(\d{1,4})$")
+#: The number may stand apart by a separator ("8 | https://...", "Vignette | January 11, 2022 | 7").
+_LEADING_NUMBER = re.compile(r"^(\d{1,4})\s+(?:[|·•]\s+)?(?=[^\W\d_])")
+_TRAILING_NUMBER = re.compile(r"(?:(?<=[^\W\d_])|\s[|·•])\s+(\d{1,4})$")
 
 
 def edge_number(text: str) -> int | None:

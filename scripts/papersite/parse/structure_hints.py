@@ -123,6 +123,8 @@ class StructureHints:
         got, label, text = self.layout(line), self.label(line), self.lines[line - 1].strip("\f ")
         if got is None or self.set_as_text(line) or (label is not None and label.zone == ZONE_HEADER):
             return False
+        if label is not None and label.label == "item" and label.p >= 1.0:  # a contents list's entry (labelling._contents_entries)
+            return False
         if not 1 <= len(text.split()) <= LAYOUT_HEADING_WORDS or text[-1:] in ".,;:" or not self._space_above(line):
             return False
         after = next((n for n in range(line + 1, len(self.lines) + 1) if self.layout(n) is not None), None)

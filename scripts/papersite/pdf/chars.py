@@ -21,7 +21,11 @@ from .glyphs import stand_in
 _UPRIGHT = 0.05
 _FONT_ITALIC_FLAG = 1 << 6
 _FONT_FORCE_BOLD_FLAG = 1 << 18
-_PLAIN_NAME = re.compile(r"regu|book|light|roman|medium|normal|text|cmr\d|cmss|cmtt|cmmi|cmsy|-it\b|italic", re.I)
+#: TeX's fonts name their shape, not their weight: Computer Modern (cmr10, cmtt10) and the EC and
+#: CM-Super faces (ecrm1000, SFRM1000, SFTI1000, SFTT0800), whose descriptors PDFium often reads as 700.
+_PLAIN_NAME = re.compile(
+    r"regu|book|light|roman|medium|normal|text|cmr\d|cmss|cmtt|cmmi|cmsy|-it\b|italic|\b(?:sf|ec|tc)(?:rm|ti|tt|sl|st|ss|si|sc|cc|xc|it|u)\d", re.I
+)
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|cmbx|cmb\d|bx\d|-b\b|\.b\b", re.I)
 _ITALIC_NAME = re.compile(r"italic|oblique|cmti|cmmi|cmsl|-it\b|\.it\b|ti\d", re.I)
 

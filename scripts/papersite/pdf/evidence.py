@@ -7,8 +7,11 @@ what the PDF knows; lines the PDF did not print (blank lines the text adds) get 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..structure.types import LineEvidence
-from .model import PdfDocumentText, PdfLine
+from .model import PdfDocumentText, PdfLine, PdfPage
 from .text import PdfSourceText, body_size
 
 
@@ -24,10 +27,41 @@ def _body_leading(document: PdfDocumentText, body: float) -> float:
     return max(gaps, key=lambda g: gaps[g]) if gaps else 1.2 * body
 
 
+#: An equation's number at the right margin: "(3)", "(2.1)", "(4a)".
+EQUATION_NUMBER = re.compile(r"\(\d{1,3}(?:\.\d{1,3})?[a-z]?\)$")
+#: Ems (of the body size) a displayed line stands in from its column's left margin, at least.
+DISPLAY_INDENT = 3.0
+
+
+def _margins(page: PdfPage, body: float) -> dict[int, tuple[float, float]]:
+    """Each column's left and right margin on ``page``: where most of its body-size lines start and end."""
+    out: dict[int, tuple[float, float]] = {}
+    for column in {line.column for line in page.lines}:
+        lines = [line for line in page.lines if line.column == column and abs(line.size - body) < 0.3 * body]
+        if len(lines) < 3:
+            continue
+        starts, ends = Counter(round(line.x0) for line in lines), Counter(round(line.x1) for line in lines)
+        out[column] = (float(max(starts, key=lambda x: (starts[x], -x))), float(max(ends, key=lambda x: (ends[x], x))))
+    return out
+
+
+def displayed(line: PdfLine, margins: tuple[float, float] | None, body: float) -> bool | None:
+    """Set apart as a displayed equation is: starting :data:`DISPLAY_INDENT` ems or more right of
+    its column's left margin, and ending as far short of its right margin or at it with an
+    equation number. ``None`` when the column's margins are not known."""
+    if margins is None:
+        return None
+    left, right = margins
+    if line.x0 - left < DISPLAY_INDENT * body:
+        return False
+    return right - line.x1 >= DISPLAY_INDENT * body or bool(EQUATION_NUMBER.search(line.text.strip()))
+
+
 def line_evidence(document: PdfDocumentText, text: PdfSourceText) -> list[LineEvidence | None]:
     """One :class:`LineEvidence` per line of ``text.text`` (``None`` where the PDF printed no line)."""
     body = body_size(document)
     leading = _body_leading(document, body)
+    margins = {page.number: _margins(page, body) for page in document.pages}
     out: list[LineEvidence | None] = []
     previous: PdfLine | None = None
     for line in text.lines:
@@ -42,6 +76,7 @@ def line_evidence(document: PdfDocumentText, text: PdfSourceText) -> list[LineEv
                 page=line.page, x0=line.x0, y0=line.y0, x1=line.x1, y1=line.y1,
                 font_size_ratio=round(line.size / body, 3) if body else None,
                 bold=line.bold, italic=line.italic, gap_above=max(gap, 0.0),
+                math=line.math, display=displayed(line, margins.get(line.page, {}).get(line.column), body),
             )
         )
         previous = line

@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 from ..model import Diagnostic, SourceSpan
 from .chars import count_images, page_chars
 from .figures import without_plot_text
+from .furniture import furniture_to_edges
 from .glyphs import GlyphReader, has_stand_ins
 from .lines import page_lines
 from .metadata import read_metadata
@@ -124,6 +125,7 @@ def _read_document(document: pdfium.PdfDocument, data: bytes, shown: str) -> tup
     pages = read_glyphs(without_plot_text(pages))
     body = body_size(PdfDocumentText(shown, tuple(pages), PdfMetadata()))
     pages = [replace(page, lines=tuple(feet_last(list(page.lines), body))) if page.columns == 2 else page for page in pages]
+    pages = furniture_to_edges(pages)  # a running head or foot line read mid-page goes back to its edge
     metadata = read_metadata(document, data, pages)
     return PdfDocumentText(shown, tuple(pages), metadata, tuple(diagnostics)), diagnostics
 

@@ -183,6 +183,23 @@ def _majority(chars: list[Char], attribute: str) -> bool:
     return sum(1 for c in chars if getattr(c, attribute)) * 2 > len(chars)
 
 
+#: Fonts that set mathematics: TeX's math italic, symbols and extension (cmmi, cmsy, cmex), the AMS
+#: and other math symbol fonts, and any face that names itself a math font (LMMathItalic10, STIXMath).
+_MATH_FONT = re.compile(r"cmmi|cmsy|cmex|cmbsy|msam|msbm|eufm|rsfs|stmary|esint|math|symbol|(?:mt|tx|px)(?:mi|sy|ex)", re.I)
+
+
+def math_share(chars: list[Char]) -> float:
+    """The share of ``chars`` set in a math font (:data:`_MATH_FONT`)."""
+    fonts: dict[str, bool] = {}
+    math = 0
+    for c in chars:
+        found = fonts.get(c.font)
+        if found is None:
+            found = fonts[c.font] = bool(_MATH_FONT.search(c.font))
+        math += found
+    return round(math / len(chars), 3) if chars else 0.0
+
+
 def make_line(page: int, row: list[_Run], cells: int) -> PdfLine:
     chars = [c for run in row for c in run.chars]
     whole = _Run(chars)
@@ -201,6 +218,7 @@ def make_line(page: int, row: list[_Run], cells: int) -> PdfLine:
         italic=_majority(chars, "italic"),
         font=Counter(c.font for c in chars).most_common(1)[0][0],
         cells=cells,
+        math=math_share(chars),
     )
 
 

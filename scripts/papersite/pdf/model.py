@@ -34,6 +34,8 @@ class PdfLine:
     column: int = 0  # 0: spans the page or single column; 1, 2: left or right column
     #: The texts of the runs set apart on one baseline, left to right, when there are several.
     cell_texts: tuple[str, ...] = ()
+    #: The share of its characters set in a math font (cmmi, cmsy, LMMathItalic ...).
+    math: float = 0.0
 
     @property
     def baseline(self) -> float:

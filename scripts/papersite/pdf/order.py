@@ -37,15 +37,17 @@ def find_gutter(lines: list[PdfLine]) -> float | None:
     width = right_edge - left_edge
     if width <= 0:
         return None
-    best: tuple[int, float] | None = None
     steps = 60
-    for step in range(steps + 1):
-        x = left_edge + width * (0.3 + 0.4 * step / steps)
-        crossing = sum(1 for line in lines if crosses(line, x))
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
-    assert best is not None
-    crossing, x = best
+    xs = [left_edge + width * (0.3 + 0.4 * step / steps) for step in range(steps + 1)]
+    counts = [sum(1 for line in lines if crosses(line, x)) for x in xs]
+    crossing = min(counts)
+    # The middle of the first run of least crossed places: a short line that ends at the left
+    # column's margin (a contents list's page number) stays on its side of the gutter.
+    first = counts.index(crossing)
+    last = first
+    while last + 1 < len(counts) and counts[last + 1] == crossing:
+        last += 1
+    x = (xs[first] + xs[last]) / 2
     if crossing > MAX_CROSSING * len(lines):
         return None
     left = [line for line in lines if not crosses(line, x) and (line.x0 + line.x1) / 2 < x]
@@ -110,6 +112,7 @@ def join_cells(lines: list[PdfLine]) -> list[PdfLine]:
                 text=" ".join(l.text for l in row), size=main.size, bold=main.bold, italic=main.italic, font=main.font,
                 cells=sum(l.cells for l in row), column=main.column,
                 cell_texts=tuple(text for l in row for text in (l.cell_texts or (l.text,))),
+                math=round(sum(l.math * len(l.text) for l in row) / max(1, sum(len(l.text) for l in row)), 3),
             )
         )
     return joined

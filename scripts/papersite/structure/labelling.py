@@ -22,6 +22,7 @@ features rely on most for headings.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -157,6 +158,35 @@ def _per_source_line(
             line_label = _apply_evidence(line_label, lines[index], evidence[index])  # type: ignore[arg-type]
         out.append(line_label)
         previous = line_label
+    return _formulas(lines, _contents_entries(lines, out), evidence) if evidence is not None else out
+
+
+#: A contents list's entry ends in its page number, often after a dot leader ("4.1 Fisher . . . 4").
+_CONTENTS_ENTRY = re.compile(r"\D\s(?:\.\s*)*\d{1,4}$")
+#: Lines in a row ending in a page number that make a contents list.
+CONTENTS_RUN = 4
+
+
+def _contents_entries(lines: Sequence[str], labels: list[LineLabel]) -> list[LineLabel]:
+    """A contents list is a list, whatever its type: in a run of at least :data:`CONTENTS_RUN`
+    lines each ending in a page number (a line wrapped from an entry may go between), each body
+    line labelled a heading or a paragraph is an ``item``, one starting after a line that ended in a page number. Its entries are
+    set as the headings they list are (bold, larger), which would make each a heading."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    ends = [bool(_CONTENTS_ENTRY.search(lines[i].strip())) for i in content]
+    out = list(labels)
+    run: list[int] = []  # positions in ``content``
+    for position in range(len(content) + 1):
+        wrapped = bool(run) and position + 1 < len(content) and ends[position + 1] and not lines[content[position]].strip().endswith((".", ":"))
+        if position < len(content) and (ends[position] or wrapped):
+            run.append(position)
+            continue
+        if sum(ends[j] for j in run) >= CONTENTS_RUN:
+            for j in run:
+                i = content[j]
+                if out[i].zone in (ZONE_BODY, ZONE_ANNEX) and out[i].label in ("heading", "paragraph", "item"):  # not a table's rows
+                    out[i] = LineLabel(out[i].zone, "item", 1.0, start=j == run[0] or ends[j - 1])
+        run = []
     return out
 
 
@@ -167,11 +197,83 @@ def _apply_evidence(label: LineLabel, text: str, evidence: LineEvidence) -> Line
     sentence_end = stripped.endswith((".", "?", "!", ":", ";", ","))
     large = evidence.font_size_ratio is not None and evidence.font_size_ratio >= 1.15
     body_size = evidence.font_size_ratio is not None and abs(evidence.font_size_ratio - 1.0) < 0.05
-    if (large or evidence.bold) and len(stripped.split()) <= 12 and not sentence_end and label.label == "paragraph":
+    short = len(stripped.split()) <= 12 and not sentence_end
+    if (large or evidence.bold) and short and label.label == "paragraph":
+        return LineLabel(label.zone, "heading", 1.0, start=True)
+    # Larger *and* bold with space above: a heading after code or a table, whose lines the models
+    # took it for (a table's or a figure's own text is not set larger than the body and bold).
+    if large and evidence.bold and short and (evidence.gap_above or 0) >= 0.5 and label.label in ("table", "figure", "formula"):
         return LineLabel(label.zone, "heading", 1.0, start=True)
     if label.label == "heading" and body_size and evidence.bold is False and sentence_end:
         return LineLabel(label.zone, "paragraph", 1.0, start=label.start)
     return label
+
+
+#: An equation's number at the end of a line: "(3)", "(2.1)", "(4a)".
+_EQUATION_NUMBER = re.compile(r"\(\d{1,3}(?:\.\d{1,3})?[a-z]?\)$")
+#: A plain lower-case word of running text ("the", "covariance,").
+_PLAIN_WORD = re.compile(r"^[a-z]{3,}[.,;:]?$")
+_CAPTION = re.compile(r"^(?:Figure|Fig\.|Table|Tab\.)\s*[A-Z]?\d+", re.I)
+
+
+#: A sign of mathematics in a line's text: an operator or relation, a function's name.
+_MATH_SIGN = re.compile(r"[=<>≤≥≈∼∝±×÷∑∏∫√∞∂∇−+|]|\b(?:sin|cos|tan|log|ln|exp|min|max|sup|inf|lim|det)\b")
+
+
+def _displayed_formula(text: str, evidence: LineEvidence | None) -> bool:
+    """Could this line be part of a displayed equation by its layout: set apart as a display
+    (indented well into its column, ending short of its margin or with an equation number) or
+    mostly in a math font, with math type or an equation number, and neither a sentence (four
+    plain lower-case words or more making half its words) nor a caption."""
+    if evidence is None:
+        return False
+    math = evidence.math or 0.0
+    if not (evidence.display or math >= 0.6) or not (math >= 0.3 or _EQUATION_NUMBER.search(text)):
+        return False
+    words = text.split()
+    plain = sum(1 for word in words if _PLAIN_WORD.match(word))
+    return not (plain >= 4 and 2 * plain >= len(words)) and not _CAPTION.match(text)
+
+
+def _formulas(lines: Sequence[str], labels: list[LineLabel], evidence: Sequence[LineEvidence | None]) -> list[LineLabel]:
+    """Lines of displayed equations labelled ``formula`` from the PDF's evidence, which the models
+    cannot see (they read an equation's pieces set on lines of their own, a fraction's bar or a
+    sum's limits, as text or a table). A body line is a formula line when its layout says it could
+    be (:func:`_displayed_formula`) and its text has a sign of mathematics or an equation number,
+    or a neighbour is one too; a display line without words between two formula lines (a
+    fraction's numerators "1 1 1") is one. A lone piece of an inline formula set on a line of its
+    own within a paragraph (a sum sign "Pn") has neither and stays text."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    ev = [evidence[i] if i < len(evidence) else None for i in content]
+    texts = [lines[i].strip(" \f") for i in content]
+    # a heading the models are sure of stays one; a line ending in an equation's number is none
+    body = [
+        labels[i].zone in (ZONE_BODY, ZONE_ANNEX) and (labels[i].label != "heading" or labels[i].p < 0.5 or bool(_EQUATION_NUMBER.search(t)))
+        for i, t in zip(content, texts)
+    ]
+    could = [ok and _displayed_formula(text, e) for ok, text, e in zip(body, texts, ev)]
+    # a sign alone ("√", a sum's "Pn") is a piece of a formula inside a sentence, not a display
+    signed = [c and len(t.replace(" ", "")) >= 3 and bool(_MATH_SIGN.search(t) or _EQUATION_NUMBER.search(t)) for c, t in zip(could, texts)]
+    near = len(content)
+    chosen = [c and (signed[k] or (k > 0 and signed[k - 1]) or (k + 1 < near and signed[k + 1])) for k, c in enumerate(could)]
+    for k in range(1, near - 1):
+        e = ev[k]
+        if body[k] and not chosen[k] and e is not None and e.display and chosen[k - 1] and chosen[k + 1]:
+            chosen[k] = not re.search(r"[^\W\d_]{3}", texts[k])
+    out = list(labels)
+    for k, i in enumerate(content):
+        if chosen[k]:
+            out[i] = LineLabel(out[i].zone, "formula", 1.0, start=not (k > 0 and chosen[k - 1]))
+        elif out[i].label == "formula" and ev[k] is not None and not could[k] and _sentence(texts[k]):
+            out[i] = LineLabel(out[i].zone, "paragraph", 1.0, start=out[i].start)  # running text the model took for a formula
+    return out
+
+
+def _sentence(text: str) -> bool:
+    """A printed line of running text: eight words or more, half of them plain lower-case words."""
+    words = text.split()
+    plain = sum(1 for word in words if _PLAIN_WORD.match(word))
+    return len(words) >= 8 and plain >= 5 and 2 * plain >= len(words)
 
 
 def _pages(lines: Sequence[str], evidence: Sequence[LineEvidence | None] | None) -> list[list[int]]:

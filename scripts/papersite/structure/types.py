@@ -57,6 +57,11 @@ class LineEvidence:
     bold: bool | None = None
     italic: bool | None = None
     gap_above: float | None = None
+    #: Share of the line's characters set in a math font (0 to 1).
+    math: float | None = None
+    #: Set apart as a displayed line is: indented well into its column, ending short of the
+    #: column's right margin or there with an equation number.
+    display: bool | None = None
 
 
 @dataclass(frozen=True)
