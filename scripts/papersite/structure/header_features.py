@@ -19,6 +19,7 @@ neighbours that a linear-chain model cannot form by itself.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -40,9 +41,11 @@ _FUNCTION_WORDS = frozenset(
 )
 _NAME_PARTICLES = frozenset("and & van von de da del der di le la du dos das y e et und".split())
 _MARK = re.compile(r"^(?:[*†‡§¶#∗✉⁎]+|\d{1,2}(?:[,.]\d{1,2})*[,*†‡]*|[a-z](?:,[a-z])*|\(?\d\)?)$")
-_INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3},?$")
-_CAPWORD = re.compile(r"^[A-Z][^\W\d_]*(?:-[A-Z]?[^\W\d_]+)*[\d*†‡,.]*$")
-_GIVEN_FAMILY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)*\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+# Capitals and small letters of any Latin-script alphabet ("Émilie", "Łucja"), not only A-Z.
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_INITIAL = re.compile(rf"^(?:[{_UP}]\.?-?){{1,3}},?$")
+_CAPWORD = re.compile(rf"^[{_UP}][^\W\d_]*(?:-[{_UP}]?[^\W\d_]+)*[\d*†‡,.]*$")
+_GIVEN_FAMILY = re.compile(rf"\b[{_UP}][^\W\d_{_UP}]+(?:\s+[{_UP}]\.)*\s+[{_UP}][^\W\d_{_UP}]+(?:-[{_UP}][^\W\d_{_UP}]+)?\b")
 
 
 def _bucket3(value: int) -> str:
@@ -59,6 +62,33 @@ def _share(part: int, whole: int) -> str:
 def _tokens(line: str) -> list[str]:
     """The line's words, leaving out e-mail addresses and URLs (which spell names in lower case)."""
     return _TOKEN.findall(" ".join(w for w in line.split() if not _ADDRESS.search(w)))
+
+
+_MAILBOX = re.compile(r"\{([^}]*)\}\s*@|([^\s{},;:<>()\[\]]+)@")
+
+
+def _fold(word: str) -> str:
+    """Lower case, accents dropped, letters only ("Björkelund" → "bjorkelund"), as e-mail addresses spell names."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalpha() and c.isascii())
+
+
+def _mailboxes(lines: Sequence[str]) -> list[str]:
+    """The local parts of the document's e-mail addresses, folded ("anders.bjorkelund@…" → "andersbjorkelund")."""
+    out = []
+    for line in lines:
+        for braces, local in _MAILBOX.findall(line):
+            out.extend(_fold(part) for part in (braces.split(",") if braces else [local]))
+    return [box for box in out if box]
+
+
+def _in_mail(line: str, boxes: Sequence[str]) -> str:
+    """Share of the line's capitalised words (three letters or more) spelt inside an e-mail address of the
+    document: a person's names are ("Anders Björkelund" … anders.bjorkelund@…), a title's words rarely."""
+    if not boxes:
+        return "h:mail=none"
+    caps = {_fold(t) for t in _tokens(line) if t[0].isupper() and len(t) > 2}
+    caps.discard("")
+    return "h:mail=" + _share(sum(1 for w in caps if any(w in box for box in boxes)), len(caps))
 
 
 def _lower_forms(lines: Sequence[str]) -> Counter[str]:
@@ -106,6 +136,64 @@ def _name_shape(words: Sequence[str]) -> list[str]:
     return attrs
 
 
+def _style(line: str) -> str:
+    """The line's lettering: capitals only, title case (most words capitalised), or sentence case."""
+    words = [w for w in _TOKEN.findall(line)]
+    if not words:
+        return "none"
+    letters = "".join(words)
+    if len(letters) >= 2 and letters.isupper():
+        return "caps"
+    long = [w for w in words if len(w) > 3]
+    if long and sum(w[0].isupper() for w in long) * 3 >= len(long) * 2:
+        return "title"
+    return "sentence"
+
+
+def _edges(line: str) -> tuple[str, str]:
+    """How the line ends (a function word, hyphen, comma, colon, stop, or open) and starts (lower case, a
+    function word, or other): a title or affiliation wrapped over lines ends open ("… for Library and")
+    and its next line starts as a continuation ("of Visual Pattern Completion")."""
+    words = line.split()
+    if not words:
+        return "none", "none"
+    last, first = words[-1], words[0]
+    folded_last = last.strip("\"'()[]").lower()
+    if folded_last in _FUNCTION_WORDS or folded_last in ("and", "&"):
+        end = "func"
+    elif last.endswith("-"):
+        end = "hyphen"
+    elif last[-1] in ",;":
+        end = "comma"
+    elif last[-1] == ":":
+        end = "colon"
+    elif last[-1] in ".?!":
+        end = "stop"
+    else:
+        end = "open"
+    folded_first = first.strip("\"'()[]").lower()
+    start = "func" if folded_first in _FUNCTION_WORDS else "lower" if first[0].islower() else "other"
+    return end, start
+
+
+def _boundaries(lines: Sequence[str]) -> list[list[str]]:
+    """Joint features of each line and its neighbours at the seam between them: how the previous line
+    ends and this one starts, with both lines' lettering (a title wraps within one lettering)."""
+    styles = [_style(line) for line in lines]
+    edges = [_edges(line) for line in lines]
+    out: list[list[str]] = [[] for _ in lines]
+    for i in range(1, len(lines)):
+        seam = f"{edges[i - 1][0]}>{edges[i][1]}"
+        same = "same" if styles[i - 1] == styles[i] else "diff"
+        out[i].append(f"h:seamprev={seam}|{same}")
+        out[i].append(f"h:seamprev={seam}|{styles[i - 1]}>{styles[i]}")
+        out[i - 1].append(f"h:seamnext={seam}|{same}")
+        out[i - 1].append(f"h:seamnext={seam}|{styles[i - 1]}>{styles[i]}")
+    for i, (end, start) in enumerate(edges):
+        out[i].extend((f"h:end={end}", f"h:start={start}", f"h:style={styles[i]}"))
+    return out
+
+
 def _own(line: str, lower: Counter[str], anywhere: Counter[str]) -> list[str]:
     words = line.split()
     vocab, unseen = _vocabulary(line, lower)
@@ -129,8 +217,11 @@ def header_features(lines: Sequence[str], own: Sequence[list[str]] | None = None
     anywhere: Counter[str] = Counter()
     for line in lines:
         anywhere.update({t.lower() for t in _tokens(line) if len(t) > 3})
-    extra = [_own(line, lower, anywhere) for line in lines]
-    short = [[a for a in attrs if a.startswith(("h:vocab=", "h:nameline", "h:nearname", "h:fw="))] for attrs in extra]
+    boxes = _mailboxes(lines)
+    extra = [_own(line, lower, anywhere) + seams + [_in_mail(line, boxes)]
+             for line, seams in zip(lines, _boundaries(lines))]
+    short = [[a for a in attrs if a.startswith(("h:vocab=", "h:nameline", "h:nearname", "h:fw=", "h:mail="))]
+             for attrs in extra]
     first_title = next((i for i, attrs in enumerate(extra) if "h:titleshape" in attrs and "h:fw=0" not in attrs), None)
     out: list[list[str]] = []
     for i, features in enumerate(shared):
