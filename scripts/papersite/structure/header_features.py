@@ -28,6 +28,9 @@ from .models import Tagger
 
 #: A line counts towards the title run by its title marginal minus this (chosen on the development split).
 TITLE_THRESHOLD = 0.7
+#: Candidate title runs (:func:`_title_spans`): at most this many lines, first and last line's title marginal at least the floor.
+TITLE_SPAN = 8
+CANDIDATE_FLOOR = 0.05
 #: When Viterbi finds no author, the likeliest run of author lines (same rule) if its best line reaches AUTHOR_FLOOR.
 AUTHOR_THRESHOLD = 0.5
 AUTHOR_FLOOR = 0.05
@@ -67,9 +70,15 @@ def _tokens(line: str) -> list[str]:
 _MAILBOX = re.compile(r"\{([^}]*)\}\s*@|([^\s{},;:<>()\[\]]+)@")
 
 
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "þ": "th", "ð": "d"})
+
+
 def _fold(word: str) -> str:
-    """Lower case, accents dropped, letters only ("Björkelund" → "bjorkelund"), as e-mail addresses spell names."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalpha() and c.isascii())
+    """Lower case, accents dropped, letters only ("Björkelund" → "bjorkelund", "Zdzisław" → "zdzislaw"), as
+    e-mail addresses spell names."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if c.isalpha() and c.isascii())
 
 
 def _mailboxes(lines: Sequence[str]) -> list[str]:
@@ -204,6 +213,11 @@ def _own(line: str, lower: Counter[str], anywhere: Counter[str]) -> list[str]:
         attrs.append("h:pairs=" + _bucket3(pairs))
     if pairs and (" and " in line or "," in line):
         attrs.append("h:pairsep")
+    head, colon, _ = line.partition(":")
+    if colon and 0 < len(head.split()) <= 3:  # "Running head:", "Short title:", "Keywords:"
+        attrs.append("h:label=" + " ".join(_TOKEN.findall(head.lower())))
+    if words:
+        attrs.append("h:w1=" + "".join(_TOKEN.findall(words[0].lower()))[:12])
     digits = any(c.isdigit() for c in line)
     if len(words) >= 2 and not digits and "@" not in line and not line.rstrip().endswith("."):
         attrs.append("h:titleshape")
@@ -273,26 +287,54 @@ def _relabel(labels: list[str], span: tuple[int, int], name: str, tagger: Tagger
             labels[i] = max(others, key=lambda other: tagger.marginal(other, i))
 
 
+def _with_title(labels: Sequence[str], span: tuple[int, int], tagger: Tagger) -> list[str]:
+    """``labels`` with the lines in ``span`` as the one title field (:func:`_relabel`); a line after it that
+    continued a field now starts that field."""
+    out = list(labels)
+    _relabel(out, span, "title", tagger)
+    after = span[1] + 1
+    if after < len(out) and out[after].endswith("/I"):
+        out[after] = out[after].split("/")[0] + "/B"
+    return out
+
+
+def _title_spans(p: Sequence[float]) -> set[tuple[int, int]]:
+    """Candidate title runs: the run over marginals (:func:`_run`) and every run of up to TITLE_SPAN lines
+    whose first and last lines reach CANDIDATE_FLOOR and whose lines all reach half of it."""
+    spans: set[tuple[int, int]] = set()
+    best = _run(p, TITLE_THRESHOLD, 0.0)
+    if best is not None:
+        spans.add(best)
+    for start in (i for i, value in enumerate(p) if value >= CANDIDATE_FLOOR):
+        for end in range(start, min(len(p), start + TITLE_SPAN)):
+            if p[end] < CANDIDATE_FLOOR / 2:
+                break
+            if p[end] >= CANDIDATE_FLOOR:
+                spans.add((start, end))
+    return spans
+
+
 def decode_title(labels: Sequence[str], tagger: Tagger) -> list[str]:
-    """The model's labels with the title made one contiguous run of lines, the run whose lines
-    the model most believes are title lines (marginals of ``title/B`` + ``title/I``, each line
-    counting ``p - TITLE_THRESHOLD``); a document always gets a title, its likeliest line when no
-    line passes. Lines outside the run that Viterbi called title take their likeliest other label.
-    When Viterbi found no author, the likeliest run of author lines outside the title is the
-    author field. Must follow ``tagger.tag`` of the same document.
+    """The model's labels with the title made one contiguous run of lines: of the candidate runs
+    (:func:`_title_spans`), the one whose whole label sequence the model finds likeliest, each
+    candidate being the model's labels with that run as the title and the lines outside it that it
+    called title given their likeliest other label. A document always gets a title. When no author
+    is labelled then, the likeliest run of author lines outside the title is the author field (marginals
+    of ``author/B`` + ``author/I``, each line counting ``p - AUTHOR_THRESHOLD``). Must follow
+    ``tagger.tag`` of the same document.
 
     Viterbi's best label sequence often splits a title (a last line read as an author, a first
-    line as the journal) or finds none; the run over marginals is measured better on the
-    development split (see ``STRUCTURE-MODELS.md``)."""
+    line as the journal) or finds none; the likeliest sequence with exactly one title run is
+    measured better on the development split (see ``STRUCTURE-MODELS.md``)."""
     out = list(labels)
-    title = _run([tagger.marginal("title/B", i) + tagger.marginal("title/I", i) for i in range(len(out))],
-                 TITLE_THRESHOLD, 0.0)
-    if title is not None:
-        _relabel(out, title, "title", tagger)
+    p = [tagger.marginal("title/B", i) + tagger.marginal("title/I", i) for i in range(len(out))]
+    spans = _title_spans(p)
+    if spans:
+        out = max((_with_title(out, span, tagger) for span in sorted(spans)), key=tagger.probability)
     if not any(label.startswith("author/") for label in out):
-        p = [0.0 if label.startswith("title/") else tagger.marginal("author/B", i) + tagger.marginal("author/I", i)
-             for i, label in enumerate(out)]
-        author = _run(p, AUTHOR_THRESHOLD, AUTHOR_FLOOR)
+        pa = [0.0 if label.startswith("title/") else tagger.marginal("author/B", i) + tagger.marginal("author/I", i)
+              for i, label in enumerate(out)]
+        author = _run(pa, AUTHOR_THRESHOLD, AUTHOR_FLOOR)
         if author is not None:
             _relabel(out, author, "author", tagger)
     return out
