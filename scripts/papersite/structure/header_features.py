@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from .authors import UPPER
 from .features import document_features, line_attributes
 from .models import Tagger
 
@@ -44,8 +45,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _NAME_PARTICLES = frozenset("and & van von de da del der di le la du dos das y e et und".split())
 _MARK = re.compile(r"^(?:[*†‡§¶#∗✉⁎]+|\d{1,2}(?:[,.]\d{1,2})*[,*†‡]*|[a-z](?:,[a-z])*|\(?\d\)?)$")
-# Capitals and small letters of any Latin-script alphabet ("Émilie", "Łucja"), not only A-Z.
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_UP = UPPER  # capitals of any Latin-script alphabet ("Émilie", "Łucja"), not only A-Z
 _INITIAL = re.compile(rf"^(?:[{_UP}]\.?-?){{1,3}},?$")
 _CAPWORD = re.compile(rf"^[{_UP}][^\W\d_]*(?:-[{_UP}]?[^\W\d_]+)*[\d*†‡,.]*$")
 _GIVEN_FAMILY = re.compile(rf"\b[{_UP}][^\W\d_{_UP}]+(?:\s+[{_UP}]\.)*\s+[{_UP}][^\W\d_{_UP}]+(?:-[{_UP}][^\W\d_{_UP}]+)?\b")
@@ -83,7 +83,7 @@ def _fold(word: str) -> str:
 
 def _mailboxes(lines: Sequence[str]) -> list[str]:
     """The local parts of the document's e-mail addresses, folded ("anders.bjorkelund@…" → "andersbjorkelund")."""
-    out = []
+    out: list[str] = []
     for line in lines:
         for braces, local in _MAILBOX.findall(line):
             out.extend(_fold(part) for part in (braces.split(",") if braces else [local]))
@@ -147,7 +147,7 @@ def _name_shape(words: Sequence[str]) -> list[str]:
 
 def _style(line: str) -> str:
     """The line's lettering: capitals only, title case (most words capitalised), or sentence case."""
-    words = [w for w in _TOKEN.findall(line)]
+    words = _TOKEN.findall(line)
     if not words:
         return "none"
     letters = "".join(words)
