@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/structure_models.py --data /work/shared/layoutdata [--train]
     .venv/bin/python benchmarks/structure_models.py --data /work/shared/layoutdata --zones-dev
+    .venv/bin/python benchmarks/structure_models.py --data /work/shared/layoutdata --header-dev [--verbose]
 
 The documents of GROBID's layout data are split by id (:func:`papersite.structure.data.held_out`,
 one in five, the same split in all four files). The shipped models are trained on the other
@@ -14,7 +15,9 @@ Printed, on the held-out documents:
   ``--zones-dev`` instead trains the zone model without a dev quarter of the *training*
   documents and measures it on that quarter: the zone model's features and settings were chosen
   that way, never on the held-out documents;
-- header fields (header model on each held-out header document, i.e. given the header zone):
+- header fields (header model on each held-out header document, i.e. given the header zone);
+  ``--header-dev`` instead cross-validates the header model over the training documents (4 folds by
+  document), the way its features and decoding were chosen:
   per-label P / R / F1 per line; title exact match per document (the first title field: its first
   line and the lines continuing it, case and spacing normalised) and first-author match (the first person of the first author field,
   split by :func:`papersite.structure.authors.split_authors` on both sides, letters only);
@@ -125,6 +128,52 @@ def zones_dev(data: Path, tmp: Path) -> None:
     _table("zone (dev)", _prf(gold, pred))
 
 
+def header_fold(doc_id: str, folds: int = 4) -> int:
+    """The fold of a *training* document in the header model's cross-validation (a salted hash of the id)."""
+    return int(hashlib.sha1(b"papersite-header-dev:" + doc_id.encode("utf-8")).hexdigest(), 16) % folds
+
+
+def _title_author(docs: Sequence[Sequence_], predicted: Sequence[Sequence[str]]) -> tuple[float, float, int]:
+    """Title exact match (case and spacing normalised) and first-author match per document."""
+    titles = authors = with_authors = 0
+    for doc, labels in zip(docs, predicted):
+        titles += _norm(_field(doc.texts, labels, "title")) == _norm(_field(doc.texts, doc.labels, "title"))
+        gold_people = split_authors(_field(doc.texts, doc.labels, "author"))
+        if gold_people:
+            with_authors += 1
+            people = split_authors(_field(doc.texts, labels, "author"))
+            authors += bool(people) and name_key(people[0]) == name_key(gold_people[0])
+    return titles / max(len(docs), 1), authors / max(with_authors, 1), with_authors
+
+
+def header_dev(data: Path, tmp: Path, verbose: bool = False) -> None:
+    """Cross-validate the header model over the *training* documents (4 folds by document), the way
+    every header-model choice was made (``--header-dev``); ``--verbose`` prints each document whose
+    title or first author is wrong, predicted against gold."""
+    training = sequences(data, "header", evaluation=False)
+    docs: list[Sequence_] = []
+    predicted: list[list[str]] = []
+    c1, c2 = REGULARISATION.get("header", (0.1, 0.01))
+    for fold in range(4):
+        train_model([d for d in training if header_fold(d.doc_id) != fold], tmp / "header.crfsuite",
+                    iterations=ITERATIONS["header"], features=FEATURES["header"], c1=c1, c2=c2)
+        tagger = Tagger((tmp / "header.crfsuite").read_bytes())
+        for doc in (d for d in training if header_fold(d.doc_id) == fold):
+            docs.append(doc)
+            predicted.append(tag_header(tagger, doc.texts)[0])
+    if verbose:
+        for doc, labels in zip(docs, predicted):
+            for name in ("title", "author"):
+                gold, got = _field(doc.texts, doc.labels, name), _field(doc.texts, labels, name)
+                if _title_author([doc], [labels])[0 if name == "title" else 1] < 1 and (name == "title" or gold):
+                    print(f"{doc.doc_id} {name}\n  gold: {gold!r}\n  got:  {got!r}")
+    title, author, with_authors = _title_author(docs, predicted)
+    print(f"HEADER (dev, 4-fold over {len(docs)} training documents): title exact {title:.4f}, "
+          f"first author {author:.4f} (of {with_authors} with authors)")
+    _table("header field (dev)", _prf([_base(g) for d in docs for g in d.labels],
+                                      [_base(p) for labels in predicted for p in labels]))
+
+
 def zones(models: Models, data: Path, results: dict[str, float]) -> None:
     docs = sequences(data, "segmentation", evaluation=True)
     gold = [g for d in docs for g in d.labels]
@@ -150,16 +199,7 @@ def header(models: Models, data: Path, results: dict[str, float]) -> None:
     predicted = [tag_header(models.header, d.texts)[0] for d in docs]  # as the cascade does: title decoded as one run
     gold = [_base(g) for d in docs for g in d.labels]
     pred = [_base(p) for labels in predicted for p in labels]
-    titles = authors = with_authors = 0
-    for doc, labels in zip(docs, predicted):
-        titles += _norm(_field(doc.texts, labels, "title")) == _norm(_field(doc.texts, doc.labels, "title"))
-        gold_people = split_authors(_field(doc.texts, doc.labels, "author"))
-        if gold_people:
-            with_authors += 1
-            people = split_authors(_field(doc.texts, labels, "author"))
-            authors += bool(people) and name_key(people[0]) == name_key(gold_people[0])
-    results["title exact"] = titles / len(docs)
-    results["first author"] = authors / max(with_authors, 1)
+    results["title exact"], results["first author"], with_authors = _title_author(docs, predicted)
     print(f"\nHEADER: {len(docs)} held-out documents, {len(gold)} lines; title exact {results['title exact']:.4f}, "
           f"first author {results['first author']:.4f} (of {with_authors} with authors)")
     _table("header field", _prf(gold, pred))
@@ -229,8 +269,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--models", type=Path, help="measure the models in this directory")
     parser.add_argument("--zones-dev", action="store_true",
                         help="only the zone model: train without the dev quarter of the training documents, measure on it")
+    parser.add_argument("--header-dev", action="store_true",
+                        help="only the header model: 4-fold cross-validation over the training documents")
+    parser.add_argument("--verbose", action="store_true", help="with --header-dev: print each wrong title and first author")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
+        if args.header_dev:
+            header_dev(args.data, Path(tmp), args.verbose)
+            return 0
         if args.zones_dev:
             zones_dev(args.data, Path(tmp))
             return 0

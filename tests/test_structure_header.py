@@ -99,8 +99,9 @@ def test_names_without_separators_are_split_only_when_every_name_reads_whole() -
     assert split_authors("J. H. Jacobs M. R. Swanson") == ["J. H. Jacobs", "M. R. Swanson"]
     # three words cannot be told apart as given and family names: one name, as printed
     assert split_authors("Anneh Mohammad Gharravi") == ["Anneh Mohammad Gharravi"]
-    # a word in capitals (an institution) stops the reading
-    assert split_authors("Lorie M. Liebrock Ken Kennedy CRPC") == ["Lorie M. Liebrock Ken Kennedy CRPC"]
+    # a word in capitals (an institution) stops the reading: the names read before it are kept, the rest is one piece
+    assert split_authors("Lorie M. Liebrock Ken Kennedy CRPC") == ["Lorie M. Liebrock", "Ken Kennedy", "CRPC"]
+    assert split_authors("Lorie M. Liebrock CRPC Ken Kennedy") == ["Lorie M. Liebrock CRPC Ken Kennedy"]
     assert split_authors("Smith, J., Brown, K. L. and Green, A.") == ["Smith, J", "Brown, K. L", "Green, A"]
 
 

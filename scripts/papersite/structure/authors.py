@@ -8,25 +8,32 @@ commas, semicolons, "and" and "&". A comma between a family name and initials
 four or more capitalised words and initials with no separator at all ("Terry Therneau Cynthia
 Crowson Elizabeth Atkinson", "J. H. Jacobs M. R. Swanson") is read as names one after another,
 each a given name or initials, any further initials, and one family name — when the whole piece
-reads that way; otherwise it stays one name.
+reads that way; otherwise it stays one name. A run that reads as two or more names and then stops
+reading so ("… Brian J. N. Wylie Frank Zimmermann Centro Svizzero di Calcolo") keeps those names
+and the rest as one piece. A label before the list ("Authors:", "By") is not a name. Capitals
+and small letters are those of any Latin-script alphabet ("Émilie", "Łucja").
 """
 
 from __future__ import annotations
 
 import re
 
+#: Capital letters of the Latin-script alphabets (A-Z and the accented and extended ones); ``re`` has no \p{Lu}.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LABEL = re.compile(r"^\s*(?:(?:[^\W\d_]{2,}\s+)?[^\W\d_]{2,}\s*:|by\s+(?=\S))\s*", re.IGNORECASE)
 _MARKS = re.compile(r"(?<=\w)ID\b|[\d*†‡§¶#∗✉⁎⁰¹²³⁴⁵⁶⁷⁸⁹]+|\b[a-z](?:,[a-z])*\b(?=\s*(?:,|$|and\b|&))|\([^)]*\)|\^\{[^}]*\}|\^\S+")
 _CUTS = re.compile(r"\s*(?:,|;|\band\b|&|\bet\b|\bund\b|\by\b)\s*")
-_INITIALS = re.compile(r"^(?:[A-Z]\.?\s*-?){1,3}$")
+_INITIALS = re.compile(rf"^(?:[{UPPER}]\.?\s*-?){{1,3}}$")
 _NAMEISH = re.compile(r"[^\W\d_]")
-_CAPITALISED = re.compile(r"^[A-Z][^\W\d_]*[a-z][^\W\d_]*(?:-[A-Z][^\W\d_]*)?$")
-_INITIAL = re.compile(r"^(?:[A-Z]\.-?){1,3}$")
+_CAPITALISED = re.compile(rf"^[{UPPER}][^\W\d_]*[^\W\d_{UPPER}][^\W\d_]*(?:-[{UPPER}][^\W\d_]*)?$")
+_INITIAL = re.compile(rf"^(?:[{UPPER}]\.-?){{1,3}}$")
 
 
 def _run_of_names(piece: str) -> list[str]:
-    """A separator-less run of names split into persons (given or initials, initials, family), or the piece whole."""
+    """A separator-less run of names split into persons (given or initials, initials, family), or the piece
+    whole; two or more names read from its start keep the rest as one piece."""
     tokens = piece.split()
-    if len(tokens) < 4 or not all(_CAPITALISED.match(t) or _INITIAL.match(t) for t in tokens):
+    if len(tokens) < 4:
         return [piece]
     names: list[str] = []
     i = 0
@@ -37,7 +44,9 @@ def _run_of_names(piece: str) -> list[str]:
         while i < len(tokens) and _INITIAL.match(tokens[i]):
             i += 1
         if i == start or i >= len(tokens) or not _CAPITALISED.match(tokens[i]):
-            return [piece]
+            if len(names) < 2:
+                return [piece]
+            return names + [" ".join(tokens[start:])]
         names.append(" ".join(tokens[start : i + 1]))
         i += 1
     return names
@@ -45,7 +54,7 @@ def _run_of_names(piece: str) -> list[str]:
 
 def split_authors(text: str) -> list[str]:
     """The persons named in an author line (or several lines joined by spaces), in order."""
-    cleaned = _MARKS.sub(",", text)  # a callout mark ends a name: "Ingrid Falk * INRIA" is two pieces
+    cleaned = _MARKS.sub(",", _LABEL.sub("", text, count=1))  # a callout mark ends a name: "Ingrid Falk * INRIA" is two pieces
     pieces = [p.strip(" .,:;") for p in _CUTS.split(cleaned)]
     names: list[str] = []
     for piece in pieces:

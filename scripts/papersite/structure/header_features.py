@@ -19,14 +19,19 @@ neighbours that a linear-chain model cannot form by itself.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from .authors import UPPER
 from .features import document_features, line_attributes
 from .models import Tagger
 
 #: A line counts towards the title run by its title marginal minus this (chosen on the development split).
 TITLE_THRESHOLD = 0.7
+#: Candidate title runs (:func:`_title_spans`): at most this many lines, first and last line's title marginal at least the floor.
+TITLE_SPAN = 8
+CANDIDATE_FLOOR = 0.05
 #: When Viterbi finds no author, the likeliest run of author lines (same rule) if its best line reaches AUTHOR_FLOOR.
 AUTHOR_THRESHOLD = 0.5
 AUTHOR_FLOOR = 0.05
@@ -40,9 +45,10 @@ _FUNCTION_WORDS = frozenset(
 )
 _NAME_PARTICLES = frozenset("and & van von de da del der di le la du dos das y e et und".split())
 _MARK = re.compile(r"^(?:[*†‡§¶#∗✉⁎]+|\d{1,2}(?:[,.]\d{1,2})*[,*†‡]*|[a-z](?:,[a-z])*|\(?\d\)?)$")
-_INITIAL = re.compile(r"^(?:[A-Z]\.?-?){1,3},?$")
-_CAPWORD = re.compile(r"^[A-Z][^\W\d_]*(?:-[A-Z]?[^\W\d_]+)*[\d*†‡,.]*$")
-_GIVEN_FAMILY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)*\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_UP = UPPER  # capitals of any Latin-script alphabet ("Émilie", "Łucja"), not only A-Z
+_INITIAL = re.compile(rf"^(?:[{_UP}]\.?-?){{1,3}},?$")
+_CAPWORD = re.compile(rf"^[{_UP}][^\W\d_]*(?:-[{_UP}]?[^\W\d_]+)*[\d*†‡,.]*$")
+_GIVEN_FAMILY = re.compile(rf"\b[{_UP}][^\W\d_{_UP}]+(?:\s+[{_UP}]\.)*\s+[{_UP}][^\W\d_{_UP}]+(?:-[{_UP}][^\W\d_{_UP}]+)?\b")
 
 
 def _bucket3(value: int) -> str:
@@ -59,6 +65,39 @@ def _share(part: int, whole: int) -> str:
 def _tokens(line: str) -> list[str]:
     """The line's words, leaving out e-mail addresses and URLs (which spell names in lower case)."""
     return _TOKEN.findall(" ".join(w for w in line.split() if not _ADDRESS.search(w)))
+
+
+_MAILBOX = re.compile(r"\{([^}]*)\}\s*@|([^\s{},;:<>()\[\]]+)@")
+
+
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "þ": "th", "ð": "d"})
+
+
+def _fold(word: str) -> str:
+    """Lower case, accents dropped, letters only ("Björkelund" → "bjorkelund", "Zdzisław" → "zdzislaw"), as
+    e-mail addresses spell names."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if c.isalpha() and c.isascii())
+
+
+def _mailboxes(lines: Sequence[str]) -> list[str]:
+    """The local parts of the document's e-mail addresses, folded ("anders.bjorkelund@…" → "andersbjorkelund")."""
+    out: list[str] = []
+    for line in lines:
+        for braces, local in _MAILBOX.findall(line):
+            out.extend(_fold(part) for part in (braces.split(",") if braces else [local]))
+    return [box for box in out if box]
+
+
+def _in_mail(line: str, boxes: Sequence[str]) -> str:
+    """Share of the line's capitalised words (three letters or more) spelt inside an e-mail address of the
+    document: a person's names are ("Anders Björkelund" … anders.bjorkelund@…), a title's words rarely."""
+    if not boxes:
+        return "h:mail=none"
+    caps = {_fold(t) for t in _tokens(line) if t[0].isupper() and len(t) > 2}
+    caps.discard("")
+    return "h:mail=" + _share(sum(1 for w in caps if any(w in box for box in boxes)), len(caps))
 
 
 def _lower_forms(lines: Sequence[str]) -> Counter[str]:
@@ -106,6 +145,64 @@ def _name_shape(words: Sequence[str]) -> list[str]:
     return attrs
 
 
+def _style(line: str) -> str:
+    """The line's lettering: capitals only, title case (most words capitalised), or sentence case."""
+    words = _TOKEN.findall(line)
+    if not words:
+        return "none"
+    letters = "".join(words)
+    if len(letters) >= 2 and letters.isupper():
+        return "caps"
+    long = [w for w in words if len(w) > 3]
+    if long and sum(w[0].isupper() for w in long) * 3 >= len(long) * 2:
+        return "title"
+    return "sentence"
+
+
+def _edges(line: str) -> tuple[str, str]:
+    """How the line ends (a function word, hyphen, comma, colon, stop, or open) and starts (lower case, a
+    function word, or other): a title or affiliation wrapped over lines ends open ("… for Library and")
+    and its next line starts as a continuation ("of Visual Pattern Completion")."""
+    words = line.split()
+    if not words:
+        return "none", "none"
+    last, first = words[-1], words[0]
+    folded_last = last.strip("\"'()[]").lower()
+    if folded_last in _FUNCTION_WORDS or folded_last in ("and", "&"):
+        end = "func"
+    elif last.endswith("-"):
+        end = "hyphen"
+    elif last[-1] in ",;":
+        end = "comma"
+    elif last[-1] == ":":
+        end = "colon"
+    elif last[-1] in ".?!":
+        end = "stop"
+    else:
+        end = "open"
+    folded_first = first.strip("\"'()[]").lower()
+    start = "func" if folded_first in _FUNCTION_WORDS else "lower" if first[0].islower() else "other"
+    return end, start
+
+
+def _boundaries(lines: Sequence[str]) -> list[list[str]]:
+    """Joint features of each line and its neighbours at the seam between them: how the previous line
+    ends and this one starts, with both lines' lettering (a title wraps within one lettering)."""
+    styles = [_style(line) for line in lines]
+    edges = [_edges(line) for line in lines]
+    out: list[list[str]] = [[] for _ in lines]
+    for i in range(1, len(lines)):
+        seam = f"{edges[i - 1][0]}>{edges[i][1]}"
+        same = "same" if styles[i - 1] == styles[i] else "diff"
+        out[i].append(f"h:seamprev={seam}|{same}")
+        out[i].append(f"h:seamprev={seam}|{styles[i - 1]}>{styles[i]}")
+        out[i - 1].append(f"h:seamnext={seam}|{same}")
+        out[i - 1].append(f"h:seamnext={seam}|{styles[i - 1]}>{styles[i]}")
+    for i, (end, start) in enumerate(edges):
+        out[i].extend((f"h:end={end}", f"h:start={start}", f"h:style={styles[i]}"))
+    return out
+
+
 def _own(line: str, lower: Counter[str], anywhere: Counter[str]) -> list[str]:
     words = line.split()
     vocab, unseen = _vocabulary(line, lower)
@@ -116,6 +213,11 @@ def _own(line: str, lower: Counter[str], anywhere: Counter[str]) -> list[str]:
         attrs.append("h:pairs=" + _bucket3(pairs))
     if pairs and (" and " in line or "," in line):
         attrs.append("h:pairsep")
+    head, colon, _ = line.partition(":")
+    if colon and 0 < len(head.split()) <= 3:  # "Running head:", "Short title:", "Keywords:"
+        attrs.append("h:label=" + " ".join(_TOKEN.findall(head.lower())))
+    if words:
+        attrs.append("h:w1=" + "".join(_TOKEN.findall(words[0].lower()))[:12])
     digits = any(c.isdigit() for c in line)
     if len(words) >= 2 and not digits and "@" not in line and not line.rstrip().endswith("."):
         attrs.append("h:titleshape")
@@ -129,8 +231,11 @@ def header_features(lines: Sequence[str], own: Sequence[list[str]] | None = None
     anywhere: Counter[str] = Counter()
     for line in lines:
         anywhere.update({t.lower() for t in _tokens(line) if len(t) > 3})
-    extra = [_own(line, lower, anywhere) for line in lines]
-    short = [[a for a in attrs if a.startswith(("h:vocab=", "h:nameline", "h:nearname", "h:fw="))] for attrs in extra]
+    boxes = _mailboxes(lines)
+    extra = [_own(line, lower, anywhere) + seams + [_in_mail(line, boxes)]
+             for line, seams in zip(lines, _boundaries(lines))]
+    short = [[a for a in attrs if a.startswith(("h:vocab=", "h:nameline", "h:nearname", "h:fw=", "h:mail="))]
+             for attrs in extra]
     first_title = next((i for i, attrs in enumerate(extra) if "h:titleshape" in attrs and "h:fw=0" not in attrs), None)
     out: list[list[str]] = []
     for i, features in enumerate(shared):
@@ -182,26 +287,54 @@ def _relabel(labels: list[str], span: tuple[int, int], name: str, tagger: Tagger
             labels[i] = max(others, key=lambda other: tagger.marginal(other, i))
 
 
+def _with_title(labels: Sequence[str], span: tuple[int, int], tagger: Tagger) -> list[str]:
+    """``labels`` with the lines in ``span`` as the one title field (:func:`_relabel`); a line after it that
+    continued a field now starts that field."""
+    out = list(labels)
+    _relabel(out, span, "title", tagger)
+    after = span[1] + 1
+    if after < len(out) and out[after].endswith("/I"):
+        out[after] = out[after].split("/")[0] + "/B"
+    return out
+
+
+def _title_spans(p: Sequence[float]) -> set[tuple[int, int]]:
+    """Candidate title runs: the run over marginals (:func:`_run`) and every run of up to TITLE_SPAN lines
+    whose first and last lines reach CANDIDATE_FLOOR and whose lines all reach half of it."""
+    spans: set[tuple[int, int]] = set()
+    best = _run(p, TITLE_THRESHOLD, 0.0)
+    if best is not None:
+        spans.add(best)
+    for start in (i for i, value in enumerate(p) if value >= CANDIDATE_FLOOR):
+        for end in range(start, min(len(p), start + TITLE_SPAN)):
+            if p[end] < CANDIDATE_FLOOR / 2:
+                break
+            if p[end] >= CANDIDATE_FLOOR:
+                spans.add((start, end))
+    return spans
+
+
 def decode_title(labels: Sequence[str], tagger: Tagger) -> list[str]:
-    """The model's labels with the title made one contiguous run of lines, the run whose lines
-    the model most believes are title lines (marginals of ``title/B`` + ``title/I``, each line
-    counting ``p - TITLE_THRESHOLD``); a document always gets a title, its likeliest line when no
-    line passes. Lines outside the run that Viterbi called title take their likeliest other label.
-    When Viterbi found no author, the likeliest run of author lines outside the title is the
-    author field. Must follow ``tagger.tag`` of the same document.
+    """The model's labels with the title made one contiguous run of lines: of the candidate runs
+    (:func:`_title_spans`), the one whose whole label sequence the model finds likeliest, each
+    candidate being the model's labels with that run as the title and the lines outside it that it
+    called title given their likeliest other label. A document always gets a title. When no author
+    is labelled then, the likeliest run of author lines outside the title is the author field (marginals
+    of ``author/B`` + ``author/I``, each line counting ``p - AUTHOR_THRESHOLD``). Must follow
+    ``tagger.tag`` of the same document.
 
     Viterbi's best label sequence often splits a title (a last line read as an author, a first
-    line as the journal) or finds none; the run over marginals is measured better on the
-    development split (see ``STRUCTURE-MODELS.md``)."""
+    line as the journal) or finds none; the likeliest sequence with exactly one title run is
+    measured better on the development split (see ``STRUCTURE-MODELS.md``)."""
     out = list(labels)
-    title = _run([tagger.marginal("title/B", i) + tagger.marginal("title/I", i) for i in range(len(out))],
-                 TITLE_THRESHOLD, 0.0)
-    if title is not None:
-        _relabel(out, title, "title", tagger)
+    p = [tagger.marginal("title/B", i) + tagger.marginal("title/I", i) for i in range(len(out))]
+    spans = _title_spans(p)
+    if spans:
+        out = max((_with_title(out, span, tagger) for span in sorted(spans)), key=tagger.probability)
     if not any(label.startswith("author/") for label in out):
-        p = [0.0 if label.startswith("title/") else tagger.marginal("author/B", i) + tagger.marginal("author/I", i)
-             for i, label in enumerate(out)]
-        author = _run(p, AUTHOR_THRESHOLD, AUTHOR_FLOOR)
+        pa = [0.0 if label.startswith("title/") else tagger.marginal("author/B", i) + tagger.marginal("author/I", i)
+              for i, label in enumerate(out)]
+        author = _run(pa, AUTHOR_THRESHOLD, AUTHOR_FLOOR)
         if author is not None:
             _relabel(out, author, "author", tagger)
     return out

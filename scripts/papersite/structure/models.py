@@ -44,6 +44,10 @@ class Tagger:
         """After :meth:`tag`: the marginal probability of ``label`` at ``position`` (0 for a label the model lacks)."""
         return self._tagger.marginal(label, position) if label in self._labels else 0.0
 
+    def probability(self, labels: Sequence[str]) -> float:
+        """After :meth:`tag`: the model's probability of the whole label sequence ``labels`` for the same input."""
+        return float(self._tagger.probability(list(labels)))
+
     def labels(self) -> list[str]:
         """The labels the model knows."""
         return sorted(self._labels)
