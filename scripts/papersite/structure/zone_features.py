@@ -21,7 +21,7 @@ What was measured on the dev split to choose these is in ``papersite/data/STRUCT
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .features import document_features, line_attributes, section_cue
 
@@ -63,3 +63,115 @@ def zone_features(lines: Sequence[str], own: Sequence[list[str]] | None = None) 
             features.append("caption=" + caption)
         features.append("lastcap=" + caption + ("|afterrefs" if after_refs else ""))
     return out
+
+
+#: Header fields of an address block (a byline printed at a paper's end, "Affiliation: …").
+_BYLINE_FIELDS = frozenset({"author", "affiliation", "address", "email", "note"})
+#: Body lines seen before a header-zone run counts as "late" (past the front matter).
+BODY_BEGUN = 10
+#: A label opening an address block: "Affiliation:", "Author's address:", "Correspondence:"
+#: (one to four words and a colon, alone on its line).
+_BLOCK_LABEL = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}:$")
+#: The most lines of an address block under such a label.
+_BLOCK_LINES = 12
+
+Tag = Callable[[Sequence[str], Sequence[list[str]]], tuple[list[str], list[float]]]
+
+
+def late_zones(texts: Sequence[str], own: Sequence[list[str]], zones: Sequence[str], tag_header: Tag) -> list[str]:
+    """The zone model's ``zones`` with two errors of its linear chain repaired once the body has
+    begun (:data:`BODY_BEGUN` body-zone lines seen).
+
+    The zone model sees a line and a few neighbours, not the shape of the whole paper, and it
+    flips short stretches to the header zone or out of it where only their look speaks:
+
+    - a **header-zone run after the body began** is front matter only when the header model reads
+      it as an address block (most of its lines author, affiliation, address, e-mail or note: a
+      byline printed at the paper's end); any other run (a short closing section read as an
+      abstract, "Computational details …") takes the zone of the text before it;
+    - a **label alone on its line** ("Affiliation:") in the body or an annex, followed by lines
+      the header model reads as an address block (at least two, one a person or an
+      affiliation), is such a block: header zone — its lines are never headings or paragraphs.
+
+    ``tag_header(lines, own)`` is the header model's labels (``field/B`` or ``field/I``).
+    Both repairs ask the header model, not a list of words, and change nothing before the body.
+    """
+    out = list(zones)
+    begun = _body_begins(out)
+    if begun is None:
+        return out
+    i = begun
+    while i < len(out):
+        if out[i] != "header":
+            i += 1
+            continue
+        run = _run(out, i, "header")
+        fields = _fields(tag_header, texts, own, run)
+        if sum(1 for f in fields if f in _BYLINE_FIELDS) < 0.8 * len(run):
+            before = next((out[j] for j in range(i - 1, -1, -1) if out[j] in ("body", "annex", "references")), "body")
+            for j in run:
+                out[j] = "annex" if before == "annex" else "body"
+        i = run[-1] + 1
+    _annex_inside_body(out, begun)
+    for i in range(begun, len(out)):
+        if out[i] in ("body", "annex") and _BLOCK_LABEL.match(texts[i].strip()):
+            block = _address_block(texts, own, out, i, tag_header)
+            for j in block:
+                out[j] = "header"
+    return out
+
+
+def _annex_inside_body(zones: list[str], begun: int) -> None:
+    """An annex run before the references with the body going on after it is body (in place)."""
+    refs = next((j for j, zone in enumerate(zones) if zone == "references"), len(zones))
+    i = begun
+    while i < refs:
+        if zones[i] != "annex":
+            i += 1
+            continue
+        run = _run(zones, i, "annex")
+        after = next((zones[j] for j in range(run[-1] + 1, len(zones)) if zones[j] != "furniture"), None)
+        if after == "body" and run[-1] < refs:
+            for j in run:
+                zones[j] = "body"
+        i = run[-1] + 1
+
+
+def _body_begins(zones: Sequence[str]) -> int | None:
+    seen = 0
+    for i, zone in enumerate(zones):
+        seen += zone == "body"
+        if seen >= BODY_BEGUN:
+            return i + 1
+    return None
+
+
+def _run(zones: Sequence[str], start: int, zone: str) -> list[int]:
+    """Indices of the run of ``zone`` from ``start``, page furniture inside it skipped."""
+    run: list[int] = []
+    for j in range(start, len(zones)):
+        if zones[j] == zone:
+            run.append(j)
+        elif zones[j] != "furniture":
+            break
+    return run
+
+
+def _fields(tag_header: Tag, texts: Sequence[str], own: Sequence[list[str]], idx: Sequence[int]) -> list[str]:
+    labels, _ = tag_header([texts[j] for j in idx], [own[j] for j in idx])
+    return [label.partition("/")[0] for label in labels]
+
+
+def _address_block(texts: Sequence[str], own: Sequence[list[str]], zones: Sequence[str], at: int, tag_header: Tag) -> list[int]:
+    """The label at ``at`` and the address block under it, or ``[]`` when the lines under it do
+    not read as one."""
+    after = [j for j in range(at + 1, len(zones)) if zones[j] != "furniture"][:_BLOCK_LINES]
+    if len(after) < 2:
+        return []
+    fields = _fields(tag_header, texts, own, [at, *after])[1:]
+    taken = 0
+    while taken < len(fields) and fields[taken] in _BYLINE_FIELDS:
+        taken += 1
+    if taken < 2 or not {"author", "affiliation"} & set(fields[:taken]):
+        return []
+    return [at, *after[:taken]]
