@@ -10,17 +10,16 @@ references), and figures printed after the references may be the body's or suppl
 - *the last caption seen*: a main figure or table ("Figure 3", "Table 2") or a supplementary
   one ("Figure S1", "Supplementary Table 4", "Appendix 1 Figure 2"), and whether a references
   heading came before — figures printed after the references belong to the body, supplementary
-  items to the annex;
-- *the distance to the references heading*: how many lines to the next one and since the last
-  one (bucketed) — acknowledgements and appendices sit just before the references, figure
-  legends and supplementary material after them, and the list itself runs from the heading.
+  items to the annex.
 
 After the model, :func:`late_zones` repairs two of its errors that reach the page (a header-zone
 run inside the body, an address block under a label read as body), asking the header model.
 
 Inferred page edges (running heads, bare page numbers counting up a page apart) with each
 line's distance to them were tried too and left out: no gain on the dev split; so were the
-neighbours' shapes across page furniture and the words of the last heading-like line.
+neighbours' shapes across page furniture, the words of the last heading-like line, and the
+distance to the next and the last references heading (better on the dev split, worse on the
+held-out documents: see ``STRUCTURE-MODELS.md``).
 
 What was measured on the dev split to choose these is in ``papersite/data/STRUCTURE-MODELS.md``.
 """
@@ -44,34 +43,11 @@ _CAPTION = re.compile(
 )
 
 
-def _refs_distance(lines: Sequence[str], out: list[list[str]]) -> None:
-    """How far the next references heading is, and how far the last one was (in place)."""
-    cues = [i for i, line in enumerate(lines) if section_cue(line) == "refs"]
-    edges = (5, 20, 60, 150, 400)
-    k = 0
-    last = None
-    for i, features in enumerate(out):
-        while k < len(cues) and cues[k] < i:
-            last = cues[k]
-            k += 1
-        nxt = cues[k] if k < len(cues) else None
-        features.append("torefs=" + ("none" if nxt is None else _bucket(nxt - i, edges)))
-        features.append("fromrefs=" + ("none" if last is None else _bucket(i - last, edges)))
-
-
-def _bucket(value: int, edges: tuple[int, ...]) -> str:
-    for edge in edges:
-        if value <= edge:
-            return f"<={edge}"
-    return f">{edges[-1]}"
-
-
 def zone_features(lines: Sequence[str], own: Sequence[list[str]] | None = None) -> list[list[str]]:
     """:func:`document_features` plus the zone model's cues of annexes and supplementary material."""
     if own is None:
         own = [line_attributes(line) for line in lines]
     out = document_features(lines, own)
-    _refs_distance(lines, out)
     after_refs = False
     caption = "none"
     for i, line in enumerate(lines):
