@@ -116,3 +116,18 @@ def test_a_late_header_run_is_kept_when_it_reads_as_a_byline() -> None:
 def test_the_zone_model_file_is_the_only_one() -> None:
     data = Path(ROOT / "scripts" / "papersite" / "data")
     assert sorted(p.name for p in data.glob("structure-zones*.crfsuite")) == ["structure-zones.crfsuite"]
+
+
+def test_a_table_row_the_model_doubts_inside_a_table_block_is_no_heading(countreg: list[str]) -> None:
+    """zeileis2008's table of coefficients: its third header row ("Method ML adjusted quasi ML …")
+    reads as a title to the rules and the model is unsure of the line on its own, but it sits
+    inside a block the model labels table, so it is vetoed as a heading."""
+    hints = structure_hints("\n".join(countreg))
+    assert hints is not None
+    row = _at(countreg, "Method ML adjusted quasi ML ML ML") + 1  # source line number
+    label = hints.label(row)
+    assert label is not None and label.label == "table" and not label.start
+    assert hints.vetoes_heading(row, row)
+    # the table's first line starts the block: the veto does not reach a line that opens one
+    first = next(n for n in range(row, 0, -1) if (hints.label(n) or label).start)
+    assert first < row
