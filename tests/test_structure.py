@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -87,8 +88,12 @@ def test_pdf_evidence_turns_a_large_short_line_into_a_heading() -> None:
     evidence[target] = LineEvidence(page=3, font_size_ratio=1.4, bold=True)
     with_evidence = label_lines(lines, evidence)
     assert with_evidence[target].label == "heading" and with_evidence[target].start
-    assert [label for i, label in enumerate(with_evidence) if i != target] == [
-        label for i, label in enumerate(label_lines(lines)) if i != target
+    # nothing else changes, but the line after a heading starts a block
+    without = label_lines(lines)
+    after = next(i for i in range(target + 1, len(lines)) if lines[i].strip())
+    assert with_evidence[after].start
+    assert [replace(label, start=False) if i == after else label for i, label in enumerate(with_evidence) if i != target] == [
+        replace(label, start=False) if i == after else label for i, label in enumerate(without) if i != target
     ]
 
 

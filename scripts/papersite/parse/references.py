@@ -298,8 +298,8 @@ def back_matter(units: list[Unit], evidence: ListEvidence) -> list[Unit]:
 
 #: Lines out of the references zone after a list, at the least, before they are cut off as a block.
 MIN_TAIL = 3
-#: A numbered entry's opening ("[15]", "15.", "15)") followed by a capitalised word.
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+[^\W\d_]")
+#: A numbered entry's opening ("[15]", "[15].", "15.", "15)") followed by a capitalised word.
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\][.:]?|\d{1,3}[.)])\s+[^\W\d_]")
 
 
 def split_references(

@@ -223,7 +223,11 @@ class StructureHints:
             return False
         first = seen[0]
         if first.p < VETO_CONFIDENCE:
-            return False
+            # unsure line by line, but inside one table, figure or formula block the model
+            # labels as such (it continues the block above and the block goes on below)
+            after = next((self.labels[n] for n in range(end_line, len(self.labels)) if self.labels[n].label != LABEL_BLANK), None)
+            return (first.zone in (ZONE_BODY, ZONE_ANNEX) and first.label in _NOT_HEADINGS and not first.start
+                    and after is not None and after.label == first.label and not after.start)
         # Only the body labels veto: a reference-list heading inside the references zone, or a
         # heading the zone model takes for furniture, is too often a real heading.
         vetoed = first.zone in (ZONE_BODY, ZONE_ANNEX) and first.label in _NOT_HEADINGS

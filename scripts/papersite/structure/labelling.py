@@ -31,7 +31,7 @@ from .body_features import tag_body
 from .features import document_features, fold, line_attributes
 from .header_features import tag_header
 from .models import Models, default_models
-from .zone_features import zone_features
+from .zone_features import late_zones, zone_features
 from .types import (
     LABEL_BLANK,
     ZONE_ANNEX,
@@ -95,7 +95,15 @@ def label_document(
     pieces = _pieces(lines)
     texts = [p.text for p in pieces]
     own = [line_attributes(text) for text in texts]
-    zones, zone_p = models.zones.tag(zone_features(texts, own))
+    first, zone_p = models.zones.tag(zone_features(texts, own))
+    zones = late_zones(texts, own, first, lambda lines, attrs: tag_header(models.header, lines, attrs))
+    # body and annex lines alike go to the body model: its labels need the zone model's
+    # confidence that a line is running text of either, not which of the two
+    zone_p = [
+        models.zones.marginal(ZONE_BODY, i) + models.zones.marginal(ZONE_ANNEX, i) if z in (ZONE_BODY, ZONE_ANNEX)
+        else p if z == f else models.zones.marginal(z, i)
+        for i, (z, f, p) in enumerate(zip(zones, first, zone_p))
+    ]
     labels = [""] * len(pieces)
     starts = [False] * len(pieces)
     probs = list(zone_p)
