@@ -114,22 +114,33 @@ def body_features(lines: Sequence[str], own: Sequence[list[str]] | None = None) 
     return out
 
 
-def promote_headings(labels: Sequence[str], tagger: Tagger) -> list[str]:
-    """Viterbi's labels, with every line whose heading marginal (``heading/B`` + ``heading/I``)
-    reaches HEADING_THRESHOLD made a heading, and the line after it starting a new block.
-
-    Viterbi under-calls headings (precision 0.90, recall 0.83 on the development split): a short
-    line between paragraphs is a heading for the model's marginals more often than its best
-    sequence says. Must follow ``tagger.tag`` of the same lines."""
+def promote(labels: Sequence[str], heading: Sequence[float], threshold: float = HEADING_THRESHOLD) -> list[str]:
+    """``labels`` with every line whose heading marginal (``heading[i]``: P(heading/B) + P(heading/I))
+    reaches ``threshold`` made a heading, and the line after it starting a new block."""
     out = list(labels)
     for i, label in enumerate(out):
         if label.startswith("heading/"):
             continue
-        if tagger.marginal("heading/B", i) + tagger.marginal("heading/I", i) >= HEADING_THRESHOLD:
+        if heading[i] >= threshold:
             out[i] = "heading/I" if i > 0 and out[i - 1].startswith("heading/") else "heading/B"
             if i + 1 < len(out) and not out[i + 1].startswith("heading/"):
                 out[i + 1] = out[i + 1].partition("/")[0] + "/B"
     return out
+
+
+def heading_marginals(tagger: Tagger, count: int) -> list[float]:
+    """After ``tagger.tag`` of ``count`` lines: each line's P(heading/B) + P(heading/I)."""
+    return [tagger.marginal("heading/B", i) + tagger.marginal("heading/I", i) for i in range(count)]
+
+
+def promote_headings(labels: Sequence[str], tagger: Tagger) -> list[str]:
+    """Viterbi's labels, with every line whose heading marginal reaches HEADING_THRESHOLD made a
+    heading (:func:`promote`).
+
+    Viterbi under-calls headings (precision 0.90, recall 0.83 on the development split): a short
+    line between paragraphs is a heading for the model's marginals more often than its best
+    sequence says. Must follow ``tagger.tag`` of the same lines."""
+    return promote(labels, heading_marginals(tagger, len(labels)))
 
 
 def legend_headings(labels: Sequence[str], lines: Sequence[str]) -> list[str]:
