@@ -131,6 +131,28 @@ def _trailing_place_cut(segments: list[tuple[str, str]], lexicon: Mapping[str, s
     return out
 
 
+_AFTER_PUBLISHER = frozenset({"date", "note", "url", "doi", "isbn", "genre", "medium", "edition"})
+
+
+def _publisher_after_place(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str]) -> list[tuple[str, str]]:
+    """``title "Politics ..., Tehran,"`` + ``journal "Bureau of Political and International Studies"`` -> the
+    journal is the publisher: a container printed after a place that ends the title ("Title, Place,
+    Container"), holding no digits, with no volume or pages anywhere after it and nothing but a date or
+    notes following, is the book's publisher, not a journal (:func:`_trailing_place_cut` then gives the
+    place to the location). The place is one capitalised word the lexicon knows as a place or not at all."""
+    out = list(segments)
+    for index in range(len(out) - 1):
+        (label, text), (following, rest) = out[index], out[index + 1]
+        if label != "title" or following not in CONTAINER_LABELS or any(char.isdigit() for char in rest):
+            continue
+        if any(later not in _AFTER_PUBLISHER for later, _ in out[index + 2 :]):
+            continue
+        match = _TRAILING_PLACE.search(text)
+        if match and lexicon.get(word_of(match.group("place"))) in ("location", None) and text[: match.start()].strip():
+            out[index + 1] = ("publisher", rest)
+    return out
+
+
 def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = _NO_LEXICON) -> list[tuple[str, str]]:
     """Segments with a few of the labeller's typical slips put right.
 
@@ -208,7 +230,9 @@ def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = 
                 continue
         out.append((label, text))
     merged: list[tuple[str, str]] = []
-    for label, text in _place_publisher_cut(_trailing_place_cut(out, lexicon) if lexicon else out):
+    if lexicon:
+        out = _trailing_place_cut(_publisher_after_place(out, lexicon), lexicon)
+    for label, text in _place_publisher_cut(out):
         if merged and merged[-1][0] == label == "volume":
             merged[-1] = (label, merged[-1][1] + " " + text)
         else:
