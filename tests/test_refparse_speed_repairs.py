@@ -138,3 +138,11 @@ def test_a_place_word_known_as_something_else_is_not_moved() -> None:
     segments = [("title", "Notes on Optics, Phys,"), ("journal", "Letters Section")]
     ref = assemble("", segments, lexicon=LEXICON)
     assert (ref.container, ref.publisher) == ("Letters Section", None)
+
+
+def test_a_numbered_proceedings_after_a_place_stays_a_container() -> None:
+    """From GROBID's labelled data: the proceedings' roman number says it is no publisher."""
+    segments = [("author", "Ohman, T., Badjukpv, D.,"), ("title", "Impactites of the Paasselkä and Suvasvesi South Craters, Finland,"),
+                ("journal", "Lunar and Planetary Science XXXIV."), ("date", "2003.")]
+    ref = assemble("", segments, lexicon=LEXICON)
+    assert (ref.container, ref.publisher) == ("Lunar and Planetary Science XXXIV", None)

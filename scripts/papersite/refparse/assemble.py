@@ -131,19 +131,22 @@ def _trailing_place_cut(segments: list[tuple[str, str]], lexicon: Mapping[str, s
     return out
 
 
+_ROMAN_NUMBER = re.compile(r"\b[IVXLC]{2,}\b")
 _AFTER_PUBLISHER = frozenset({"date", "note", "url", "doi", "isbn", "genre", "medium", "edition"})
 
 
 def _publisher_after_place(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str]) -> list[tuple[str, str]]:
     """``title "Politics ..., Tehran,"`` + ``journal "Bureau of Political and International Studies"`` -> the
     journal is the publisher: a container printed after a place that ends the title ("Title, Place,
-    Container"), holding no digits, with no volume or pages anywhere after it and nothing but a date or
+    Container"), holding no digits (nor a roman number), with no volume or pages anywhere after it and nothing but a date or
     notes following, is the book's publisher, not a journal (:func:`_trailing_place_cut` then gives the
     place to the location). The place is one capitalised word the lexicon knows as a place or not at all."""
     out = list(segments)
     for index in range(len(out) - 1):
         (label, text), (following, rest) = out[index], out[index + 1]
         if label != "title" or following not in CONTAINER_LABELS or any(char.isdigit() for char in rest):
+            continue
+        if _ROMAN_NUMBER.search(rest):  # "Lunar and Planetary Science XXXIV": a numbered proceedings
             continue
         if any(later not in _AFTER_PUBLISHER for later, _ in out[index + 2 :]):
             continue

@@ -23,7 +23,6 @@ from .tokens import Token
 _EDGE = "\"'`´“”‘’«»„‚‹›()[]{}<>.,;:!?*/\\|-–—_…·•#^~"
 _OPEN_QUOTES = "\"“‘«„‚‹'`"
 _CLOSE_QUOTES = "\"”’»‹›'´"
-_SPLIT = re.compile("^([" + re.escape(_EDGE) + "]*)(.*?)([" + re.escape(_EDGE) + "]*)$", re.DOTALL)
 _RUNS = re.compile(r"(\d+)|([^\W\d_]+)|(.)", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _DIGIT = re.compile(r"\d")
@@ -84,8 +83,10 @@ def _base(raw: str) -> _Base:
     Over 60 lines because it is one flat pass over the token's text, run for every token of every
     parse; split into helpers it would re-scan the text and cost a fifth of the parser's speed."""
     text = _TAG.sub("", raw) if "<" in raw else raw
-    match = _SPLIT.match(text)
-    lead, core, trail = match.groups() if match else ("", text, "")
+    inner = text.lstrip(_EDGE)  # punctuation before and after the core (a token holds no whitespace)
+    lead = text[: len(text) - len(inner)]
+    core = inner.rstrip(_EDGE)
+    trail = inner[len(core) :]
     lower = core.lower()
     has_digit = _DIGIT.search(lower) is not None
     word = _DIGIT.sub("0", lower) if has_digit else lower
