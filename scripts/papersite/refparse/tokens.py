@@ -24,7 +24,9 @@ from typing import NamedTuple
 _TAG = r"</?[A-Za-z][^<>]{0,60}>"  # an HTML tag travels with the word it marks up
 _OPENING = rf"(?:{_TAG}|[(\[{{\"“‘«„‚‹'`<])"
 # letters, with the combining marks that belong to them (accents, Arabic vowels, Indic and Thai vowel signs)
-_LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0900-\u0dff\u0e00-\u0e7f])+"
+_COMBINING = r"[\u0300-\u036f\u064b-\u065f\u0900-\u0dff\u0e00-\u0e7f]"
+# (letter | mark)+, spelt as runs of letters between marks: the same strings, matched a run at a time
+_LETTERS = rf"(?:[^\W\d_]|{_COMBINING})[^\W\d_]*(?:{_COMBINING}+[^\W\d_]*)*"
 _MARK = r"(?:[^\w\s]|_)"
 _TRAIL = rf"(?:{_TAG}|[^\w\s(\[{{<]|_|<(?![A-Za-z/]))"  # an opening bracket right after a word starts the next token
 _TOKEN = re.compile(
