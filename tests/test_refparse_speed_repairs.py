@@ -146,3 +146,29 @@ def test_a_numbered_proceedings_after_a_place_stays_a_container() -> None:
                 ("journal", "Lunar and Planetary Science XXXIV."), ("date", "2003.")]
     ref = assemble("", segments, lexicon=LEXICON)
     assert (ref.container, ref.publisher) == ("Lunar and Planetary Science XXXIV", None)
+
+
+PUBLISHERS = {"press": "publisher", "verlag": "publisher", "studies": "title"}
+
+
+def test_a_press_ending_an_unquoted_book_title_is_its_publisher() -> None:
+    segments = [("author", "A. R. Liddle, D. H. Lyth,"),
+                ("title", "Cosmological Inflation and Large-Scale Structure, Cambridge University Press ("), ("date", "2000).")]
+    ref = assemble("", segments, lexicon=PUBLISHERS)
+    assert (ref.title, ref.publisher, ref.year) == ("Cosmological Inflation and Large-Scale Structure", "Cambridge University Press", "2000")
+
+
+@pytest.mark.parametrize(
+    "segments",
+    [
+        # a journal follows: the title's end is not the publisher
+        [("title", "Essays, Harvard University Press,"), ("journal", "Review of Books"), ("volume", "3")],
+        # the last part does not end in a publisher's word
+        [("title", "Cosmological Inflation, Large-Scale Structure Studies ("), ("date", "2000).")],
+        # a publisher is already there
+        [("title", "Cosmology, Oxford Press"), ("publisher", "Clarendon,"), ("date", "2000.")],
+    ],
+)
+def test_a_title_ending_otherwise_keeps_its_words(segments: list[tuple[str, str]]) -> None:
+    ref = assemble("", segments, lexicon=PUBLISHERS)
+    assert ref.publisher in (None, "Clarendon") and ref.title == segments[0][1].rstrip(" (,")

@@ -156,6 +156,30 @@ def _publisher_after_place(segments: Sequence[tuple[str, str]], lexicon: Mapping
     return out
 
 
+_TRAILING_PUBLISHER = re.compile(r"[,(]\s*(?P<publisher>[A-Z][^\W\d_][^,;:()\[\]\d\"“”«»]*?)\s*[,(]?\s*$")
+
+
+def _publisher_ending_title(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str]) -> list[tuple[str, str]]:
+    """``title "Cosmological Inflation ..., Cambridge University Press ("`` + ``date "2000)."`` -> the title and
+    the publisher: in a reference with no publisher and no container, the last comma-separated part of the
+    title, one to six words opening with a capital and ending in a word the lexicon knows as a
+    publisher's ("press", "verlag", "publishers"), is the publisher, when only a date, pages or notes follow."""
+    if any(label == "publisher" or label in CONTAINER_LABELS for label, _ in segments):
+        return list(segments)
+    out = list(segments)
+    for index, (label, text) in enumerate(out):
+        if label != "title" or any(later not in _AFTER_PUBLISHER and later != "pages" for later, _ in out[index + 1 :]):
+            continue
+        match = _TRAILING_PUBLISHER.search(text)
+        if match is None or not text[: match.start()].strip():
+            continue
+        words = match.group("publisher").split()
+        if 1 <= len(words) <= 6 and lexicon.get(word_of(words[-1])) == "publisher":
+            out[index : index + 1] = [(label, text[: match.start() + 1]), ("publisher", text[match.start() + 1 :].lstrip())]
+        break
+    return out
+
+
 def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = _NO_LEXICON) -> list[tuple[str, str]]:
     """Segments with a few of the labeller's typical slips put right.
 
@@ -234,7 +258,7 @@ def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = 
         out.append((label, text))
     merged: list[tuple[str, str]] = []
     if lexicon:
-        out = _trailing_place_cut(_publisher_after_place(out, lexicon), lexicon)
+        out = _trailing_place_cut(_publisher_after_place(_publisher_ending_title(out, lexicon), lexicon), lexicon)
     for label, text in _place_publisher_cut(out):
         if merged and merged[-1][0] == label == "volume":
             merged[-1] = (label, merged[-1][1] + " " + text)
