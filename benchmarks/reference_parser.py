@@ -56,11 +56,22 @@ label against its gold label, journal and container-title counted as one
 Speed: references per second for the whole ``parse`` (tokenise, features,
 CRF, post-processing), in this one process pinned to one CPU, after a
 warm-up pass; best of three passes over the gold strings.
+
+A change made for speed alone must not change any parse. ``--save-parses FILE``
+writes the parse of every test string (JSON lines, :func:`papersite.refparse.reference.to_json`)
+and ``--check-parses FILE`` compares against such a file and fails on any difference;
+with ``--shipped`` both use the shipped model (no training), so a speed-up is checked in
+seconds:
+
+    .venv/bin/python benchmarks/reference_parser.py --data ... --shipped --save-parses /tmp/before.jsonl
+    (change the code)
+    .venv/bin/python benchmarks/reference_parser.py --data ... --shipped --check-parses /tmp/before.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -78,7 +89,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from papersite.refparse.assemble import assemble  # noqa: E402
 from papersite.refparse.data import Example, corpus_part, fingerprint, read_examples, segments_of_example  # noqa: E402
 from papersite.refparse.parser import ReferenceParser  # noqa: E402
-from papersite.refparse.reference import ParsedReference  # noqa: E402
+from papersite.refparse.reference import ParsedReference, to_json  # noqa: E402
 from papersite.refparse.tokens import tokenize  # noqa: E402
 from papersite.refparse.train import TrainingOptions, train_model  # noqa: E402
 
@@ -255,6 +266,32 @@ def split(examples: Sequence[Example], dev: bool) -> tuple[list[Example], dict[s
     return train, tests, len(candidates) - len(train)
 
 
+def parse_lines(refparser: ReferenceParser, raws: Sequence[str]) -> list[str]:
+    """Each string's parse as one line of JSON (keys sorted), for :func:`check_parses`."""
+    return [json.dumps(to_json(refparser.parse(raw)), sort_keys=True, ensure_ascii=False) for raw in raws]
+
+
+def check_parses(lines: Sequence[str], saved: Path) -> int:
+    """0 when ``lines`` equal the parses saved in ``saved``, else 1, printing the first differences."""
+    before = saved.read_text("utf-8").splitlines()
+    if len(before) != len(lines):
+        print(f"{saved}: {len(before)} parses saved, {len(lines)} made now", file=sys.stderr)
+        return 1
+    differing = [i for i, (old, new) in enumerate(zip(before, lines)) if old != new]
+    for i in differing[:5]:
+        print(f"string {i}:\n  before {before[i]}\n  now    {lines[i]}", file=sys.stderr)
+    print(f"{len(lines) - len(differing)} of {len(lines)} parses identical to {saved}", file=sys.stderr)
+    return 1 if differing else 0
+
+
+def _parses_only(args: argparse.Namespace, refparser: ReferenceParser, raws: Sequence[str]) -> int:
+    lines = parse_lines(refparser, raws)
+    if args.save_parses:
+        args.save_parses.write_text("".join(line + "\n" for line in lines), "utf-8")
+        print(f"wrote {len(lines)} parses to {args.save_parses}", file=sys.stderr)
+    return check_parses(lines, args.check_parses) if args.check_parses else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, action="append", required=True, help="anystyle.jsonl, grobid-citations.jsonl.gz")
@@ -264,6 +301,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--model", type=Path, help="measure this model (one --keep-model saved from the same split) instead of training"
     )
     parser.add_argument("--dev", action="store_true", help="train on the train files, measure on the dev files")
+    parser.add_argument("--shipped", action="store_true", help="use the shipped model (no training; with the two below)")
+    parser.add_argument("--save-parses", type=Path, help="write the parses of the test strings here (JSON lines) and stop")
+    parser.add_argument("--check-parses", type=Path, help="compare the parses of the test strings with this file and stop")
     defaults = TrainingOptions()
     parser.add_argument("--c1", type=float, default=defaults.c1)
     parser.add_argument("--c2", type=float, default=defaults.c2)
@@ -274,6 +314,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     examples = [e for path in args.data for e in read_examples(path)]
     train, tests, dropped = split(examples, args.dev)
     options = TrainingOptions(args.c1, args.c2, args.max_iterations, defaults.min_freq, lexicon=not args.no_lexicon)
+    if args.save_parses or args.check_parses:
+        shipped = ReferenceParser() if args.shipped or args.model is None else ReferenceParser.from_model(args.model)
+        return _parses_only(args, shipped, [e.raw for test in tests.values() for e in test])
 
     with tempfile.TemporaryDirectory() as tmp:
         model = args.model or args.keep_model or Path(tmp) / "heldout.crfsuite"

@@ -131,6 +131,55 @@ def _trailing_place_cut(segments: list[tuple[str, str]], lexicon: Mapping[str, s
     return out
 
 
+_ROMAN_NUMBER = re.compile(r"\b[IVXLC]{2,}\b")
+_AFTER_PUBLISHER = frozenset({"date", "note", "url", "doi", "isbn", "genre", "medium", "edition"})
+
+
+def _publisher_after_place(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str]) -> list[tuple[str, str]]:
+    """``title "Politics ..., Tehran,"`` + ``journal "Bureau of Political and International Studies"`` -> the
+    journal is the publisher: a container printed after a place that ends the title ("Title, Place,
+    Container"), holding no digits (nor a roman number), with no volume or pages anywhere after it and nothing but a date or
+    notes following, is the book's publisher, not a journal (:func:`_trailing_place_cut` then gives the
+    place to the location). The place is one capitalised word the lexicon knows as a place or not at all."""
+    out = list(segments)
+    for index in range(len(out) - 1):
+        (label, text), (following, rest) = out[index], out[index + 1]
+        if label != "title" or following not in CONTAINER_LABELS or any(char.isdigit() for char in rest):
+            continue
+        if _ROMAN_NUMBER.search(rest):  # "Lunar and Planetary Science XXXIV": a numbered proceedings
+            continue
+        if any(later not in _AFTER_PUBLISHER for later, _ in out[index + 2 :]):
+            continue
+        match = _TRAILING_PLACE.search(text)
+        if match and lexicon.get(word_of(match.group("place"))) in ("location", None) and text[: match.start()].strip():
+            out[index + 1] = ("publisher", rest)
+    return out
+
+
+_TRAILING_PUBLISHER = re.compile(r"[,(]\s*(?P<publisher>[A-Z][^\W\d_][^,;:()\[\]\d\"“”«»]*?)\s*[,(]?\s*$")
+
+
+def _publisher_ending_title(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str]) -> list[tuple[str, str]]:
+    """``title "Cosmological Inflation ..., Cambridge University Press ("`` + ``date "2000)."`` -> the title and
+    the publisher: in a reference with no publisher and no container, the last comma-separated part of the
+    title, one to six words opening with a capital and ending in a word the lexicon knows as a
+    publisher's ("press", "verlag", "publishers"), is the publisher, when only a date, pages or notes follow."""
+    if any(label == "publisher" or label in CONTAINER_LABELS for label, _ in segments):
+        return list(segments)
+    out = list(segments)
+    for index, (label, text) in enumerate(out):
+        if label != "title" or any(later not in _AFTER_PUBLISHER and later != "pages" for later, _ in out[index + 1 :]):
+            continue
+        match = _TRAILING_PUBLISHER.search(text)
+        if match is None or not text[: match.start()].strip():
+            continue
+        words = match.group("publisher").split()
+        if 1 <= len(words) <= 6 and lexicon.get(word_of(words[-1])) == "publisher":
+            out[index : index + 1] = [(label, text[: match.start() + 1]), ("publisher", text[match.start() + 1 :].lstrip())]
+        break
+    return out
+
+
 def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = _NO_LEXICON) -> list[tuple[str, str]]:
     """Segments with a few of the labeller's typical slips put right.
 
@@ -208,7 +257,9 @@ def _repaired(segments: Sequence[tuple[str, str]], lexicon: Mapping[str, str] = 
                 continue
         out.append((label, text))
     merged: list[tuple[str, str]] = []
-    for label, text in _place_publisher_cut(_trailing_place_cut(out, lexicon) if lexicon else out):
+    if lexicon:
+        out = _trailing_place_cut(_publisher_after_place(_publisher_ending_title(out, lexicon), lexicon), lexicon)
+    for label, text in _place_publisher_cut(out):
         if merged and merged[-1][0] == label == "volume":
             merged[-1] = (label, merged[-1][1] + " " + text)
         else:

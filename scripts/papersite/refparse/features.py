@@ -23,7 +23,6 @@ from .tokens import Token
 _EDGE = "\"'`´“”‘’«»„‚‹›()[]{}<>.,;:!?*/\\|-–—_…·•#^~"
 _OPEN_QUOTES = "\"“‘«„‚‹'`"
 _CLOSE_QUOTES = "\"”’»‹›'´"
-_SPLIT = re.compile("^([" + re.escape(_EDGE) + "]*)(.*?)([" + re.escape(_EDGE) + "]*)$", re.DOTALL)
 _RUNS = re.compile(r"(\d+)|([^\W\d_]+)|(.)", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _DIGIT = re.compile(r"\d")
@@ -84,8 +83,10 @@ def _base(raw: str) -> _Base:
     Over 60 lines because it is one flat pass over the token's text, run for every token of every
     parse; split into helpers it would re-scan the text and cost a fifth of the parser's speed."""
     text = _TAG.sub("", raw) if "<" in raw else raw
-    match = _SPLIT.match(text)
-    lead, core, trail = match.groups() if match else ("", text, "")
+    inner = text.lstrip(_EDGE)  # punctuation before and after the core (a token holds no whitespace)
+    lead = text[: len(text) - len(inner)]
+    core = inner.rstrip(_EDGE)
+    trail = inner[len(core) :]
     lower = core.lower()
     has_digit = _DIGIT.search(lower) is not None
     word = _DIGIT.sub("0", lower) if has_digit else lower
@@ -188,24 +189,48 @@ def _lexicon_features(words: Sequence[str], chunk_start: Sequence[int], chunk_en
     """Per token: the lexicon class of the token and of its neighbours, and the classes present in its chunk
     and in the next chunk (see :mod:`papersite.refparse.lexicon`)."""
     n = len(words)
-    classes = [lexicon.get(word, "") for word in words]
-    bags: dict[int, list[str]] = {}
+    get = lexicon.get
+    classes = [get(word, "") for word in words]
+    bags: dict[int, list[str]] = {}  # per chunk head: "klx=" features, and the "nklx=" ones of the chunk before
+    nbags: dict[int, list[str]] = {}
     for i in range(n):
         if chunk_start[i] == i:
-            bags[i] = sorted({c for c in classes[i : chunk_end[i] + 1] if c})
+            present = sorted({c for c in classes[i : chunk_end[i] + 1] if c})
+            bags[i] = ["klx=" + c for c in present]
+            nbags[i] = ["nklx=" + c for c in present]
     out: list[list[str]] = []
     for i in range(n):
-        feats = ["lx=" + classes[i]] if classes[i] else []
+        own = classes[i]
+        feats = ["lx=" + own] if own else []
         if i > 0 and classes[i - 1]:
             feats.append("lx-1=" + classes[i - 1])
         if i + 1 < n and classes[i + 1]:
             feats.append("lx+1=" + classes[i + 1])
-        feats += ["klx=" + c for c in bags[chunk_start[i]]]
+        feats += bags[chunk_start[i]]
         following = chunk_end[i] + 1
         if following < n:
-            feats += ["nklx=" + c for c in bags[following]]
+            feats += nbags[following]
         out.append(feats)
     return out
+
+
+_KP = ("kp=B", "kp=I", "kp=E")  # first, inner, last token of a chunk of two or more
+
+
+def _chunks(bases: Sequence[_Base]) -> tuple[list[int], list[int]]:
+    """Comma/stop-delimited chunks: where each token's chunk starts and where it ends."""
+    n = len(bases)
+    chunk_start = [0] * n
+    chunk_end = [0] * n
+    start = 0
+    last = n - 1
+    for i, base in enumerate(bases):
+        if base.trail or i == last:
+            size = i + 1 - start
+            chunk_start[start : i + 1] = [start] * size
+            chunk_end[start : i + 1] = [i] * size
+            start = i + 1
+    return chunk_start, chunk_end
 
 
 def sequence_features(tokens: Sequence[Token], lexicon: Mapping[str, str] = _NO_LEXICON) -> list[list[str]]:
@@ -213,30 +238,38 @@ def sequence_features(tokens: Sequence[Token], lexicon: Mapping[str, str] = _NO_
     :mod:`papersite.refparse.lexicon`) adds the word-class features.
 
     Over 60 lines because the state carried along the tokens (years and stops so far, open quotes
-    and brackets, chunks) is read and updated in one loop; split up, it would be passed around."""
+    and brackets, chunks) is read and updated in one loop; split up, it would be passed around.
+    It runs for every token of every parse, so what depends only on the chunk is built once per chunk."""
     bases = [_base(token.text) for token in tokens]
     n = len(bases)
-    # comma/stop-delimited chunks: where each token's chunk starts and ends
-    chunk_start = [0] * n
-    chunk_end = [0] * n
-    start = 0
-    for i, base in enumerate(bases):
-        if base.trail or i == n - 1:
-            for j in range(start, i + 1):
-                chunk_start[j] = start
-                chunk_end[j] = i
-            start = i + 1
-    chunk_index = [0] * n  # chunks after this token's chunk
-    for i in range(n - 1, -1, -1):
-        chunk_index[i] = 0 if chunk_end[i] == n - 1 else chunk_index[chunk_end[i] + 1] + (chunk_start[i] == i)
+    if not n:
+        return []
+    chunk_start, chunk_end = _chunks(bases)
+    # per chunk head: what its first token and its other tokens say after their glue marks; "kr=" counts
+    # the chunks after the token's own for its first token, one fewer for the others (none in the last chunk)
+    chunk_tail: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    after = 0
+    for head in sorted(set(chunk_start), reverse=True):
+        end = chunk_end[head]
+        tail: tuple[str, ...] = ()
+        if head > 0:
+            tail = (bases[chunk_start[head - 1]].as_prev_head,)
+        if end + 1 < n:
+            tail += (bases[end + 1].as_next_head,)
+        inner = after - 1 if after else 0
+        chunk_tail[head] = ((*tail, _KR[after if after < 3 else 3]), (*tail, _KR[inner if inner < 3 else 3]))
+        after += 1
     lexical = _lexicon_features([b.word for b in bases], chunk_start, chunk_end, lexicon) if lexicon else None
+    glued = [tokens[i].end == tokens[i + 1].start for i in range(n - 1)] + [False]
     out: list[list[str]] = []
     years = 0
     stops = 0
     in_quote = False
     depth = 0
+    previous_glued = False
+    last = n - 1
     for i, base in enumerate(bases):
-        feats = list(base.own)
+        feats = [*base.own]
         if base.opens_quote:
             in_quote = True
         depth += base.opens
@@ -245,27 +278,27 @@ def sequence_features(tokens: Sequence[Token], lexicon: Mapping[str, str] = _NO_
         if depth > 0:
             feats.append("inp")
         head = chunk_start[i]
-        size = chunk_end[i] - head + 1
+        end = chunk_end[i]
+        size = end - head + 1
         feats += (
             _NY[years if years < 2 else 2],
             _NS[stops if stops < 5 else 5],
             _R[10 * i // n],
             _I[i if i < 5 else 5],
-            _J[min(n - 1 - i, 3)],
+            _J[last - i if last - i < 3 else 3],
             _K[size if size < 7 else 7],
-            "kp=" + ("S" if size == 1 else "B" if i == head else "E" if i == chunk_end[i] else "I"),
+            "kp=S" if size == 1 else _KP[0 if i == head else 2 if i == end else 1],
         )
-        if i > 0 and tokens[i - 1].end == tokens[i].start:
+        if previous_glued:
             feats.append("g-")  # glued to the previous token, no space between
-        if i + 1 < n and tokens[i].end == tokens[i + 1].start:
+        previous_glued = glued[i]
+        if previous_glued:
             feats.append("g+")
         if head != i:
             feats.append(bases[head].as_head)
-        if head > 0:
-            feats.append(bases[chunk_start[head - 1]].as_prev_head)
-        if chunk_end[i] + 1 < n:
-            feats.append(bases[chunk_end[i] + 1].as_next_head)
-        feats.append(_KR[min(chunk_index[i], 3)])
+            feats += chunk_tail[head][1]
+        else:
+            feats += chunk_tail[head][0]
         if lexical is not None:
             feats += lexical[i]
         if i > 0:
@@ -274,9 +307,9 @@ def sequence_features(tokens: Sequence[Token], lexicon: Mapping[str, str] = _NO_
                 feats += bases[i - 2].as_prev2
         else:
             feats.append("BOS")
-        if i + 1 < n:
+        if i < last:
             feats += bases[i + 1].as_next
-            if i + 2 < n:
+            if i + 1 < last:
                 feats += bases[i + 2].as_next2
         else:
             feats.append("EOS")

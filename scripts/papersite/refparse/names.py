@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .fields import squash
 from .reference import PersonName
@@ -62,6 +63,7 @@ class NameList:
     et_al: bool
 
 
+@lru_cache(maxsize=4096)  # asked of every word of every name list, often of the same words
 def is_initials(token: str) -> bool:
     """``"C."``, ``"K.C."``, ``"J.-P."``, ``"Th."``, ``"JA"``, ``"M"``: initials, not a name."""
     text = token.replace("-", "").replace("‐", "")
@@ -124,6 +126,7 @@ def _closing_stop(word: str) -> bool:
     return word.count(".") == 1 and len(word) >= 3 and word[:-1].isalpha() and word[:-1].isupper()
 
 
+@lru_cache(maxsize=4096)
 def _clean_word(word: str) -> str:
     word = word.strip(_TOKEN_EDGE)
     if word.endswith(".") and word.lower() not in _SUFFIXES and (not is_initials(word) or _closing_stop(word)):
