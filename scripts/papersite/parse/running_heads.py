@@ -30,6 +30,7 @@ as above.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -49,7 +50,22 @@ from .source_lines import (
     title_words,
 )
 
-__all__ = ["Furniture", "SourceLine", "edge_number", "find_furniture", "furniture_key", "page_number_value", "split_source"]
+__all__ = [
+    "Furniture", "SourceLine", "edge_number", "find_furniture", "furniture_key", "page_number_value", "split_source", "unpaged_key",
+]
+
+#: A page number or page range at a line's start or end, with the separator setting it off:
+#: "8 | ", " | 3", " | 1–8", "pp. 1-8 · ".
+_PAGING = r"(?:(?:pages?|pp?\.)\s*)?\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
+_LEADING_PAGING = re.compile(rf"^\s*{_PAGING}(?:\s*[|·•/:–—-]\s*|\s+)(?=\S)", re.IGNORECASE)
+_TRAILING_PAGING = re.compile(rf"(?<=\S)(?:\s*[|·•/:–—-]\s*|\s+){_PAGING}\s*$", re.IGNORECASE)
+
+
+def unpaged_key(text: str) -> str:
+    """:func:`furniture_key` of ``text`` with a page number or range at either end (and the
+    separator setting it off) folded away: a journal's first page prints its running foot as
+    "Journal | May 2022 | 1–8" where later pages print "... | 3", or leaves the number out."""
+    return furniture_key(_TRAILING_PAGING.sub("", _LEADING_PAGING.sub("", text)))
 
 
 @dataclass(frozen=True)
@@ -144,13 +160,18 @@ def _furniture_by_page(lines: list[SourceLine], pages: int, known: dict[int, str
         zk for zk, found in seen.items()
         if len(found) >= max(2, math.ceil(HEAD_SHARE * with_text)) and _same_or_paging(lines, list(found.values()))
     }
+    # A head's variant on another page (a first page's foot with the page range): the same text once
+    # page numbers are folded away.
+    variants = {(zone, unpaged_key(lines[i].text)) for zone, key in heads for i in seen[(zone, key)].values()}
     reasons: dict[int, str] = {}
     for _, zone, ids in zones:
         # From the edge inwards, as long as lines are furniture (a bare number may sit between).
         for index in ids:
             if index in bare:
                 continue
-            if (zone, furniture_key(lines[index].text)) in heads or known.get(index, "page-number") != "page-number":
+            text = lines[index].text
+            variant = len(text) <= MAX_HEAD_CHARS and _has_letters(unpaged_key(text)) and (zone, unpaged_key(text)) in variants
+            if (zone, furniture_key(text)) in heads or variant or known.get(index, "page-number") != "page-number":
                 reasons[index] = "running-header" if zone == "top" else "running-footer"
             else:
                 break
