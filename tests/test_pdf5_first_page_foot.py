@@ -104,26 +104,32 @@ def test_the_paragraph_across_pages_is_mended_and_the_variant_reported() -> None
 
 
 def test_the_text_route_removes_a_variant_first_page_foot_too() -> None:
-    """Form-feed text (what ``pdftotext`` gives) with page 1's foot in its variant form."""
+    """Form-feed text (what ``pdftotext`` gives) with page 1's foot in its variant form; the heads of
+    later pages repeat the title and the author, as page 1's top prints them without a number."""
     pages = []
     for number in range(1, 7):
         body = [f"Sentence {i} of the {ORDINALS[number - 1]} page is plain running text of the article." for i in range(12)]
         if number == 1:
             body[-1] = "It breaks across the page inside a hyphen-"
-            foot = [URL, f"{JOURNAL} | 1–6"]
+            head, foot = ["Variant Feet of Pages", "", "Anna Karlsson", ""], [URL, f"{JOURNAL} | 1–6"]
         else:
             if number == 2:
                 body[0] = "ated word, and goes on."
+            head = [f"{number} Variant Feet of Pages" if number % 2 == 0 else f"Anna Karlsson {number}"]
             foot = [f"{number} | {URL}" if number % 2 == 0 else f"{JOURNAL} | {number}"]
         if number == 3:
             body[6] = LOOKALIKE
-        pages.append("\n".join([*body, "", *foot]))
-    paper = parse_paper("Variant Feet\n\n" + "\n\f".join(pages) + "\n", paper_id="t", path="sources/t.txt")
+        pages.append("\n".join([*head, *body, "", *foot]))
+    paper = parse_paper("\n\f".join(pages) + "\n", paper_id="t", path="sources/t.txt")
     shown = shown_text(paper)
     assert "inside a hyphenated word, and goes on." in shown
-    assert not re.search(r"example\.org|Journal of Tests \|", shown)
+    assert not re.search(r"example\.org|Journal of Tests \||Variant Feet|Anna Karlsson", shown)
     assert LOOKALIKE in shown
-    assert "1–6" not in shown and "#–#" in removed(paper.diagnostics)
+    report = removed(paper.diagnostics)
+    assert "1–6" not in shown and "'Journal of Tests | May #, # | #–#' removed on 1 page" in report
+    # the first page's title and author line, the running heads less their numbers, stay
+    assert paper.front.title == "Variant Feet of Pages"
+    assert "'Variant Feet of Pages' removed" not in report and "'Anna Karlsson' removed" not in report
 
 
 def test_rcpp_paragraph_across_pages_one_and_two_keeps_no_foot_line() -> None:

@@ -11,7 +11,10 @@ lost). Nothing else moves; a line that recurs at one place on too few pages stay
 A line is furniture when it is in the first or last :data:`EDGE_ROWS` rows of its page and its
 digit-folded text ("8 | https://..." as "# https ...") is printed within :data:`SAME_PLACE`
 points of the same height on at least :data:`MIN_PAGES` pages and a fifth of them, its numbers the
-same on each page or one of them counting the pages.
+same on each page or one of them counting the pages. A line at a page's edge rows that folds,
+its page numbers and ranges taken off its ends (:func:`papersite.parse.running_heads.unpaged_key`),
+to such a line printed at the same edge and height is that furniture in a variant form (a first
+page's foot with the article's page range, or without its number).
 """
 
 from __future__ import annotations
