@@ -79,13 +79,17 @@ def find_furniture(pages: list[PdfPage]) -> dict[int, dict[PdfLine, str]]:
             near = {number: text for number, other, text in seen if abs(other - y) <= SAME_PLACE}
             if len(near) >= enough and _same_or_paging(near):
                 recurring.update((side, key, number) for number in near)
+    # Variant forms count too, but not at the first page's top: the title and authors printed there
+    # are what the running heads repeat.
     variants = _variant_places(places, recurring)
+    first = min(edges, default=0)
     found: dict[int, dict[PdfLine, str]] = {}
     for number, lines in edges.items():
         kept = {
             line: side for line, side in lines.items()
             if (side, furniture_key(line.text), number) in recurring
-            or any(abs(y - line.baseline) <= SAME_PLACE for y in variants.get((side, unpaged_key(line.text)), ()))
+            or ((number, side) != (first, "top")
+                and any(abs(y - line.baseline) <= SAME_PLACE for y in variants.get((side, unpaged_key(line.text)), ())))
         }
         if kept:
             found[number] = kept
