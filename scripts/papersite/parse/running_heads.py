@@ -14,7 +14,10 @@ With pages known (form feeds, or inferred), a page's edge is its first and last
 three non-empty lines, read from the edge inwards while they are furniture. A
 head is a key seen at the same edge of a fifth of the pages (two at least), whose
 numbers are the same each time or count the pages, and which is not a full line
-whose sentence runs on. A bare number ("12", "- 12 -", "Page 12 of 30") is a page
+whose sentence runs on. A page-edge line that is such a head once page numbers and
+ranges at its ends are folded away (a first page's "Journal | May 2022 | 1–8",
+or its URL without the number) is furniture too, except at the first page's top,
+where the title and authors the heads repeat are printed. A bare number ("12", "- 12 -", "Page 12 of 30") is a page
 number when its value minus the page index is the offset most pages share
 (numbers inside heads vote too), one per edge.
 
@@ -30,6 +33,7 @@ as above.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -49,7 +53,22 @@ from .source_lines import (
     title_words,
 )
 
-__all__ = ["Furniture", "SourceLine", "edge_number", "find_furniture", "furniture_key", "page_number_value", "split_source"]
+__all__ = [
+    "Furniture", "SourceLine", "edge_number", "find_furniture", "furniture_key", "page_number_value", "split_source", "unpaged_key",
+]
+
+#: A page number or page range at a line's start or end, with the separator setting it off:
+#: "8 | ", " | 3", " | 1–8", "pp. 1-8 · ".
+_PAGING = r"(?:(?:pages?|pp?\.)\s*)?\d{1,4}(?:\s*[-–—]\s*\d{1,4})?"
+_LEADING_PAGING = re.compile(rf"^\s*{_PAGING}(?:\s*[|·•/:–—-]\s*|\s+)(?=\S)", re.IGNORECASE)
+_TRAILING_PAGING = re.compile(rf"(?<=\S)(?:\s*[|·•/:–—-]\s*|\s+){_PAGING}\s*$", re.IGNORECASE)
+
+
+def unpaged_key(text: str) -> str:
+    """:func:`furniture_key` of ``text`` with a page number or range at either end (and the
+    separator setting it off) folded away: a journal's first page prints its running foot as
+    "Journal | May 2022 | 1–8" where later pages print "... | 3", or leaves the number out."""
+    return furniture_key(_TRAILING_PAGING.sub("", _LEADING_PAGING.sub("", text)))
 
 
 @dataclass(frozen=True)
@@ -144,13 +163,15 @@ def _furniture_by_page(lines: list[SourceLine], pages: int, known: dict[int, str
         zk for zk, found in seen.items()
         if len(found) >= max(2, math.ceil(HEAD_SHARE * with_text)) and _same_or_paging(lines, list(found.values()))
     }
+    variants = {(zone, unpaged_key(lines[i].text)) for zone, key in heads for i in seen[(zone, key)].values()}
     reasons: dict[int, str] = {}
-    for _, zone, ids in zones:
+    for page, zone, ids in zones:
         # From the edge inwards, as long as lines are furniture (a bare number may sit between).
         for index in ids:
             if index in bare:
                 continue
-            if (zone, furniture_key(lines[index].text)) in heads or known.get(index, "page-number") != "page-number":
+            text = lines[index].text
+            if (zone, furniture_key(text)) in heads or _variant(text, page, zone, variants) or known.get(index, "page-number") != "page-number":
                 reasons[index] = "running-header" if zone == "top" else "running-footer"
             else:
                 break
@@ -183,6 +204,17 @@ def _furniture_by_page(lines: list[SourceLine], pages: int, known: dict[int, str
     for index, reason in known.items():
         reasons.setdefault(index, reason)
     return reasons
+
+
+def _variant(text: str, page: int, zone: str, variants: set[tuple[str, str]]) -> bool:
+    """A head in a variant form: the same text once page numbers and ranges are folded away
+    (:func:`unpaged_key`), as a journal's first page prints its running foot with the article's
+    page range, or without a number. Not at the first page's top: the title and the authors printed
+    there are what the running heads repeat."""
+    if len(text) > MAX_HEAD_CHARS or (page == 0 and zone == "top"):
+        return False
+    folded = unpaged_key(text)
+    return _has_letters(folded) and (zone, folded) in variants
 
 
 def _same_or_paging(lines: list[SourceLine], ids: list[int]) -> bool:

@@ -11,7 +11,10 @@ lost). Nothing else moves; a line that recurs at one place on too few pages stay
 A line is furniture when it is in the first or last :data:`EDGE_ROWS` rows of its page and its
 digit-folded text ("8 | https://..." as "# https ...") is printed within :data:`SAME_PLACE`
 points of the same height on at least :data:`MIN_PAGES` pages and a fifth of them, its numbers the
-same on each page or one of them counting the pages.
+same on each page or one of them counting the pages. A line at a page's edge rows that folds,
+its page numbers and ranges taken off its ends (:func:`papersite.parse.running_heads.unpaged_key`),
+to such a line printed at the same edge and height is that furniture in a variant form (a first
+page's foot with the article's page range, or without its number).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from ..parse.running_heads import unpaged_key
+from ..parse.source_lines import _has_letters
 from .model import PdfLine, PdfPage
 
 #: Rows (lines on one baseline) from a page's top or foot where furniture is looked for.
@@ -74,24 +79,37 @@ def find_furniture(pages: list[PdfPage]) -> dict[int, dict[PdfLine, str]]:
             near = {number: text for number, other, text in seen if abs(other - y) <= SAME_PLACE}
             if len(near) >= enough and _same_or_paging(near):
                 recurring.update((side, key, number) for number in near)
-    # The same line without its page number (the first page's foot, "Vignette | May 2, 2022 | 1-8"
-    # where later pages print "... | 3"), printed at the same place, is the same furniture.
-    places_of = {(side, _unnumbered(key)): [y for number, y, _ in places[(side, key)] if (side, key, number) in recurring]
-                 for side, key, _ in recurring}
+    # Variant forms count too, but not at the first page's top: the title and authors printed there
+    # are what the running heads repeat.
+    variants = _variant_places(places, recurring)
+    first = min(edges, default=0)
     found: dict[int, dict[PdfLine, str]] = {}
     for number, lines in edges.items():
         kept = {
             line: side for line, side in lines.items()
             if (side, furniture_key(line.text), number) in recurring
-            or any(abs(y - line.baseline) <= SAME_PLACE for y in places_of.get((side, _unnumbered(furniture_key(line.text))), ()))
+            or ((number, side) != (first, "top")
+                and any(abs(y - line.baseline) <= SAME_PLACE for y in variants.get((side, unpaged_key(line.text)), ())))
         }
         if kept:
             found[number] = kept
     return found
 
 
-def _unnumbered(key: str) -> str:
-    return " ".join(word for word in key.split() if word != "#")
+def _variant_places(
+    places: dict[tuple[str, str], list[tuple[int, float, str]]], recurring: set[tuple[str, str, int]]
+) -> dict[tuple[str, str], list[float]]:
+    """The furniture's texts with page numbers and ranges folded away (:func:`unpaged_key`), each with
+    the heights it is printed at: a line that folds to one of them at that height and edge is the
+    same furniture in a variant form (the first page's foot, "Vignette | May 2, 2022 | 1–8" where
+    later pages print "... | 3", or "https://..." where they print "2 | https://...")."""
+    out: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for (side, key), seen in places.items():
+        for number, y, text in seen:
+            folded = unpaged_key(text)
+            if (side, key, number) in recurring and _has_letters(folded):
+                out[(side, folded)].append(y)
+    return out
 
 
 def _same_or_paging(texts: dict[int, str]) -> bool:
