@@ -29,6 +29,7 @@ from ..structure import LineLabel, label_lines
 from ..structure.authors import split_authors
 from .headings import HeadingMatch, heads_text_after_session, is_caption, looks_like_data
 from .console import is_command
+from .heading_split import split_model_headings
 from .units import Unit
 from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES, LineEvidence
 
@@ -157,10 +158,11 @@ class StructureHints:
 
     def split_layout_headings(self, units: list[Unit]) -> list[Unit]:
         """Units holding a line the PDF set as a heading (:meth:`set_as_heading`) that the text's
-        layout ran on into the paragraph around it, the heading split off; nothing else changes
-        (without evidence, nothing at all)."""
+        layout ran on into the paragraph around it, the heading split off; nothing else changes.
+        Without evidence (a text source), the headings the model is sure of are split off instead
+        (:func:`papersite.parse.heading_split.split_model_headings`)."""
         if not self.evidence:
-            return units
+            return split_model_headings(self, units)
         out: list[Unit] = []
         for unit in units:
             out.extend(self._split(unit))
@@ -232,8 +234,10 @@ class StructureHints:
             return None
         # The model has no code: it calls a lone command, a comment or a printed value a heading. The
         # rules' tests of data and code hold, on the name with its bracketed groups taken out (a
-        # compound's locants, "4(3h)", look like a call); a label over items ("Sub questions:") stays text.
-        if text.endswith(":") or is_command(text) or looks_like_data(_unbracketed(text)):
+        # compound's locants, "4(3h)", look like a call); a label over items ("Sub questions:") stays text,
+        # and so does a note wholly in brackets ("(PDF)").
+        bare = _unbracketed(text)
+        if text.endswith(":") or is_command(text) or looks_like_data(bare) or not bare.strip():
             return None
         numbered = _MODEL_NUMBERED.match(text)
         if numbered is None:

@@ -1,0 +1,122 @@
+"""Headings the paragraph rebuilder ran into a paragraph, split off where the structure model is sure
+of them (line per printed line, text alone: no PDF type to go by).
+
+The rebuilder (:mod:`papersite.parse.paragraphs`) joins printed lines by their shape; a heading that
+ends in a full stop, opens on a digit or a compound's name ("3.4 | 2-(5-chloro-2-hydroxybenzoyl)"),
+or follows a line that fills the column is run on into the paragraph above or below it. The body
+model reads each line with its neighbours and labels heading lines; where it is sure a line starts a
+heading inside a unit, the unit is cut there:
+
+- a heading line inside the unit (not its first) is cut off from the text above when that text
+  ends a sentence (a paragraph does not break off mid-sentence for a heading);
+- the heading runs over the lines the model calls its continuation; the text after it starts a new
+  unit when it opens in capitals or a digit (a sentence's start);
+- a run-in heading, "Synthesis of 3h on a 1.0 mmol Scale. To a 25 mL vial …", the title and the
+  paragraph's first words on one printed line, ends at its first full stop before a capital: the
+  model labels such a line a heading when the title fills most of it.
+
+Chosen on the training documents (``benchmarks/parser_heading_causes.py --training``); measured on
+the held-out ones (benchmarks/results/parser_headings.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .units import Unit
+
+if TYPE_CHECKING:
+    from .structure_hints import StructureHints
+
+#: How sure the model must be of a heading's first line to cut a unit there.
+SPLIT_CONFIDENCE = 0.8
+#: The most printed lines a heading cut out of a unit may have.
+SPLIT_LINES = 3
+#: A sentence's end: the text before a heading cut from a paragraph ends so.
+_ENDS_SENTENCE = re.compile(r"[.!?:]['\"”’)\]]*$")
+#: A run-in heading's end: a full stop, then a capital or a digit.
+_RUN_IN = re.compile(r"(?<=[^\s.][^\s.])\.\s+(?=[A-Z0-9])")
+#: The fewest characters of a printed line looked for in the unit's text.
+_PROBE = 24
+
+
+def split_model_headings(hints: StructureHints, units: list[Unit]) -> list[Unit]:
+    """``units``, each cut where the model is sure a heading starts or ends inside it."""
+    out: list[Unit] = []
+    for unit in units:
+        for piece in _cut(hints, unit):
+            if out and _finishes(hints, out[-1], piece):
+                last = out[-1]
+                text = f"{last.text} {piece.text}"
+                out[-1] = replace(last, text=text, end_line=piece.end_line, lines=(*last.lines, *piece.lines))
+            else:
+                out.append(piece)
+    return out
+
+
+def _finishes(hints: StructureHints, head: Unit, piece: Unit) -> bool:
+    """Does ``piece`` finish the heading ``head`` begins: the model sure ``head`` starts a heading
+    and every line of ``piece`` goes on with it (the layout cut "3.3 | 2-(4-bromobenzoyl)" from
+    "quinazolin-4(3h)-one (KJ1)"), the two within :data:`SPLIT_LINES` lines?"""
+    if head.list_item or piece.list_item or not _starts(hints, head.line) or piece.end_line - head.line >= SPLIT_LINES:
+        return False
+    lines = range(head.line + 1, piece.end_line + 1)
+    return all(_goes_on(hints, n) for n in lines if hints.lines[n - 1].strip())
+
+
+def _starts(hints: StructureHints, line: int) -> bool:
+    got = hints.label(line)
+    return got is not None and got.start and got.p >= SPLIT_CONFIDENCE and hints.calls_heading(line)
+
+
+def _goes_on(hints: StructureHints, line: int) -> bool:
+    got = hints.label(line)
+    return got is not None and not got.start and hints.calls_heading(line)
+
+
+def _find(unit_text: str, line_text: str, start: int) -> int:
+    """Where printed line ``line_text`` begins in ``unit_text`` at or after ``start``, at a word's
+    start (its first characters: the line's last word may be joined across a hyphen), or -1."""
+    probe = line_text.strip()[:_PROBE]
+    at = unit_text.find(probe, start) if probe else -1
+    while at > 0 and unit_text[at - 1] != " ":
+        at = unit_text.find(probe, at + 1)
+    return at
+
+
+def _cut(hints: StructureHints, unit: Unit) -> list[Unit]:
+    """``unit`` cut at the first heading the model is sure of inside it (then the rest, again)."""
+    if unit.list_item or unit.line < 1:
+        return [unit]
+    for line in range(unit.line, unit.end_line + 1):
+        if not _starts(hints, line):
+            continue
+        at = _find(unit.text, hints.lines[line - 1], 0)
+        before = unit.text[:at].strip() if at >= 0 else ""
+        if at < 0 or (before and not _ENDS_SENTENCE.search(before)):
+            continue
+        last = line
+        while last < unit.end_line and last - line + 1 < SPLIT_LINES and _goes_on(hints, last + 1):
+            last += 1
+        after = _find(unit.text, hints.lines[last], at + 1) if last < unit.end_line else len(unit.text)
+        head, rest = unit.text[at:after].strip(), unit.text[after:].strip() if after >= 0 else ""
+        run_in = _RUN_IN.search(head)
+        if run_in is not None and len(head[: run_in.start()].split()) < 2:
+            run_in = None  # "II. Background": a section's number, not a run-in title
+        if run_in is not None:  # the title, then the paragraph's first words on its last line
+            head, rest = head[: run_in.start()], (head[run_in.end() :] + " " + rest).strip()
+            rest_line = last
+        elif after < 0 or (rest and not rest[:1].isupper() and not rest[:1].isdigit()):
+            continue
+        else:
+            rest_line = last + 1
+        if not before and not rest:
+            return [unit]
+        pieces = [replace(unit, text=before, end_line=line - 1, lines=(before,))] if before else []
+        pieces.append(Unit(head, line, last, False, (head,), unit.after_blank and not before))
+        if rest:
+            pieces.extend(_cut(hints, Unit(rest, rest_line, max(rest_line, unit.end_line), False, (rest,), False)))
+        return pieces
+    return [unit]
