@@ -11,6 +11,8 @@ heading inside a unit, the unit is cut there:
   ends a sentence (a paragraph does not break off mid-sentence for a heading);
 - the heading runs over the lines the model calls its continuation; the text after it starts a new
   unit when it opens in capitals or a digit (a sentence's start);
+- a paragraph opening on a section number two levels deep and a short title ending in a full
+  stop ("3.2.1.1. Governance, leadership and culture. The governance …") opens on a run-in heading;
 - a run-in heading, "Synthesis of 3h on a 1.0 mmol Scale. To a 25 mL vial …", the title and the
   paragraph's first words on one printed line, ends at its first full stop before a capital: the
   model labels such a line a heading when the title fills most of it.
@@ -25,13 +27,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .headings import MAX_HEADING_WORDS, title_cased
 from .units import Unit
 
 if TYPE_CHECKING:
     from .structure_hints import StructureHints
 
 #: How sure the model must be of a heading's first line to cut a unit there.
-SPLIT_CONFIDENCE = 0.8
+SPLIT_CONFIDENCE = 0.5
 #: The most printed lines a heading cut out of a unit may have.
 SPLIT_LINES = 3
 #: A sentence's end: the text before a heading cut from a paragraph ends so.
@@ -86,10 +89,29 @@ def _find(unit_text: str, line_text: str, start: int) -> int:
     return at
 
 
+#: A run-in heading numbered two levels deep or more: "3.2.1.1. Governance, leadership and culture. The …".
+_NUMBERED_RUN_IN = re.compile(r"^(?P<head>\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][^.!?:;]{2,90}?[^\s.][^\s.])\.\s+(?=[A-Z])")
+
+
+def _numbered_run_in(unit: Unit) -> list[Unit] | None:
+    """A paragraph opening on a section number two levels deep, a short title and a full stop: a
+    run-in heading, whatever the model says (a list's items are numbered one level deep, "1."), cut
+    from its paragraph."""
+    match = _NUMBERED_RUN_IN.match(unit.text)
+    if match is None or len(match.group("head").split()) > MAX_HEADING_WORDS + 1:
+        return None
+    rest = unit.text[match.end() :].strip()
+    head = Unit(match.group("head"), unit.line, unit.line, False, (match.group("head"),), unit.after_blank)
+    return [head, Unit(rest, unit.line, unit.end_line, False, (rest,), False)] if rest else None
+
+
 def _cut(hints: StructureHints, unit: Unit) -> list[Unit]:
     """``unit`` cut at the first heading the model is sure of inside it (then the rest, again)."""
     if unit.list_item or unit.line < 1:
         return [unit]
+    run_in = _numbered_run_in(unit)
+    if run_in is not None:
+        return run_in
     for line in range(unit.line, unit.end_line + 1):
         if not _starts(hints, line):
             continue
@@ -103,8 +125,10 @@ def _cut(hints: StructureHints, unit: Unit) -> list[Unit]:
         after = _find(unit.text, hints.lines[last], at + 1) if last < unit.end_line else len(unit.text)
         head, rest = unit.text[at:after].strip(), unit.text[after:].strip() if after >= 0 else ""
         run_in = _RUN_IN.search(head)
-        if run_in is not None and len(head[: run_in.start()].split()) < 2:
-            run_in = None  # "II. Background": a section's number, not a run-in title
+        if run_in is not None and (len(head[: run_in.start()].split()) < 2 or title_cased(head[run_in.end() :])):
+            # "II. Background": a section's number; "Continuous vs. Discrete Data": an abbreviation
+            # inside a title (a sentence's words after a run-in title are not all capitalised)
+            run_in = None
         if run_in is not None:  # the title, then the paragraph's first words on its last line
             head, rest = head[: run_in.start()], (head[run_in.end() :] + " " + rest).strip()
             rest_line = last
