@@ -109,9 +109,9 @@ def _cut(hints: StructureHints, unit: Unit) -> list[Unit]:
     """``unit`` cut at the first heading the model is sure of inside it (then the rest, again)."""
     if unit.list_item or unit.line < 1:
         return [unit]
-    run_in = _numbered_run_in(unit)
-    if run_in is not None:
-        return run_in
+    numbered = _numbered_run_in(unit)
+    if numbered is not None:
+        return numbered
     for line in range(unit.line, unit.end_line + 1):
         if not _starts(hints, line):
             continue
