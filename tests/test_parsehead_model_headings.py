@@ -135,3 +135,27 @@ def test_a_list_item_numbered_one_level_deep_is_no_run_in_heading() -> None:
     hints = _hints(("1. Governance. The board met", TEXT), ("every month.", TEXT_ON))
     unit = _unit(hints, 1, 2)
     assert split_model_headings(hints, [unit]) == [unit]
+
+
+def test_a_heading_with_a_word_broken_over_its_line_ends_at_its_run_in_colon() -> None:
+    hints = _hints(
+        ("The product was dried.", TEXT_ON),
+        ("Ethyl (2-azido-2-deoxy-α-D-glucopyra-", HEAD),
+        ("nosyl)-1-thio-α-L-rhamnopyra-", HEAD_ON),
+        ("noside (6): A solution of compound 3", TEXT),
+        ("was cooled to -15 °C.", TEXT_ON),
+    )
+    text = "The product was dried. Ethyl (2-azido-2-deoxy-α-D-glucopyranosyl)-1-thio-α-L-rhamnopyranoside (6): A solution of compound 3 was cooled to -15 °C."
+    got = split_model_headings(hints, [Unit(text, 1, 5)])
+    assert [u.text for u in got] == [
+        "The product was dried.",
+        "Ethyl (2-azido-2-deoxy-α-D-glucopyranosyl)-1-thio-α-L-rhamnopyranoside (6)",
+        "A solution of compound 3 was cooled to -15 °C.",
+    ]
+    assert got[1].line == 2
+
+
+def test_a_label_and_its_value_is_no_run_in_heading() -> None:
+    hints = _hints(("Number of Fisher Scoring iterations: 5", HEAD), ("Residual deviance is small.", TEXT))
+    units = [_unit(hints, 1, 1), _unit(hints, 2, 2)]
+    assert split_model_headings(hints, units) == units

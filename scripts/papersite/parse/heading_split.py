@@ -14,7 +14,7 @@ heading inside a unit, the unit is cut there:
 - a paragraph opening on a section number two levels deep and a short title ending in a full
   stop ("3.2.1.1. Governance, leadership and culture. The governance …") opens on a run-in heading;
 - a run-in heading, "Synthesis of 3h on a 1.0 mmol Scale. To a 25 mL vial …", the title and the
-  paragraph's first words on one printed line, ends at its first full stop before a capital: the
+  paragraph's first words on one printed line, ends at its first full stop (or colon) before a capital: the
   model labels such a line a heading when the title fills most of it.
 
 Chosen on the training documents (``benchmarks/parser_heading_causes.py --training``); measured on
@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .headings import MAX_HEADING_WORDS, title_cased
+from .headings import _SMALL_WORDS, MAX_HEADING_WORDS, title_cased
 from .units import Unit
 
 if TYPE_CHECKING:
@@ -39,8 +39,9 @@ SPLIT_CONFIDENCE = 0.5
 SPLIT_LINES = 3
 #: A sentence's end: the text before a heading cut from a paragraph ends so.
 _ENDS_SENTENCE = re.compile(r"[.!?:]['\"”’)\]]*$")
-#: A run-in heading's end: a full stop, then a capital or a digit.
-_RUN_IN = re.compile(r"(?<=[^\s.][^\s.])\.\s+(?=[A-Z0-9])")
+#: A run-in heading's end: a full stop, then a capital or a digit; or a colon, then a capital
+#: ("noside (6): A solution …"; not a printed value, "iterations: 5").
+_RUN_IN = re.compile(r"(?<=[^\s.][^\s.])(?:\.\s+(?=[A-Z0-9])|:\s+(?=[A-Z]))")
 #: The fewest characters of a printed line looked for in the unit's text.
 _PROBE = 24
 
@@ -105,6 +106,33 @@ def _numbered_run_in(unit: Unit) -> list[Unit] | None:
     return [head, Unit(rest, unit.line, unit.end_line, False, (rest,), False)] if rest else None
 
 
+def _titled(words: str) -> bool:
+    """Words after a full stop that go on a title, not a sentence: "II. Background" (a section's
+    number), "Continuous vs. Discrete Data" (an abbreviation) — every long word capitalised, the
+    last no small word ("Owing to the" opens a sentence)."""
+    return title_cased(words) and words.split()[-1].lower() not in _SMALL_WORDS
+
+
+def _head_end(hints: StructureHints, unit: Unit, line: int, at: int) -> tuple[int, int]:
+    """The last source line of the heading starting on ``line`` (at ``at`` in the unit's text), and
+    where the text after it starts: over the lines the model calls its continuation, and over a
+    word broken at a line's end ("…-1H-pyrazol-" / "4-yl}…"). Where the next line's start is not
+    found, the end of the heading's reach, negated."""
+    last = line
+    while last < unit.end_line and last - line + 1 < SPLIT_LINES and _goes_on(hints, last + 1):
+        last += 1
+    while last < unit.end_line:
+        after = _find(unit.text, hints.lines[last], at + 1)
+        if after < 0:  # the next line's start is not found (a word joined across it): the heading's
+            # lines, as far as they reach, then only a run-in title's end tells where it stops
+            reach = at + sum(len(hints.lines[n - 1].strip()) + 1 for n in range(line, min(line + SPLIT_LINES, unit.end_line + 1)))
+            return last, -min(reach, len(unit.text))
+        if not unit.text[at:after].rstrip().endswith("-") or last - line + 1 >= SPLIT_LINES:
+            return last, after
+        last += 1
+    return last, len(unit.text)
+
+
 def _cut(hints: StructureHints, unit: Unit) -> list[Unit]:
     """``unit`` cut at the first heading the model is sure of inside it (then the rest, again)."""
     if unit.list_item or unit.line < 1:
@@ -119,20 +147,16 @@ def _cut(hints: StructureHints, unit: Unit) -> list[Unit]:
         before = unit.text[:at].strip() if at >= 0 else ""
         if at < 0 or (before and not _ENDS_SENTENCE.search(before)):
             continue
-        last = line
-        while last < unit.end_line and last - line + 1 < SPLIT_LINES and _goes_on(hints, last + 1):
-            last += 1
-        after = _find(unit.text, hints.lines[last], at + 1) if last < unit.end_line else len(unit.text)
-        head, rest = unit.text[at:after].strip(), unit.text[after:].strip() if after >= 0 else ""
+        last, after = _head_end(hints, unit, line, at)
+        unsure = after < 0  # a negative end: only a run-in title's full stop may end the heading
+        head, rest = unit.text[at : abs(after)].strip(), unit.text[abs(after) :].strip()
         run_in = _RUN_IN.search(head)
-        if run_in is not None and (len(head[: run_in.start()].split()) < 2 or title_cased(head[run_in.end() :])):
-            # "II. Background": a section's number; "Continuous vs. Discrete Data": an abbreviation
-            # inside a title (a sentence's words after a run-in title are not all capitalised)
+        if run_in is not None and (len(head[: run_in.start()].split()) < 2 or _titled(head[run_in.end() :])):
             run_in = None
         if run_in is not None:  # the title, then the paragraph's first words on its last line
             head, rest = head[: run_in.start()], (head[run_in.end() :] + " " + rest).strip()
             rest_line = last
-        elif after < 0 or (rest and not rest[:1].isupper() and not rest[:1].isdigit()):
+        elif unsure or head.endswith("-") or (rest and not rest[:1].isupper() and not rest[:1].isdigit()):
             continue
         else:
             rest_line = last + 1
