@@ -4,21 +4,24 @@ of them (line per printed line, text alone: no PDF type to go by).
 The rebuilder (:mod:`papersite.parse.paragraphs`) joins printed lines by their shape; a heading that
 ends in a full stop, opens on a digit or a compound's name ("3.4 | 2-(5-chloro-2-hydroxybenzoyl)"),
 or follows a line that fills the column is run on into the paragraph above or below it. The body
-model reads each line with its neighbours and labels heading lines; where it is sure a line starts a
-heading inside a unit, the unit is cut there:
+model reads each line with its neighbours and labels heading lines; where it calls a line a heading's
+start (more likely than not: :data:`SPLIT_CONFIDENCE`) inside a unit, the unit is cut there:
 
 - a heading line inside the unit (not its first) is cut off from the text above when that text
   ends a sentence (a paragraph does not break off mid-sentence for a heading);
-- the heading runs over the lines the model calls its continuation; the text after it starts a new
-  unit when it opens in capitals or a digit (a sentence's start);
+- the heading runs over the lines the model calls its continuation (and over a word broken at a
+  line's end); the text after it starts a new unit when it opens in capitals or a digit (a
+  sentence's start);
 - a paragraph opening on a section number two levels deep and a short title ending in a full
   stop ("3.2.1.1. Governance, leadership and culture. The governance …") opens on a run-in heading;
 - a run-in heading, "Synthesis of 3h on a 1.0 mmol Scale. To a 25 mL vial …", the title and the
   paragraph's first words on one printed line, ends at its first full stop (or colon) before a capital: the
   model labels such a line a heading when the title fills most of it.
 
-Chosen on the training documents (``benchmarks/parser_heading_causes.py --training``); measured on
-the held-out ones (benchmarks/results/parser_headings.txt).
+Chosen on the training documents (``benchmarks/parser_headings.py --training``: split thresholds
+0.8, 0.65, 0.5 gave F1 0.851, 0.861, 0.862); measured on the held-out ones
+(benchmarks/results/parser_headings.txt, with the misses by cause from
+``benchmarks/parser_heading_causes.py``).
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?:]['\"”’)\]]*$")
 #: A run-in heading's end: a full stop, then a capital or a digit; or a colon, then a capital
 #: ("noside (6): A solution …"; not a printed value, "iterations: 5").
 _RUN_IN = re.compile(r"(?<=[^\s.][^\s.])(?:\.\s+(?=[A-Z0-9])|:\s+(?=[A-Z]))")
-#: The fewest characters of a printed line looked for in the unit's text.
+#: How many of a printed line's first characters are looked for in the unit's text.
 _PROBE = 24
 
 
