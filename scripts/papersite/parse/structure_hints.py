@@ -27,7 +27,9 @@ import re
 
 from ..structure import LineLabel, label_lines
 from ..structure.authors import split_authors
-from .headings import HeadingMatch, heads_text_after_session, is_caption
+from .headings import HeadingMatch, heads_text_after_session, is_caption, looks_like_data
+from .console import is_command
+from .heading_split import split_model_headings
 from .units import Unit
 from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES, LineEvidence
 
@@ -46,6 +48,24 @@ LAYOUT_HEADING_WORDS = 20
 _NUMBERED = re.compile(r"^(?P<number>(?:[A-Z]|\d+)(?:\.\d+)*)\.?\s+(?P<title>[A-Z].*)$")
 #: How sure the model must be of a heading line to keep a heading a text rule would drop (or to join a second line to it).
 HEADING_CONFIDENCE = 0.5
+#: How sure the model must be of a heading's first line to make a heading of a unit the rules pass over.
+MODEL_HEADING_CONFIDENCE = 0.5
+#: The most lines of a heading the model alone finds (a compound's name may wrap twice).
+MODEL_HEADING_LINES = 3
+#: A numbered heading whose title may open on anything ("3.3 | 2-(4-bromobenzoyl)…").
+_MODEL_NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?:\|\s+)?(?P<title>\S.*)$")
+_SENTENCE_END = re.compile(r"[.;,]['\"”’)\]]*$")
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` with its bracketed groups, innermost first, taken out: "2-(4-bromobenzoyl)quinazolin-4(3h)-one" -> "2-quinazolin-4-one"."""
+    while True:
+        shorter = re.sub(r"[(\[{][^()\[\]{}]*[)\]}]", "", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
 #: How sure the model must be of a reference entry's start or continuation to overrule the rules.
 ENTRY_CONFIDENCE = 0.8
 
@@ -140,10 +160,11 @@ class StructureHints:
 
     def split_layout_headings(self, units: list[Unit]) -> list[Unit]:
         """Units holding a line the PDF set as a heading (:meth:`set_as_heading`) that the text's
-        layout ran on into the paragraph around it, the heading split off; nothing else changes
-        (without evidence, nothing at all)."""
+        layout ran on into the paragraph around it, the heading split off; nothing else changes.
+        Without evidence (a text source), the headings the model is sure of are split off instead
+        (:func:`papersite.parse.heading_split.split_model_headings`)."""
         if not self.evidence:
-            return units
+            return split_model_headings(self, units)
         out: list[Unit] = []
         for unit in units:
             out.extend(self._split(unit))
@@ -184,11 +205,47 @@ class StructureHints:
 
     def heading(self, unit: Unit, found: HeadingMatch | None) -> HeadingMatch | None:
         """The heading the rules ``found`` on ``unit``, or the PDF's (:meth:`layout_heading`) where
-        the rules found none or missed its number ("A. R code" read as a plain title)."""
+        the rules found none or missed its number ("A. R code" read as a plain title), or the
+        model's (:meth:`model_heading`) where neither found one."""
         if found is not None and found.number:
             return found
         laid_out = self.layout_heading(unit)
-        return laid_out if laid_out is not None and (found is None or laid_out.number) else found
+        if laid_out is not None and (found is None or laid_out.number):
+            return laid_out
+        return found if found is not None or laid_out is not None else self.model_heading(unit)
+
+    def model_heading(self, unit: Unit) -> HeadingMatch | None:
+        """The heading the model is sure ``unit`` is, where the shape rules find none: every line of
+        the unit a heading line of the body (the first one starting the block, at least
+        :data:`MODEL_HEADING_CONFIDENCE` sure), at most :data:`MODEL_HEADING_LINES` lines, no
+        caption and no sentence's end.
+
+        The rules pass over headings named by a compound ("3.3 | 2-(4-bromobenzoyl)quinazolin-4(3h)-one
+        (KJ1)", "1-[1-(3-Methylphenyl)-5-phenyl…]ethanone": a title opening on a digit, brackets
+        that look like a formula's) and headings longer than their word limit; the model, which
+        reads the neighbouring lines as well, finds them. Measured on the training documents
+        (benchmarks/parser_heading_causes.py --training) and kept because it adds more right
+        headings than wrong ones there and on the held-out documents (figures in
+        benchmarks/results/parser_headings.txt)."""
+        lines = [n for n in range(unit.line, unit.end_line + 1) if self.lines[n - 1].strip()] if unit.line >= 1 else []
+        first = self.label(unit.line)
+        if not lines or len(lines) > MODEL_HEADING_LINES or first is None or not first.start or first.p < MODEL_HEADING_CONFIDENCE:
+            return None
+        text = unit.text.strip()
+        if not all(self.calls_heading(n) for n in lines) or is_caption(text) or _SENTENCE_END.search(text):
+            return None
+        # The model has no code: it calls a lone command, a comment or a printed value a heading. The
+        # rules' tests of data and code hold, on the name with its bracketed groups taken out (a
+        # compound's locants, "4(3h)", look like a call); a label over items ("Sub questions:") stays text,
+        # and so does a note wholly in brackets ("(PDF)").
+        bare = _unbracketed(text)
+        if text.endswith(":") or is_command(text) or looks_like_data(bare) or not bare.strip():
+            return None
+        numbered = _MODEL_NUMBERED.match(text)
+        if numbered is None:
+            return HeadingMatch(text.rstrip(":"), "", 2)
+        number = numbered.group("number")
+        return HeadingMatch(numbered.group("title"), number, 2 + number.count("."))
 
     def rejects_heading(self, first_line: int, end_line: int, numbered: bool) -> bool:
         """True when a heading the rules found on these source lines is not one: the PDF printed
