@@ -143,7 +143,8 @@ def render_front(front: FrontMatter) -> list[str]:
     if front.authors:
         names = []
         for author in front.authors:
-            marks = "".join(f"<sup>{escape_html(m)}</sup>" for m in author.markers)
+            # one superscript, marks set apart by commas as printed ("1,2,∗"): "<sup>1</sup><sup>2</sup>" reads as 12
+            marks = f"<sup>{escape_html(','.join(author.markers))}</sup>" if author.markers else ""
             names.append(f'<span class="paper-author">{escape_html(author.name)}{marks}</span>')
         chunks.append(
             '<p class="paper-authors para" id="authors">' + ", ".join(names) + f" {permalink('authors', 'author list')}</p>"
