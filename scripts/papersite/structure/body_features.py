@@ -80,11 +80,15 @@ def _run_in(text: str) -> list[str]:
     return out
 
 
-def body_features(lines: Sequence[str], own: Sequence[list[str]] | None = None) -> list[list[str]]:
-    """Features of every body line: the shared ones plus the heading conjunctions of the module's doc."""
+def body_features(
+    lines: Sequence[str], own: Sequence[list[str]] | None = None, *, typical: int | None = None
+) -> list[list[str]]:
+    """Features of every body line: the shared ones plus the heading conjunctions of the module's doc.
+    ``typical``: the document's typical line width (default: the 75th percentile of its lines' widths)."""
     shared = document_features(lines, own if own is not None else [line_attributes(line) for line in lines])
-    lengths = sorted(len(line.strip()) for line in lines)
-    typical = lengths[(len(lengths) * 3) // 4] if lengths else 1
+    if typical is None:
+        lengths = sorted(len(line.strip()) for line in lines)
+        typical = lengths[(len(lengths) * 3) // 4] if lengths else 1
     shapes = [_shape(line, typical) for line in lines]
     total = len(lines)
     out: list[list[str]] = []
