@@ -1,13 +1,16 @@
 """The body model's development benchmark: cross-validation on the *training* documents only.
 
     .venv/bin/python benchmarks/body_dev.py --data /work/shared/layoutdata [--errors]
+        [--variant width|width+clause] [--c1 C1] [--c2 C2] [--iterations N]
 
 The fulltext documents outside the held-out fifth (:func:`papersite.structure.data.held_out`) are
 split by document into three folds (:func:`dev_fold`, a salted hash of the id, independent of the
 held-out split); each fold is tagged by a body model trained, with the shipped features and
 settings, on the other two. Printed: section-heading precision / recall / F1 for several
 promotion thresholds (the shipped one marked), paragraph-start F1, and the heading errors by
-class (:func:`error_class`); ``--errors`` also prints every wrong line with two lines on each
+class (:func:`error_class`), and the line F1 of the other body labels (a heading gain must not be
+bought with formulas or list items); ``--variant`` and the training options try other features or
+settings (:func:`variant_features`); ``--errors`` also prints every wrong line with two lines on each
 side (gold label, predicted label, heading marginal). Every body-model choice is made on these
 figures; the held-out documents are measured once, on the final model
 (``benchmarks/structure_models.py``).
