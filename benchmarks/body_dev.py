@@ -28,6 +28,7 @@ from pathlib import Path
 
 from papersite.structure.body_features import (
     HEADING_THRESHOLD,
+    _MINOR,
     _ending,
     body_features,
     heading_marginals,
@@ -142,10 +143,24 @@ def cross_validate(
     return out
 
 
-def decode(prediction: Prediction, threshold: float) -> list[str]:
-    """The labels the cascade gives (promotion at ``threshold``, then the legend rule)."""
+def decode(prediction: Prediction, threshold: float, open_ends: bool = False) -> list[str]:
+    """The labels the cascade gives (promotion at ``threshold``, then the legend rule); with
+    ``open_ends``, also :func:`demote_open_ends` (tried, not in the cascade)."""
     doc, labels, heading = prediction
-    return legend_headings(promote(labels, heading, threshold), doc.texts)
+    out = legend_headings(promote(labels, heading, threshold), doc.texts)
+    return demote_open_ends(out, doc.texts) if open_ends else out
+
+
+def demote_open_ends(labels: Sequence[str], lines: Sequence[str]) -> list[str]:
+    """A heading's last line that ends on a function word ("… cooperation of the West with") is
+    a sentence running on into the next line, not a heading: paragraph text."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        words = lines[i].split()
+        goes_on = i + 1 < len(labels) and labels[i + 1] == "heading/I"
+        if _base(label) == "heading" and not goes_on and words and words[-1].lower() in _MINOR:
+            out[i] = "paragraph/" + label.partition("/")[2]
+    return out
 
 
 def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -154,7 +169,7 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def report(predictions: Sequence[Prediction], errors: bool = False) -> dict[str, float]:
+def report(predictions: Sequence[Prediction], errors: bool = False, open_ends: bool = False) -> dict[str, float]:
     """Print the dev figures; returns heading P / R / F1 at the shipped threshold."""
     result: dict[str, float] = {}
     print(f"BODY (dev): {len(predictions)} training documents, {FOLDS}-fold cross-validation by document, "
@@ -162,7 +177,7 @@ def report(predictions: Sequence[Prediction], errors: bool = False) -> dict[str,
     for threshold in THRESHOLDS:
         counts: Counter[str] = Counter()
         for prediction in predictions:
-            for g, q in zip(prediction[0].labels, decode(prediction, threshold)):
+            for g, q in zip(prediction[0].labels, decode(prediction, threshold, open_ends)):
                 gh, qh = _base(g) == "heading", _base(q) == "heading"
                 counts["tp"] += gh and qh
                 counts["fp"] += qh and not gh
@@ -181,7 +196,7 @@ def report(predictions: Sequence[Prediction], errors: bool = False) -> dict[str,
     classes: Counter[tuple[str, str]] = Counter()
     for prediction in predictions:
         doc = prediction[0]
-        pred = decode(prediction, HEADING_THRESHOLD)
+        pred = decode(prediction, HEADING_THRESHOLD, open_ends)
         for i, (g, q) in enumerate(zip(doc.labels, pred)):
             if (_base(g) == "heading") != (_base(q) == "heading"):
                 kind = "missed" if _base(g) == "heading" else "false"
@@ -226,12 +241,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--variant", choices=VARIANTS, default="shipped", help="features to try (default: shipped)")
     parser.add_argument("--c1", type=float, default=None, help="L1 weight (default: shipped)")
     parser.add_argument("--c2", type=float, default=None, help="L2 weight (default: shipped)")
+    parser.add_argument("--open-ends", action="store_true", help="also demote headings ending on a function word")
     parser.add_argument("--iterations", type=int, default=None, help="L-BFGS iterations (default: shipped)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         predictions = cross_validate(args.data, Path(tmp), variant=args.variant, c1=args.c1, c2=args.c2,
                                      iterations=args.iterations)
-    report(predictions, errors=args.errors)
+    report(predictions, errors=args.errors, open_ends=args.open_ends)
     return 0
 
 

@@ -59,3 +59,16 @@ def test_the_clause_variant_adds_clause_features_and_nothing_else(body_dev: Modu
     assert with_clause and all(extra[i][0] == "b:clause" for i in with_clause)
     assert all(body_dev._CLAUSE.search(lines[i]) for i in with_clause)
     assert not any(body_dev._CLAUSE.search(lines[i]) for i, e in enumerate(extra) if not e)
+
+
+def test_a_heading_ending_on_a_function_word_is_demoted_unless_it_goes_on(body_dev: ModuleType) -> None:
+    """sadeghi2022's Conclusion: a paragraph cut by a page break leaves a line ending on "with",
+    which a retrained body model took for a heading; a two-line heading whose first line ends on
+    "of" keeps both lines, and a real heading stays."""
+    source = (ROOT / "sources" / "sadeghi2022.txt").read_text(encoding="utf-8").split("\n")
+    cut = next(line for line in source if line.endswith("cooperation of the West with"))
+    after = source[source.index(cut) + 2]
+    lines = ["Conclusion", cut, after, "Effects of", "sanctions on trade", "This section measures them."]
+    labels = ["heading/B", "heading/B", "paragraph/B", "heading/B", "heading/I", "paragraph/B"]
+    out = body_dev.demote_open_ends(labels, lines)
+    assert out == ["heading/B", "paragraph/B", "paragraph/B", "heading/B", "heading/I", "paragraph/B"]
