@@ -33,6 +33,7 @@ from .note_references import make_note, with_references_from_notes
 from .joining import continues, hyphenated_forms, join_parts
 from .references import ListEvidence, back_matter, cut_at_entries, is_reference_heading, list_evidence, split_references, with_own_entry
 from .pdf_notes import body_type_notes, merge_units
+from .heading_split import split_model_headings
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
 from .bylines import affiliation_letters, lower_case_words, person_names, split_byline_lines
@@ -92,7 +93,8 @@ def parse_paper(
         return Paper(paper_id, path, front, (), (), tuple(diagnostics))
 
     overrides = {_normal(o.text): o for o in metadata.headings}
-    units, used = _split_glued_headings(hints.split_layout_headings(units) if hints else units, metadata.headings)
+    split = units if hints is None else hints.split_layout_headings(units) if hints.evidence else split_model_headings(hints, units)
+    units, used = _split_glued_headings(split, metadata.headings)
     keep_hyphen = hyphenated_forms(text)
     # Acronyms matter only for shouted headings; find them only if there is one.
     acronyms = acronyms_in(text) if any(mostly_upper(u.text) for u in units if len(u.text) < 120) else frozenset()

@@ -29,7 +29,6 @@ from ..structure import LineLabel, label_lines
 from ..structure.authors import split_authors
 from .headings import HeadingMatch, heads_text_after_session, is_caption, looks_like_data
 from .console import is_command
-from .heading_split import split_model_headings
 from .units import Unit
 from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES, LineEvidence
 
@@ -161,10 +160,8 @@ class StructureHints:
     def split_layout_headings(self, units: list[Unit]) -> list[Unit]:
         """Units holding a line the PDF set as a heading (:meth:`set_as_heading`) that the text's
         layout ran on into the paragraph around it, the heading split off; nothing else changes.
-        Without evidence (a text source), the headings the model is sure of are split off instead
-        (:func:`papersite.parse.heading_split.split_model_headings`)."""
-        if not self.evidence:
-            return split_model_headings(self, units)
+        Without evidence (a text source), :func:`papersite.parse.heading_split.split_model_headings`
+        splits off the headings the model is sure of instead (``parse/paper.py`` chooses)."""
         out: list[Unit] = []
         for unit in units:
             out.extend(self._split(unit))
