@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from types import ModuleType
 
 import pytest
@@ -18,19 +16,14 @@ from papersite.structure.body_features import (
 from papersite.structure.data import held_out
 from papersite.structure.models import default_models
 
-from .conftest import ROOT
+from .conftest import ROOT, load_benchmark
 
 BUTTS = ROOT / "tests" / "fixtures" / "open" / "butts2008-network" / "paper.raw.txt"
 
 
 @pytest.fixture(scope="module")
 def body_dev() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("body_dev_benchmark", ROOT / "benchmarks" / "body_dev.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("body_dev")
 
 
 def test_promotion_makes_a_likely_heading_and_starts_a_block_after_it() -> None:

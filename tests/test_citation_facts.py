@@ -3,22 +3,15 @@ open-licence fixtures and of the project's own papers (benchmarks/citations.py).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from types import ModuleType
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import load_benchmark
 
 
 def _benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("citations_benchmark", ROOT / "benchmarks" / "citations.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("citations")
 
 
 @pytest.fixture(scope="module")
