@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from ..parse.running_heads import unpaged_key
+from ..parse.running_heads import furniture_key, unpaged_key
 from ..parse.source_lines import _has_letters
 from .model import PdfLine, PdfPage
 
@@ -35,14 +35,6 @@ SAME_PLACE = 3.0
 #: Pages a line must recur on (and :data:`SHARE` of the pages with text).
 MIN_PAGES = 3
 SHARE = 0.2
-
-_NOT_KEY = re.compile(r"[^\w#]+")
-
-
-def furniture_key(text: str) -> str:
-    """The line's text in lower case, digits as ``#``, punctuation as spaces."""
-    return " ".join(_NOT_KEY.sub(" ", re.sub(r"\d+", "#", text.lower())).split())
-
 
 def _edge_lines(page: PdfPage) -> dict[PdfLine, str]:
     """The lines of the page's first and last :data:`EDGE_ROWS` rows, each with its side ("top", "foot")."""
