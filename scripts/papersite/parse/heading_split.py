@@ -116,11 +116,12 @@ def _titled(words: str) -> bool:
     return title_cased(words) and words.split()[-1].lower() not in _SMALL_WORDS
 
 
-def _head_end(hints: StructureHints, unit: Unit, line: int, at: int) -> tuple[int, int]:
+def _head_end(hints: StructureHints, unit: Unit, line: int, at: int) -> tuple[int, int, bool]:
     """The last source line of the heading starting on ``line`` (at ``at`` in the unit's text), and
     where the text after it starts: over the lines the model calls its continuation, and over a
     word broken at a line's end ("…-1H-pyrazol-" / "4-yl}…"). Where the next line's start is not
-    found, the end of the heading's reach, negated."""
+    found, the end of the heading's reach, and ``False`` for sure (only a run-in title's end may
+    then end the heading); else ``True``."""
     last = line
     while last < unit.end_line and last - line + 1 < SPLIT_LINES and _goes_on(hints, last + 1):
         last += 1
@@ -129,11 +130,11 @@ def _head_end(hints: StructureHints, unit: Unit, line: int, at: int) -> tuple[in
         if after < 0:  # the next line's start is not found (a word joined across it): the heading's
             # lines, as far as they reach, then only a run-in title's end tells where it stops
             reach = at + sum(len(hints.lines[n - 1].strip()) + 1 for n in range(line, min(line + SPLIT_LINES, unit.end_line + 1)))
-            return last, -min(reach, len(unit.text))
+            return last, min(reach, len(unit.text)), False
         if not unit.text[at:after].rstrip().endswith("-") or last - line + 1 >= SPLIT_LINES:
-            return last, after
+            return last, after, True
         last += 1
-    return last, len(unit.text)
+    return last, len(unit.text), True
 
 
 def _cut(hints: StructureHints, unit: Unit) -> list[Unit]:
@@ -150,16 +151,15 @@ def _cut(hints: StructureHints, unit: Unit) -> list[Unit]:
         before = unit.text[:at].strip() if at >= 0 else ""
         if at < 0 or (before and not _ENDS_SENTENCE.search(before)):
             continue
-        last, after = _head_end(hints, unit, line, at)
-        unsure = after < 0  # a negative end: only a run-in title's full stop may end the heading
-        head, rest = unit.text[at : abs(after)].strip(), unit.text[abs(after) :].strip()
+        last, after, sure = _head_end(hints, unit, line, at)
+        head, rest = unit.text[at:after].strip(), unit.text[after:].strip()
         run_in = _RUN_IN.search(head)
         if run_in is not None and (len(head[: run_in.start()].split()) < 2 or _titled(head[run_in.end() :])):
             run_in = None
         if run_in is not None:  # the title, then the paragraph's first words on its last line
             head, rest = head[: run_in.start()], (head[run_in.end() :] + " " + rest).strip()
             rest_line = last
-        elif unsure or head.endswith("-") or (rest and not rest[:1].isupper() and not rest[:1].isdigit()):
+        elif not sure or head.endswith("-") or (rest and not rest[:1].isupper() and not rest[:1].isdigit()):
             continue
         else:
             rest_line = last + 1
