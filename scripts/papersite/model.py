@@ -90,6 +90,8 @@ class CiteItem:
     note: str = ""
     #: For an unresolved item, the likeliest entry (never linked automatically).
     suggestion: str = ""
+    #: The key the source itself gave the work (Pandoc's ``[@key]``): resolved exactly, never guessed.
+    source_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,12 @@ class Reference:
     bib_key: str = ""
     #: ``raw`` with its markup (italics, links) as nodes, when the source has markup (Markdown); else ().
     inlines: tuple[Inline, ...] = ()
+    #: The key of the work in the source's own bibliography (a BibTeX file beside a Markdown paper).
+    source_key: str = ""
+    #: The work's fields as that bibliography declares them (BibTeX type, then (field, value) pairs,
+    #: values plain text): the record is made from them, not by parsing ``raw``.
+    declared_type: str = ""
+    declared: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,8 @@ _RULES: tuple[Rule, ...] = (
     Rule("markdown-note-duplicate", "warning", "audit", "a note label is defined again; the second definition is kept as text"),
     Rule("markdown-note-empty", "warning", "audit", "a note has no text"),
     Rule("markdown-note-marker", "info", "audit", "a note label longer than 12 characters is shown as a number"),
+    Rule("markdown-bibliography-missing", "warning", "audit", "a BibTeX file the front matter names is not beside the paper; its citations stay unresolved"),
+    Rule("markdown-bibliography-invalid", "warning", "audit", "a block of the paper's BibTeX file could not be read; skipped"),
     Rule("markdown-template-tag", "warning", "audit", "a template tag (Liquid, Jinja) could not be understood; shown as text"),
     Rule("markdown-template-removed", "info", "audit", "a template tag that prints nothing was dropped"),
     Rule("markdown-html-script", "warning", "audit", "a `<script>` or `<style>` element: its content is shown as text, never run"),

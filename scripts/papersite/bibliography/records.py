@@ -134,6 +134,35 @@ def make_record(parsed: ParsedReference, reference: Reference, paper_id: str) ->
     )
 
 
+def _declared_people(value: str) -> tuple[PersonName, ...]:
+    """``Family, Given and {Organisation}`` (as :mod:`papersite.parse.markdown.bibtex_source` writes them)."""
+    people = []
+    for name in (n.strip() for n in value.split(" and ") if n.strip()):
+        family, _, given = name.partition(", ")
+        people.append(PersonName(family, given, literal=not given and " " in family))
+    return tuple(people)
+
+
+def declared_record(reference: Reference, paper_id: str) -> BibRecord:
+    """The record of a work whose fields the source's bibliography declares (a BibTeX entry)."""
+    fields = dict(reference.declared)
+    authors = _declared_people(fields.get("author", "")) or _declared_people(fields.get("editor", ""))
+    family = authors[0].family if authors else "anon"
+    family = re.sub(r"[^a-z]", "", ascii_fold(family).lower()) or "anon"
+    year = re.sub(r"[^0-9a-z]", "", (fields.get("year") or "nd").lower())
+    words = [w for w in re.findall(r"[a-z]+", ascii_fold(fields.get("title", "")).lower()) if w not in _TITLE_STOP]
+    return BibRecord(
+        key=f"{family}{year}{words[0] if words else ''}",
+        entry_type=reference.declared_type or "misc",
+        fields=reference.declared,
+        paper_id=paper_id,
+        reference_id=reference.id,
+        raw=reference.raw,
+        authors=_declared_people(fields.get("author", "")),
+        span=reference.span,
+    )
+
+
 @dataclass
 class KeyRegistry:
     """Unique citation keys: a second ``walt1987origins`` becomes ``walt1987originsb``."""

@@ -11,7 +11,7 @@ from ..refparse.parser import parse_references_cached, prefill_cache
 from .bibtex_io import fields_hash, hand_edits, read_bibtex, write_bibtex
 from .csl import format_bibliography
 from .merge import MergedEntry, MergeNote, merge_records
-from .records import BibRecord, KeyRegistry, make_record
+from .records import BibRecord, KeyRegistry, declared_record, make_record
 
 RAW_FIELD = "raw"
 SOURCES_FIELD = "papersite-sources"
@@ -47,19 +47,22 @@ def _paper_records(
 ) -> tuple[list[BibRecord], dict[str, str], list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     numbered = any(r.number for r in paper.references)
-    raws = [r.raw for r in paper.references]
+    raws = [r.raw for r in paper.references if not r.declared]
     if parses is None:
-        parsed = parse_references(raws, numbered_list=numbered)
+        parsed_raws = parse_references(raws, numbered_list=numbered)
     else:
-        parsed = parse_references_cached(raws, parses, used if used is not None else set(), numbered_list=numbered)
+        parsed_raws = parse_references_cached(raws, parses, used if used is not None else set(), numbered_list=numbered)
+    undeclared = iter(parsed_raws)
     registry = KeyRegistry()
     edits = hand_edits(existing)
     records: list[BibRecord] = []
     kept_hash: dict[str, str] = {}
-    for reference, result in zip(paper.references, parsed):
-        record = make_record(result, reference, paper.id)
+    for reference in paper.references:
+        result = None if reference.declared else next(undeclared)
+        # A work the source's own bibliography structured is taken as declared: nothing to guess.
+        record = declared_record(reference, paper.id) if result is None else make_record(result, reference, paper.id)
         record = replace(record, key=registry.claim(record.key))
-        if record.entry_type == "misc" and not result.title:
+        if result is not None and record.entry_type == "misc" and not result.title:
             diagnostics.append(
                 Diagnostic("warning", "reference-unstructured", "reference could not be structured; kept as a misc record with its text", reference.span)
             )

@@ -58,6 +58,8 @@ class CitationIndex:
     works: list[Work]
     #: (paper id, printed reference number) -> key
     numbers: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (paper id, the key the source's own bibliography gives a work) -> key
+    declared: dict[tuple[str, str], str] = field(default_factory=dict)
     #: The works of each year ("1987", without letters): linking needs the year
     #: equal, so only these are scored closely.
     by_year: dict[str, list[Work]] = field(default_factory=dict, init=False)
@@ -170,4 +172,6 @@ def build_index(papers: list[Paper], entries: list[MergedEntry], keys: dict[tupl
         for reference, number in zip(paper.references, reference_numbers(paper)):
             if number and (paper.id, reference.id) in keys:
                 index.numbers[(paper.id, number)] = keys[(paper.id, reference.id)]
+            if reference.source_key and (paper.id, reference.id) in keys:
+                index.declared[(paper.id, reference.source_key)] = keys[(paper.id, reference.id)]
     return index

@@ -317,6 +317,18 @@ def _cites_in_brackets(paper: Paper, index: CitationIndex) -> bool:
     return any(p.text[start] == "[" for p in paper.all_paragraphs() for start, _, _, _ in find_numbered(p.text, paper.id, index, parens=False))
 
 
+def _declared(citation: CitationRef, paper_id: str, index: CitationIndex) -> CitationRef:
+    """A citation by the key of the source's own bibliography (Pandoc's ``[@key]``), resolved exactly."""
+    items = []
+    for item in citation.items:
+        key = index.declared.get((paper_id, item.source_key), "")
+        if key:
+            items.append(replace(item, key=key, status="linked", note=""))
+        else:
+            items.append(replace(item, status="unresolved", note=item.note or f"no entry @{item.source_key} in the paper's bibliography"))
+    return replace(citation, items=tuple(items))
+
+
 def link_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[CitationUse]]:
     """The paper with its citations as :class:`CitationRef` nodes, and every citation item found."""
     numbered = index.is_numbered(paper.id)
@@ -342,6 +354,9 @@ def link_citations(paper: Paper, index: CitationIndex) -> tuple[Paper, list[Cita
                 at = after
                 continue
             at += 1
+            if isinstance(node, CitationRef) and any(item.source_key for item in node.items):
+                inlines.append(cite(_declared(node, paper.id, index), paragraph))
+                continue
             if not isinstance(node, Text):
                 inlines.append(node)
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Literal
+from typing import Literal, Mapping
 
 from ..anchors import assign_ids
 from ..metadata import PaperMetadata
@@ -29,6 +29,7 @@ from ..model import (
 )
 from .front_assembly import authors_from_metadata
 from .markdown.blocks import Block, Lines
+from .markdown.cited_works import with_bibliography
 from ..rules import rule_of
 from .markdown.document import Document, read_document
 from .markdown.front_matter import front_matter_metadata, merged
@@ -53,9 +54,13 @@ def _normal(text: str) -> str:
 
 
 def parse_markdown_paper(
-    text: str, *, paper_id: str, path: str, metadata: PaperMetadata | None = None
+    text: str, *, paper_id: str, path: str, metadata: PaperMetadata | None = None,
+    bibliographies: Mapping[str, str] | None = None,
 ) -> Paper:
-    """Parse a Markdown paper; never raises on odd input (the reader reports it)."""
+    """Parse a Markdown paper; never raises on odd input (the reader reports it).
+
+    ``bibliographies``: the texts of the BibTeX files beside it (name -> text) that its
+    front matter names, or ``<paper>.bib``: its Pandoc citations cite their works."""
     document = read_document(text)
     diagnostics = [Diagnostic(severity(rule), rule, message, SourceSpan(path, line)) for rule, message, line in document.problems]
     found = dict(document.front.values)
@@ -82,11 +87,22 @@ def parse_markdown_paper(
         )
         for note in document.notes
     )
-    paper = Paper(
-        paper_id, path, front, tuple(sections), tuple(references), tuple(sorted(diagnostics, key=_order)),
-        notes=notes, notes_title=notes_title or "Notes", checked_text=_checked(front, sections, references, notes),
+    paper = Paper(paper_id, path, front, tuple(sections), tuple(references), notes=notes, notes_title=notes_title or "Notes")
+    paper, cited_problems = with_bibliography(paper, document.front.raw, _key_line(text, "bibliography"), bibliographies or {})
+    if paper.references and not references:
+        diagnostics = [d for d in diagnostics if d.rule != "paper-no-references"]
+    diagnostics.extend(cited_problems)
+    paper = dataclasses.replace(
+        paper, diagnostics=tuple(sorted(diagnostics, key=_order)),
+        checked_text=_checked(paper),
     )
     return with_references_from_notes(assign_ids(paper))
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line of a top-level front-matter key (1 when absent)."""
+    found = re.search(rf"^{key}\s*:", text[:20000], re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 def _order(diagnostic: Diagnostic) -> int:
@@ -231,9 +247,9 @@ def _front(document: Document, metadata: PaperMetadata, path: str) -> FrontMatte
     )
 
 
-def _checked(front: FrontMatter, sections: list[Section], references: list[Reference], notes: tuple) -> str:  # type: ignore[type-arg]
+def _checked(paper: Paper) -> str:
     """Everything the reader read, as text: what the nothing-lost check compares the page with."""
-    parts = [front.title, *(p.text for p in front.abstract)]
+    parts = [paper.front.title, *(p.text for p in paper.front.abstract)]
 
     def walk(section: Section) -> None:
         parts.append(section.title)
@@ -241,8 +257,8 @@ def _checked(front: FrontMatter, sections: list[Section], references: list[Refer
         for sub in section.subsections:
             walk(sub)
 
-    for section in sections:
+    for section in paper.sections:
         walk(section)
-    parts.extend(r.raw for r in references)
-    parts.extend(note.paragraph.text for note in notes)
+    parts.extend(r.raw for r in paper.references)
+    parts.extend(note.paragraph.text for note in paper.notes)
     return "\n\n".join(part for part in parts if part)

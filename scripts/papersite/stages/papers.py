@@ -20,6 +20,8 @@ from ..metadata import PaperMetadata, load_metadata
 from ..model import Diagnostic, FrontMatter, Paper, Paragraph, Section, SourceSpan
 from ..parse import parse_paper
 from ..parse.inline import parse_inline
+from ..parse.markdown.cited_works import bibliography_names
+from ..parse.markdown.front_matter import front_matter_mapping
 from ..parse.markdown_paper import parse_markdown_paper
 from ..parse.units import split_units
 from ..project import Project
@@ -95,10 +97,12 @@ class _PaperInput:
     #: A PDF's layout of each text line (empty for other sources): the text alone does not
     #: determine it (a font made bold changes no character), so the key covers it too.
     evidence: Evidence = ()
+    #: A Markdown paper's BibTeX files (name -> text): its front matter's ``bibliography:``, or ``<paper>.bib``.
+    bibliographies: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:
-        return digest(self.source.id, self.shown, self.text, repr(self.metadata), repr(self.evidence))
+        return digest(self.source.id, self.shown, self.text, repr(self.metadata), repr(self.evidence), repr(self.bibliographies))
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
@@ -108,18 +112,38 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
     return read_source(path, shown)
 
 
+def _bibliographies(project: Project, path: Path, text: str) -> tuple[tuple[tuple[str, str], ...], list[Diagnostic]]:
+    """The BibTeX files a Markdown paper names (or ``<paper>.bib``), read from its folder and never outside it."""
+    folder = path.parent.resolve()
+    names = bibliography_names(front_matter_mapping(text)) or [path.with_suffix(".bib").name]
+    found, diagnostics = [], []
+    for name in names:
+        candidate = (path.parent / name).resolve()
+        if not candidate.is_relative_to(folder) or not candidate.is_file() or candidate.suffix.lower() != ".bib":
+            continue  # the parser reports a named file it was not given
+        bib_text, problems = read_source(candidate, project.shown(candidate))
+        diagnostics.extend(problems)
+        if bib_text is not None:
+            found.append((name, bib_text))
+    return tuple(found), diagnostics
+
+
 def _read_input(project: Project, source: PaperSource, pdf_store: Store | None = None) -> _PaperInput:
     shown = project.shown(source.text_path)
     evidence: Evidence = ()
+    bibliographies: tuple[tuple[str, str], ...] = ()
     if source.text_path.suffix.lower() == ".pdf":
         text, evidence, diagnostics = read_pdf_with_evidence(source.text_path, shown, pdf_store)
     else:
         text, diagnostics = read_text(source.text_path, shown)
+    if source.text_path.suffix.lower() == ".md" and text is not None:
+        bibliographies, problems = _bibliographies(project, source.text_path, text)
+        diagnostics.extend(problems)
     metadata = PaperMetadata()
     if source.metadata_path is not None:
         metadata, metadata_diagnostics = load_metadata(source.metadata_path, project.shown(source.metadata_path))
         diagnostics.extend(metadata_diagnostics)
-    return _PaperInput(source, shown, text, metadata, tuple(diagnostics), evidence)
+    return _PaperInput(source, shown, text, metadata, tuple(diagnostics), evidence, bibliographies)
 
 
 def _parse_input(given: _PaperInput) -> tuple[Paper, bool]:
@@ -127,7 +151,9 @@ def _parse_input(given: _PaperInput) -> tuple[Paper, bool]:
     assert given.text is not None
     try:
         parse = parsers()[given.source.text_path.suffix.lower()]
-        extra = {"evidence": given.evidence} if given.evidence else {}
+        extra: dict[str, object] = {"evidence": given.evidence} if given.evidence else {}
+        if given.bibliographies:
+            extra["bibliographies"] = dict(given.bibliographies)
         return parse(given.text, paper_id=given.source.id, path=given.shown, metadata=given.metadata, **extra), True
     except Exception as exc:  # a parser bug must not cost the paper: show it plainly
         paper = plain_paper(given.text, given.source.id, given.shown)
@@ -207,4 +233,4 @@ def run(ctx: BuildContext) -> StageResult:
     return StageResult({"papers": papers, "texts": texts}, diagnostics)
 
 
-STAGE = Stage("parse", run, writes=("papers", "texts"), inputs=("sources/*.txt", "sources/*.md", "sources/*.pdf", "sources/*.yml"))
+STAGE = Stage("parse", run, writes=("papers", "texts"), inputs=("sources/*.txt", "sources/*.md", "sources/*.pdf", "sources/*.yml", "sources/*.bib"))

@@ -51,6 +51,18 @@ class FrontMatter:
     problems: list[Problem] = field(default_factory=list)
 
 
+def front_matter_mapping(text: str) -> dict[Any, Any]:
+    """The front matter of a Markdown text as a plain mapping ({} when it has none or it cannot be read)."""
+    found = re.match(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", text[:200_000], re.DOTALL)
+    if not found:
+        return {}
+    try:
+        data = yaml.load(found.group(1), Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+    except Exception:  # noqa: BLE001 - the parser reports bad YAML with its line
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def load_front_matter(yaml_text: str, first_line: int) -> FrontMatter:
     """Read the YAML between the ``---`` lines; ``first_line`` is its first line in the file."""
     found = FrontMatter()
@@ -157,6 +169,37 @@ def _normalise(found: FrontMatter, offset: int) -> None:
             if note:
                 found.problems.append(problem("markdown-front-matter-value", note, line(key)))
             break
+    named = _affiliation_index(front)
+    for person in values.get("author_details") or ():
+        person["affiliations"] = [name for text in person["affiliations"] for name in _affiliation_names(text, named)]
+
+
+def _affiliation_index(front: Mapping[Any, Any]) -> dict[str, str]:
+    """Affiliations declared once and referred to by index or id (JOSS ``affiliations: - name, index``;
+    Quarto ``affiliations: - id, name``; ``institute: - key: name``)."""
+    named: dict[str, str] = {}
+    for key in ("affiliations", "institute", "institutes"):
+        items = front.get(key)
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, dict):
+                continue
+            name = _scalar(item.get("name") or item.get("organization"))
+            ident = _scalar(item.get("index", item.get("id", item.get("ref"))))
+            if name and ident:
+                named[ident] = name
+            elif len(item) == 1:  # "- fhg: Fraunhofer Institute"
+                (ident_key, value), = item.items()
+                if _scalar(value) and _scalar(ident_key):
+                    named[str(_scalar(ident_key))] = str(_scalar(value))
+    return named
+
+
+def _affiliation_names(text: str, named: Mapping[str, str]) -> list[str]:
+    """``"1, 2"`` -> the names of affiliations 1 and 2 when the front matter declares them; else the text."""
+    parts = [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
+    if named and parts and all(part in named for part in parts):
+        return [named[part] for part in parts]
+    return [text]
 
 
 def _keywords(found: FrontMatter, line: Callable[[Any], int]) -> None:
