@@ -97,7 +97,7 @@ def _citations(text: str, labels: Mapping[str, Label]) -> list[tuple[int, int, C
 
 def cite_keys(paragraph: Paragraph) -> list[str]:
     """The keys a paragraph cites, in order (for the reference list)."""
-    keys = []
+    keys: list[str] = []
     for node in paragraph.inlines:
         if isinstance(node, Text):
             for match in _GROUP.finditer(node.text):
