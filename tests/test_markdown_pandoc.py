@@ -101,6 +101,7 @@ def test_on_the_site_every_citation_links_to_the_merged_bibliography(built: Buil
     assert "[@" not in visible_text(text)
     entries = re.findall(r'<li id="ref-[^"]+" class="reference">', text)
     assert len(entries) == facts(paper_id)["references"]
+    assert re.search(r'<li id="ref-[^"]+" class="reference">[^<]*<a [^>]*href="https://doi\.org/10\.', text)  # a DOI links
     mine = [d for d in built.diagnostics if paper_id in str(d.span) or f"{paper_id}:" in d.message]
     assert not [d for d in mine if d.severity != "info"], mine
 
@@ -176,3 +177,18 @@ def test_bibtex_names_latex_and_organisations() -> None:
         ("ter Braak", "Cajo J. F.", False), ("Müller", "Hans, Jr.", False), ("Astropy Collaboration", "", True)]
     assert entry.get("title") == "GPU sampling — fast"
     assert entry.get("url") == "https://example.org/a~b"
+
+
+def test_quarto_affiliations_notes_and_nocite() -> None:
+    text = ("---\ntitle: N\nauthor:\n  - name: Ann Lee\n    affiliations:\n      - ref: u1\naffiliations:\n"
+            "  - id: u1\n    name: University of Somewhere\nbibliography: refs.bib\nnocite: |\n  @extra\n---\n\n"
+            "# Intro\n\nBody.[^1]\n\n[^1]: See [@walt1987, p. 5].\n")
+    bib = ("@book{walt1987, author={Walt, Stephen M.}, title={The Origins of Alliances}, year=1987}\n"
+           "@article{extra, author={Mackinder, H. J.}, title={The Geographical Pivot of History}, year=1904}\n"
+           "@misc{unused, author={Nobody, N.}, title={Never cited}, year=2000}\n")
+    paper = parse_markdown_paper(text, paper_id="n", path="sources/n.md", bibliographies={"refs.bib": bib})
+    assert [a.text for a in paper.front.affiliations] == ["University of Somewhere"]
+    note = paper.notes[0].paragraph
+    assert [n.text for n in note.inlines if isinstance(n, CitationRef)] == ["(Walt, 1987, p. 5)"]
+    assert [r.source_key for r in paper.references] == ["extra", "walt1987"]  # nocite'd, cited; never the unused one
+    assert [s.title for s in paper.all_sections()][-1] == "References"  # Pandoc's place for the list, added

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Any, Mapping
 
-from ...model import Diagnostic, Paper, Reference, Section, SourceSpan
+from ...model import Diagnostic, Inline, Link, Paper, Reference, Section, SourceSpan, Text
 from .bibtex_source import BibEntry, cite_names, declared_fields, entry_text, read_bibliography
 from .pandoc_citations import Label, cite_keys, with_citations
 
@@ -78,6 +78,14 @@ def _order(entry: BibEntry) -> tuple[str, str, str]:
     return (re.sub(r"\W", "", first.lower()), entry.year, entry.get("title").lower())
 
 
+def _linked(text: str) -> tuple[Inline, ...]:
+    """The entry's text with its closing web address (DOI or URL) as a link; () when it has none."""
+    found = re.search(r"https?://\S+$", text)
+    if not found:
+        return ()
+    return (Text(text[: found.start()]), Link(found.group(0), found.group(0)))
+
+
 def _placed(sections: tuple[Section, ...], heading: str, span: SourceSpan) -> tuple[Section, ...]:
     """The sections with a references section to hold the list: the paper's own, or one added at the end."""
     def has(section: Section) -> bool:
@@ -103,7 +111,7 @@ def with_bibliography(
     labels = _labels(listed)
     paper = paper.map_paragraphs(lambda p: with_citations(p, labels))
     references = tuple(
-        Reference(entry_text(e), SourceSpan(files[e.key], e.line), source_key=e.key,
+        Reference(entry_text(e), SourceSpan(files[e.key], e.line), source_key=e.key, inlines=_linked(entry_text(e)),
                   declared_type=e.entry_type, declared=declared_fields(e))
         for e in listed
     )

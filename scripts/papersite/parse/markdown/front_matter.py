@@ -255,8 +255,8 @@ def _author(item: Any) -> tuple[str, str | None, dict[str, Any]]:
         name = _scalar(item.get("name") or item.get("literal")) or ""
         affiliations = item.get("affiliations", item.get("affiliation", item.get("institute", [])))
         for affiliation in affiliations if isinstance(affiliations, list) else [affiliations]:
-            if isinstance(affiliation, dict):
-                affiliation = affiliation.get("name") or affiliation.get("organization")
+            if isinstance(affiliation, dict):  # Quarto: {name: ...}, or {ref: id} of a declared one
+                affiliation = affiliation.get("name") or affiliation.get("organization") or affiliation.get("ref")
             text = _scalar(affiliation)
             if text:
                 extra["affiliations"].append(text)
