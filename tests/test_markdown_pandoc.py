@@ -192,3 +192,15 @@ def test_quarto_affiliations_notes_and_nocite() -> None:
     assert [n.text for n in note.inlines if isinstance(n, CitationRef)] == ["(Walt, 1987, p. 5)"]
     assert [r.source_key for r in paper.references] == ["extra", "walt1987"]  # nocite'd, cited; never the unused one
     assert [s.title for s in paper.all_sections()][-1] == "References"  # Pandoc's place for the list, added
+
+
+def test_citations_by_key_without_a_bibliography_are_reported_and_shown_as_written() -> None:
+    text = "---\ntitle: N\n---\n\n# Intro\n\nAs shown [@lee2020; @chen2021], write to a@b.org or @someone.\n"
+    paper = parse_markdown_paper(text, paper_id="n", path="sources/n.md")
+    cites = [n for n in paper.all_paragraphs()[0].inlines if isinstance(n, CitationRef)]
+    assert [c.text for c in cites] == ["[@lee2020; @chen2021]"]
+    assert [i.source_key for i in cites[0].items] == ["lee2020", "chen2021"]
+    missing = [d for d in paper.diagnostics if d.rule == "markdown-bibliography-missing"]
+    assert len(missing) == 1 and str(missing[0].span) == "sources/n.md:7" and "2 citations" in missing[0].message
+    plain = parse_markdown_paper("# A\n\nNo keys here, only a@b.org and @handle.\n", paper_id="m", path="sources/m.md")
+    assert not [d for d in plain.diagnostics if d.rule == "markdown-bibliography-missing"]

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Any, Mapping
 
-from ...model import Diagnostic, Inline, Link, Paper, Reference, Section, SourceSpan, Text
+from ...model import Diagnostic, Inline, Link, Paper, Paragraph, Reference, Section, SourceSpan, Text
 from .bibtex_source import BibEntry, cite_names, declared_fields, entry_text, read_bibliography
 from .pandoc_citations import Label, cite_keys, with_citations
 
@@ -96,14 +96,27 @@ def _placed(sections: tuple[Section, ...], heading: str, span: SourceSpan) -> tu
     return (*sections, Section(heading, 2, span, is_references=True))
 
 
+def _unlisted(paper: Paper, paragraphs: list[Paragraph]) -> tuple[Paper, list[Diagnostic]]:
+    """A paper that cites by key with no bibliography beside it: its citations shown as written,
+    unresolved (the audit lists each), and the missing file reported once."""
+    cited = [(p, key) for p in paragraphs for key in cite_keys(p, narrative=False)]
+    if not cited:
+        return paper, []
+    first = cited[0][0].span
+    message = (f"{len(cited)} citation{'s' if len(cited) > 1 else ''} by key ([@{cited[0][1]}] …) but no bibliography: "
+               f"name the BibTeX file in the front matter (bibliography: refs.bib) or put {posixpath.basename(paper.source_path).rsplit('.', 1)[0]}.bib beside the paper")
+    diagnostic = Diagnostic("warning", "markdown-bibliography-missing", message, first)
+    return paper.map_paragraphs(lambda p: with_citations(p, {})), [diagnostic]
+
+
 def with_bibliography(
     paper: Paper, front: Mapping[Any, Any], line: int, bibliographies: Mapping[str, str]
 ) -> tuple[Paper, list[Diagnostic]]:
     """The paper with its Pandoc citations resolved to its bibliography's works, and those works listed."""
-    if not bibliography_names(front) and not bibliographies:
-        return paper, []
-    entries, files, diagnostics = _read(front, line, bibliographies, paper.source_path)
     paragraphs = [*paper.all_paragraphs(), *(note.paragraph for note in paper.notes)]
+    if not bibliography_names(front) and not bibliographies:
+        return _unlisted(paper, paragraphs)
+    entries, files, diagnostics = _read(front, line, bibliographies, paper.source_path)
     cited = list(dict.fromkeys(key for p in paragraphs for key in cite_keys(p) if key in entries))
     extra = _nocite(front)
     wanted = set(cited) | (set(entries) if extra == ["*"] else {k for k in extra if k in entries})

@@ -95,8 +95,8 @@ def _citations(text: str, labels: Mapping[str, Label]) -> list[tuple[int, int, C
     return sorted(found, key=lambda f: f[0])
 
 
-def cite_keys(paragraph: Paragraph) -> list[str]:
-    """The keys a paragraph cites, in order (for the reference list)."""
+def cite_keys(paragraph: Paragraph, narrative: bool = True) -> list[str]:
+    """The keys a paragraph cites, in order (for the reference list); ``narrative``: bare ``@key`` too."""
     keys: list[str] = []
     for node in paragraph.inlines:
         if isinstance(node, Text):
@@ -104,7 +104,7 @@ def cite_keys(paragraph: Paragraph) -> list[str]:
                 pieces = [_PIECE.match(p) for p in match["body"].split(";")]
                 if all(pieces):
                     keys.extend(_key(p["key"]) for p in pieces if p is not None)
-            keys.extend(_key(m["key"]) for m in _NARRATIVE.finditer(node.text))
+            keys.extend(_key(m["key"]) for m in _NARRATIVE.finditer(node.text) if narrative)
     return keys
 
 
