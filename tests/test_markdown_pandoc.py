@@ -204,3 +204,17 @@ def test_citations_by_key_without_a_bibliography_are_reported_and_shown_as_writt
     assert len(missing) == 1 and str(missing[0].span) == "sources/n.md:7" and "2 citations" in missing[0].message
     plain = parse_markdown_paper("# A\n\nNo keys here, only a@b.org and @handle.\n", paper_id="m", path="sources/m.md")
     assert not [d for d in plain.diagnostics if d.rule == "markdown-bibliography-missing"]
+
+
+def test_r_markdown_and_quarto_papers_are_read_as_markdown(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    chunk = "```{r, echo=FALSE}\nplot(cars)\n```\n"
+    (sources / "a.Rmd").write_text(f"---\ntitle: An R Markdown paper\n---\n\n# Method\n\nWe fit it [@lee].\n\n{chunk}", encoding="utf-8")
+    (sources / "a.bib").write_text("@article{lee, author={Lee, Ann}, title={Fits}, journal={J}, year=2019}\n", encoding="utf-8")
+    (sources / "b.qmd").write_text("---\ntitle: A Quarto paper\n---\n\n# Results\n\nText.\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    result = generate_site(Project.at(make_fixture_project(tmp_path / "site", sources)))
+    assert "# An R Markdown paper" in page(result, "a") and "# A Quarto paper" in page(result, "b")
+    shown = " ".join(visible_text(page(result, "a")).split())
+    assert "plot(cars)" in shown and re.search(r"\( ?Lee, 2019 ?\)", shown)

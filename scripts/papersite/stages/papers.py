@@ -31,6 +31,8 @@ from ..textsource import read_source
 
 Parser = Callable[..., Paper]
 METADATA_SUFFIXES = (".yml", ".yaml")
+#: Markdown, and the Pandoc Markdown of R Markdown and Quarto papers (their code chunks are fenced code).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".rmd", ".qmd")
 #: From this many papers to parse (not in the cache), they are parsed in a
 #: pool of worker processes, one per core.
 PARALLEL_PAPERS = 16
@@ -40,7 +42,8 @@ def parsers() -> dict[str, Parser]:
     """Each source format: its file suffix and its parser ``(text, *, paper_id, path, metadata) -> Paper``.
 
     Adding a format is one line here (and its parse module)."""
-    return {".txt": parse_paper, ".md": parse_markdown_paper, ".pdf": parse_paper}  # a PDF's text: see read_text
+    markdown = {suffix: parse_markdown_paper for suffix in MARKDOWN_SUFFIXES}
+    return {".txt": parse_paper, **markdown, ".pdf": parse_paper}  # a PDF's text: see read_text
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ def _read_input(project: Project, source: PaperSource, pdf_store: Store | None =
         text, evidence, diagnostics = read_pdf_with_evidence(source.text_path, shown, pdf_store)
     else:
         text, diagnostics = read_text(source.text_path, shown)
-    if source.text_path.suffix.lower() == ".md" and text is not None:
+    if source.text_path.suffix.lower() in MARKDOWN_SUFFIXES and text is not None:
         bibliographies, problems = _bibliographies(project, source.text_path, text)
         diagnostics.extend(problems)
     metadata = PaperMetadata()
@@ -233,4 +236,4 @@ def run(ctx: BuildContext) -> StageResult:
     return StageResult({"papers": papers, "texts": texts}, diagnostics)
 
 
-STAGE = Stage("parse", run, writes=("papers", "texts"), inputs=("sources/*.txt", "sources/*.md", "sources/*.pdf", "sources/*.yml", "sources/*.bib"))
+STAGE = Stage("parse", run, writes=("papers", "texts"), inputs=("sources/*.txt", "sources/*.md", "sources/*.markdown", "sources/*.Rmd", "sources/*.qmd", "sources/*.pdf", "sources/*.yml", "sources/*.bib"))
