@@ -30,22 +30,33 @@ _CUTS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 #: A capitalised word in mixed case ("Jari", "O'Neil", "Smith-Jones"); a word in capitals is a title's or heading's.
 _CAPITALISED = re.compile(r"^(?=.*[^\W\d_A-Z])[^\W\d_a-z][^\W\d_A-Z]*(?:[-'’][^\W\d_][^\W\d_A-Z]+)*$|^Ma?c[A-Z][a-z]+$")
 _INITIALS = re.compile(r"^(?:[^\W\d_a-z]\.-?){1,3}$")
+#: A middle initial without its period, as Vancouver-style bylines print it ("Calum J Maclean",
+#: "Ana CM Brasileiro"): only between a given name and a family name ("UC Berkeley" is no name).
+_BARE_INITIALS = re.compile(r"^[^\W\d_a-z]{1,2}$")
 _PARTICLES = frozenset("van von der den de del della di da du la le dos das bin ibn al ten ter".split())
 _MARK_LINE = re.compile(r"^([a-z])$|^([a-z])\s+[^\W\d_a-z]|[;,]\s*([a-z])$")
 _SYMBOLS = re.compile(r"[*†‡§¶∗✉]+")
+_SPACED_MARKS = re.compile(r"(?<=[^\W\d_])\s+(\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*[*†‡§¶∗✉]+)?)(?=\s*(?:[,;&]|\band\b|$))")
 
 #: A generational suffix after its comma ("Mebane, Jr.", "Smith, III"), part of the name before it.
 _SUFFIX = re.compile(r",\s*(?:Jr|Sr)\.?(?=\s|,|;|$)|,\s*(?:II|III|IV)(?=\s|,|;|$)")
 
 #: A piece of a byline made only of affiliation numbers and symbols ("2∗" after "Alstott1,").
-_MARKS_ONLY = re.compile(r"^\s*\d{1,2}[*†‡§¶∗✉]*\s*$")
+_MARKS_ONLY = re.compile(r"^\s*(?:\d{1,2}[*†‡§¶∗✉]*|[*†‡§¶∗✉]+)\s*$")
+#: A piece that opens with marks set after the comma before it ("Oany, 1 Tahmina Pervin, 2"):
+#: they are the previous name's.
+_LEADING_MARKS = re.compile(r"^\s*(\d{1,2}[*†‡§¶∗✉]*)\s+(?=[^\W\d_])")
 
 #: Words in a name, at most.
 MAX_NAME_WORDS = 5
 
 
 def lower_case_words(text: str) -> frozenset[str]:
-    """The words ``text`` writes in lower case: the paper's own vocabulary, which names are not."""
+    """The words ``text`` writes in lower case: the paper's own vocabulary, which names are not.
+
+    Not the words of e-mail addresses and web addresses: they spell people's names in lower
+    case (``nicolas.salamin@unil.ch``)."""
+    text = re.sub(r"\S+@\S+|https?://\S+|www\.\S+", " ", text)
     return frozenset(re.findall(r"(?<![\w-])[a-z][a-z'’-]+", text))
 
 
@@ -77,6 +88,9 @@ def person_names(text: str, common: frozenset[str] = frozenset(), letters: froze
         return [*head[:-1], (name + suffix.group(0).rstrip(), marks), *tail]
     if not text or len(text) > 300 or re.search(r"[.:;!?]$|\d{3}|@|\(", text.rstrip("*†‡")):
         return None
+    # Marks the extraction set apart from the name ("Glenn Litsios 1,2 and Nicolas Salamin 1,2*")
+    # are read as if glued to it ("Litsios1,2"): digits after a name's word, then a cut or the end.
+    text = _SPACED_MARKS.sub(lambda m: re.sub(r"\s+", "", m.group(1)), text)
     pieces: list[tuple[list[str], tuple[str, ...]]] = []
     # commas inside a raised mark ("Alstott^{1,2∗}") are the mark's own, not cuts between names
     masked = re.sub(r"\^\{[^}]*\}", lambda m: m.group(0).replace(",", "\u2063"), re.sub(r"^and\s+", "", text))
@@ -86,6 +100,10 @@ def person_names(text: str, common: frozenset[str] = frozenset(), letters: froze
         if pieces and _MARKS_ONLY.match(raw):  # "Jeff Alstott1,2∗": the rest of the name's marks
             pieces[-1] = (pieces[-1][0], (*pieces[-1][1], *re.findall(r"\d+|[*†‡§¶∗✉]", raw)))
             continue
+        leading = _LEADING_MARKS.match(raw) if pieces else None
+        if leading:  # "Oany, 1 Tahmina Pervin": the 1 is Oany's
+            pieces[-1] = (pieces[-1][0], (*pieces[-1][1], *re.findall(r"\d+|[*†‡§¶∗✉]", leading.group(1))))
+            raw = raw[leading.end():]
         name, marks = strip_markers(raw)
         marks = (*marks, *_SYMBOLS.findall(name), *re.findall(r"(?<=[^\W\d_])\d+\b", name))
         name = re.sub(r"(?<=[^\W\d_])\d+\b", "", _SYMBOLS.sub("", name))
@@ -115,24 +133,33 @@ def _pairs(words: list[str]) -> list[list[str]]:
 def _is_name(words: list[str], common: frozenset[str]) -> bool:
     if not 2 <= len(words) <= MAX_NAME_WORDS or words[-1].lower() in _PARTICLES:
         return False
-    if not all(_CAPITALISED.match(w) or _INITIALS.match(w) or w in _PARTICLES for w in words):
+    middle = range(1, len(words) - 1)
+    if not all(_CAPITALISED.match(w) or _INITIALS.match(w) or w in _PARTICLES or (i in middle and _BARE_INITIALS.match(w))
+               for i, w in enumerate(words)):
         return False
     plain = [w for w in words if _CAPITALISED.match(w) and len(w) > 1]
     return bool(plain) and not all(w.lower() in common for w in plain)
 
 
-def split_byline_lines(layout: LayoutResult, lines: Sequence[str], names: Callable[[str], object], limit: int = 16) -> LayoutResult:
+def split_byline_lines(
+    layout: LayoutResult, lines: Sequence[str], names: Callable[[str], object], limit: int = 16,
+    field: Callable[[int], str | None] = lambda line: None,
+) -> LayoutResult:
     """The layout with its first ``limit`` rebuilt lines cut where a byline begins or ends: the
     layout repair may run a byline into the title or the affiliations below it ("Jari Oksanen" +
     "processed with vegan ..."). ``lines`` are the source lines. A line is cut only where its text
     is exactly its source lines joined and no footnote mark stands in it, so no word is lost,
-    doubled or moved; the check of the page then compares the pieces."""
+    doubled or moved; the check of the page then compares the pieces.
+
+    ``field(n)``: the front-matter field the header model is sure source line ``n`` belongs to
+    (``None`` when unsure): a line is cut where that field changes too (an arXiv identifier run
+    into the title below it, a title into its byline), an unsure line going with the one above."""
     marked = {mark.line for mark in layout.marks}
     out: list[LayoutLine] = []
     added: list[int] = []  # lines added before each original line
     for position, line in enumerate(layout.lines):
         added.append(len(out) - position)
-        pieces = _byline_pieces(line, lines, names) if position < limit and position + 1 not in marked else None
+        pieces = _byline_pieces(line, lines, names, field) if position < limit and position + 1 not in marked else None
         if pieces is None:
             out.append(line)
             continue
@@ -146,7 +173,9 @@ def split_byline_lines(layout: LayoutResult, lines: Sequence[str], names: Callab
     return replace(layout, lines=tuple(out), marks=marks)
 
 
-def _byline_pieces(line: LayoutLine, lines: Sequence[str], names: Callable[[str], object]) -> list[LayoutLine] | None:
+def _byline_pieces(
+    line: LayoutLine, lines: Sequence[str], names: Callable[[str], object], field: Callable[[int], str | None]
+) -> list[LayoutLine] | None:
     numbers = [number for _, number in line.sources]
     if len(numbers) < 2 or not all(1 <= n <= len(lines) for n in numbers):
         return None
@@ -154,9 +183,10 @@ def _byline_pieces(line: LayoutLine, lines: Sequence[str], names: Callable[[str]
     if "".join(join_lines([text for _, text in rows]).split()) != "".join(line.text.split()):
         return None
     groups: list[list[tuple[int, str]]] = []
-    flags: list[bool] = []
+    flags: list[tuple[bool, str | None]] = []
     for number, text in rows:
-        flag = names(text) is not None
+        sure = field(number)
+        flag = (names(text) is not None, sure if sure is not None or not flags else flags[-1][1])
         if groups and flags[-1] == flag:
             groups[-1].append((number, text))
         else:

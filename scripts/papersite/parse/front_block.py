@@ -31,10 +31,14 @@ def front_matter_line(units: list[Unit], hints: StructureHints | None, names: Na
       precedes the abstract is the title block;
     - or a byline (``names`` reads it into persons);
     - or a line the structure model puts in the header zone as one of the title block's fields
-      (title, author, affiliation, date ...; not "other", which is where it puts a contents list)."""
+      (title, author, affiliation, date ...; not "other", which is where it puts a contents list);
+    - or a header-zone line above the model's title (a journal's name, its masthead): no body
+      heading comes before the title."""
     # an abstract's or keywords' label, before any numbered heading (dates may be printed at the end)
     first_numbered = next((i for i, u in enumerate(units[:FRONT_UNITS]) if _NUMBERED.match(u.text)), FRONT_UNITS)
     last_label = max((i for i, u in enumerate(units[:first_numbered]) if _ABSTRACT_OR_KEYWORDS.match(u.text)), default=-1)
+
+    title = hints.title_lines() if hints is not None else []
 
     def front(index: int) -> bool:
         if index >= FRONT_UNITS or index >= len(units) or _NUMBERED.match(units[index].text):
@@ -43,14 +47,20 @@ def front_matter_line(units: list[Unit], hints: StructureHints | None, names: Na
         if index < last_label or names(unit.text.strip()) is not None:
             return True
         label = hints.label(unit.line) if hints is not None else None
-        return label is not None and label.zone == ZONE_HEADER and label.label in _FIELDS
+        if label is None or label.zone != ZONE_HEADER:
+            return False
+        return label.label in _FIELDS or bool(title) and unit.end_line < title[0]
 
     return front
 
 
-def find_body_start(units: list[Unit], heading_of: object, front: Callable[[int], bool] = lambda index: False) -> int:
+def find_body_start(
+    units: list[Unit], heading_of: object, front: Callable[[int], bool] = lambda index: False,
+    in_header: Callable[[int], bool] = lambda index: False,
+) -> int:
     """Index of the first body heading; front matter is everything before it. ``front`` says which
-    units are front matter whatever the heading rules think (:func:`front_matter_line`)."""
+    units are front matter whatever the heading rules think (:func:`front_matter_line`);
+    ``in_header``, which the zone model puts in the front matter (used when there is no heading)."""
     assert callable(heading_of)
     for index in range(1, len(units)):
         unit = units[index]
@@ -63,12 +73,20 @@ def find_body_start(units: list[Unit], heading_of: object, front: Callable[[int]
             continue
         if heading_of(index):
             return index
-    # No heading at all: front matter ends after its last label.
+    # No heading at all (a letter, a short communication): front matter ends after its last label,
+    # and not before the leading run of units that are front matter by the rules or the model
+    # (the title, the byline, affiliations), so that a title below an identifier line is found.
     end = 1
     for index in range(1, min(len(units), 30)):
         if is_front_label(units[index]):
             end = index + (2 if _is_bare_label(units[index]) else 1)
-    return min(end, len(units))
+    run = 1
+    while run < min(len(units), FRONT_UNITS) and (
+        is_front_label(units[run]) or _is_bare_label(units[run - 1]) or front(run) or in_header(run)
+        or looks_like_affiliation(units[run].text)
+    ):
+        run += 1
+    return min(max(end, run), len(units))
 
 
 def _is_bare_label(unit: Unit) -> bool:

@@ -74,6 +74,7 @@ def is_front_label(unit: Unit) -> bool:
 def read_front_matter(
     units: list[Unit], body_start: int, title_lines: Sequence[int] = (), author_lines: Sequence[int] = (),
     names: Names | None = None,  # None: the older, looser rule (looks_like_author_list)
+    other_field: Callable[[int], bool] = lambda line: False,
 ) -> tuple[FrontMatterParts, list[Unit]]:
     """Read front matter from ``units[:body_start]``.
 
@@ -84,6 +85,9 @@ def read_front_matter(
     (they belong to the body, in order). ``title_lines`` and ``author_lines`` are the
     source lines the structure model labels as the title and the authors; ``names`` reads a
     byline into persons (:func:`papersite.parse.bylines.person_names`), ``None`` when it is none.
+    ``other_field(line)``: the header model is sure source ``line`` is another field (a document
+    type "RESEARCH ARTICLE", a journal's "Open Access" or "BioMed Central", an affiliation): the
+    loose author-list rule never takes such a unit for the byline.
     """
     names = names or _no_names
     parts = FrontMatterParts()
@@ -98,7 +102,9 @@ def read_front_matter(
     title_end = title_run_end(units[:body_start], title_index, title_lines, names)
     bylines = _byline_units(units[:body_start], title_end, names)
     authors_index = next(
-        (i for i, u in enumerate(units[: min(body_start, title_end + 2)]) if not title_index <= i < title_end and looks_like_author_list(u.text.strip())),
+        (i for i, u in enumerate(units[: min(body_start, title_end + 2)])
+         if not title_index <= i < title_end and looks_like_author_list(u.text.strip())
+         and not all(other_field(line) for line in range(u.line, u.end_line + 1))),
         -1,
     )
     if bylines:

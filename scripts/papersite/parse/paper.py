@@ -37,6 +37,7 @@ from .heading_split import split_model_headings
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
 from .bylines import affiliation_letters, lower_case_words, person_names, split_byline_lines
+from ..structure.types import ZONE_HEADER
 from .front_block import FRONT_LINES, find_body_start, front_matter_line
 
 
@@ -83,7 +84,7 @@ def parse_paper(
             text, language=metadata.language or None, heading_goes_on=hints.heading_goes_on if hints else None
         )
         if layout.shape != "blocks":  # the layout repair may have run a byline into the lines around it
-            layout = split_byline_lines(layout, text.split("\n"), names)
+            layout = split_byline_lines(layout, text.split("\n"), names, field=hints.sure_field if hints else lambda line: None)
         layout, demoted = body_type_notes(layout, hints)  # a PDF's notes in the body's type are text
         units = merge_units(_units_of(layout), demoted)
         diagnostics.extend(_layout_diagnostics(layout, path))
@@ -127,9 +128,13 @@ def parse_paper(
             return found if hints is not None and hints.calls_heading(unit.line) else None
         return found
 
-    body_start = find_body_start(units, heading_of, front_matter_line(units, hints, names))
+    body_start = find_body_start(
+        units, heading_of, front_matter_line(units, hints, names),
+        (lambda index: hints.zone(units[index].line) == ZONE_HEADER) if hints else (lambda index: False),
+    )
     parts, leftovers = read_front_matter(
-        units, body_start, hints.title_lines() if hints else (), hints.author_lines() if hints else (), names
+        units, body_start, hints.title_lines() if hints else (), hints.author_lines() if hints else (), names,
+        hints.other_field if hints else (lambda line: False),
     )
     if mostly_upper(parts.title):  # a title in capitals, shown in title case with its acronyms kept
         parts.title = title_case(parts.title, acronyms or acronyms_in(text))

@@ -69,6 +69,10 @@ def _unbracketed(text: str) -> str:
 ENTRY_CONFIDENCE = 0.8
 
 
+#: How sure the header model must be of a line's field for the parser's byline rule to yield to it.
+SURE_FIELD = 0.9
+
+
 @dataclass(frozen=True)
 class StructureHints:
     """The models' labels for one source text, and what the parser asks of them."""
@@ -128,6 +132,20 @@ class StructureHints:
 
     def title(self) -> str:
         return " ".join(self.lines[n - 1].strip() for n in self.title_lines())
+
+    def sure_field(self, line: int) -> str | None:
+        """The front-matter field (title, author, affiliation …) the header model is sure (p >= 0.9)
+        source ``line`` belongs to; ``None`` when unsure or outside the front matter."""
+        got = self.label(line)
+        if got is None or got.zone != ZONE_HEADER or got.label == LABEL_BLANK or got.p < SURE_FIELD:
+            return None
+        return got.label
+
+    def other_field(self, line: int) -> bool:
+        """The header model is sure (p >= 0.9) that front-matter ``line`` is a field other than the title
+        or the authors: a document type, a journal line, an affiliation, a date …"""
+        got = self.label(line)
+        return got is not None and got.zone == ZONE_HEADER and got.label not in ("title", "author", LABEL_BLANK) and got.p >= SURE_FIELD
 
     def author_lines(self) -> list[int]:
         return self._first_field("author")

@@ -1,0 +1,72 @@
+"""The byline and title a reader sees, on front-matter shapes common in journals (made-up papers in
+those shapes; `benchmarks/parser_front.py` measures the same on GROBID's annotated documents).
+
+- marks the extraction set apart from the names ("Glenn Litsios 1,2 and Nicolas Salamin 1,2*"), or
+  after the comma before the next name ("Oany, 1 Tahmina Pervin, 2"), or a symbol alone ("1, *");
+- a bare middle initial ("Calum J Maclean"), but never "UC Berkeley";
+- a document type or a journal's "Open Access" above the title is no author;
+- people's names in e-mail addresses are no vocabulary of the paper;
+- an identifier line above the title, and a paper with no section headings (a letter)."""
+
+from __future__ import annotations
+
+from papersite.parse import parse_paper
+from papersite.parse.bylines import lower_case_words, person_names
+
+BODY = (
+    "The results of this study show how the measured quantity changes with the applied field and\n"
+    "with temperature, and we discuss how the samples were prepared before the measurements were\n"
+    "made. The method follows earlier work closely, and every step is described in what follows.\n"
+)
+
+
+def test_marks_set_apart_from_names_are_the_names_marks() -> None:
+    assert person_names("Glenn Litsios 1,2 and Nicolas Salamin 1,2*") == [
+        ("Glenn Litsios", ("1", "2")), ("Nicolas Salamin", ("1", "2", "*"))]
+    assert person_names("Arafat Rahman Oany, 1 Tahmina Pervin, 2 and K. M. Kaderi Kibria 1") == [
+        ("Arafat Rahman Oany", ("1",)), ("Tahmina Pervin", ("2",)), ("K. M. Kaderi Kibria", ("1",))]
+    assert person_names("Can Alkan 2 and S. Cenk Sahinalp 1, *") == [("Can Alkan", ("2",)), ("S. Cenk Sahinalp", ("1", "*"))]
+    assert person_names("Table 1, Figure 2") is None
+    assert person_names("Section 2 and Appendix 3") is None
+
+
+def test_a_bare_middle_initial_but_not_an_acronym() -> None:
+    assert person_names("Calum J Maclean* and Duncan Greig") == [("Calum J Maclean", ("*",)), ("Duncan Greig", ())]
+    assert person_names("Ana CM Brasileiro") == [("Ana CM Brasileiro", ())]
+    assert person_names("UC Berkeley") is None
+    assert person_names("J Smith") is None
+
+
+def test_names_in_e_mail_addresses_are_not_the_papers_vocabulary() -> None:
+    words = lower_case_words("Contact: nicolas.salamin@unil.ch or see https://www.unil.ch/nicolas and the salamin data")
+    assert "nicolas" not in words and "unil" not in words
+    assert "salamin" in words and "data" in words
+
+
+def _paper(front: str, body: str = "1. Introduction\n" + BODY * 20) -> tuple[str, list[str]]:
+    parsed = parse_paper(front + body, paper_id="t", path="t.txt")
+    return parsed.front.title, [a.name for a in parsed.front.authors]
+
+
+def test_a_document_type_above_the_title_is_not_the_author() -> None:
+    title, authors = _paper(
+        "RESEARCH ARTICLE\nOpen Access\nHybridisation and diversification in the adaptive\nradiation of clownfishes\n"
+        "Glenn Litsios 1,2 and Nicolas Salamin 1,2*\nAbstract\nBackground: We study how hybridisation shaped the "
+        "diversification of a clade of reef fish.\nContact: nicolas.salamin@unil.ch\n"
+    )
+    assert title == "Hybridisation and diversification in the adaptive radiation of clownfishes"
+    assert authors == ["Glenn Litsios", "Nicolas Salamin"]
+
+
+def test_a_letter_without_headings_under_an_identifier_line() -> None:
+    title, authors = _paper(
+        "arXiv:cond-mat/0111187v1 [cond-mat.supr-con] 10 Nov 2001\n"
+        "Temperature Dependence of the Magnetic Penetration Depth in the Vortex State of\n"
+        "the Pyrochlore Superconductor\n"
+        "M. D. Lumsden, 1 S. R. Dunsiger, J. E. Sonier, 3 R. I. Miller, 4 and R. F. Kiefl 4, 5\n"
+        "1 Solid State Division, Oak Ridge National Laboratory, Oak Ridge, TN 37831\n"
+        "(Dated: October 31, 2018)\n",
+        BODY * 20,
+    )
+    assert title.startswith("Temperature Dependence of the Magnetic Penetration Depth")
+    assert authors[:2] == ["M. D. Lumsden", "S. R. Dunsiger"]
