@@ -74,7 +74,7 @@ def is_front_label(unit: Unit) -> bool:
 def read_front_matter(
     units: list[Unit], body_start: int, title_lines: Sequence[int] = (), author_lines: Sequence[int] = (),
     names: Names | None = None,  # None: the older, looser rule (looks_like_author_list)
-    other_field: Callable[[int], bool] = lambda line: False,
+    sure_field: Callable[[int], str | None] = lambda line: None,
 ) -> tuple[FrontMatterParts, list[Unit]]:
     """Read front matter from ``units[:body_start]``.
 
@@ -85,9 +85,11 @@ def read_front_matter(
     (they belong to the body, in order). ``title_lines`` and ``author_lines`` are the
     source lines the structure model labels as the title and the authors; ``names`` reads a
     byline into persons (:func:`papersite.parse.bylines.person_names`), ``None`` when it is none.
-    ``other_field(line)``: the header model is sure source ``line`` is another field (a document
-    type "RESEARCH ARTICLE", a journal's "Open Access" or "BioMed Central", an affiliation): the
-    loose author-list rule never takes such a unit for the byline.
+    ``sure_field(line)``: the front-matter field the header model is sure source ``line`` belongs
+    to, or ``None``. The loose author-list rule never takes a unit the model is sure is another
+    field (a document type "RESEARCH ARTICLE", a journal's "Open Access", an affiliation), and a
+    line of capitalised words the model is sure is the title goes on with it ("InfoStick: an
+    interaction device for" / "Inter-Appliance Computing").
     """
     names = names or _no_names
     parts = FrontMatterParts()
@@ -99,12 +101,12 @@ def read_front_matter(
     last_label = max((i for i, u in enumerate(units[:body_start]) if is_front_label(u)), default=0)
     bare_labels: list[Unit] = []  # "Abstract:" / "Keywords:" alone on their line
     title_index = _title_index(units[:body_start], _model_unit(units[:body_start], title_lines), names)
-    title_end = title_run_end(units[:body_start], title_index, title_lines, names)
+    title_end = title_run_end(units[:body_start], title_index, title_lines, names, sure_field)
     bylines = _byline_units(units[:body_start], title_end, names)
     authors_index = next(
         (i for i, u in enumerate(units[: min(body_start, title_end + 2)])
          if not title_index <= i < title_end and looks_like_author_list(u.text.strip())
-         and not all(other_field(line) for line in range(u.line, u.end_line + 1))),
+         and not all(sure_field(line) not in (None, "title", "author") for line in range(u.line, u.end_line + 1))),
         -1,
     )
     if bylines:
@@ -211,7 +213,10 @@ def _no_names(text: str) -> None:
 MAX_TITLE_LINES = 4
 
 
-def title_run_end(units: list[Unit], title_index: int, title_lines: Sequence[int], names: Names) -> int:
+def title_run_end(
+    units: list[Unit], title_index: int, title_lines: Sequence[int], names: Names,
+    sure_field: Callable[[int], str | None] = lambda line: None,
+) -> int:
     """One past the last unit of the title that starts at ``title_index``: a title goes on over
     the next lines while the structure model labels them title (``title_lines``) or the line
     before ends in a colon ("Extending R with C++:" / "A Brief Introduction to Rcpp"), and the
@@ -223,7 +228,9 @@ def title_run_end(units: list[Unit], title_index: int, title_lines: Sequence[int
         in_model = unit.line in model and unit.end_line in model
         if not (in_model or units[end - 1].text.rstrip().endswith(":")) or len(text) > 200:
             break
-        if names(text) is not None or looks_like_affiliation(text) or is_front_label(unit) or _MASTHEAD.search(text):
+        # a line of capitalised words reads as names; one the model is sure is the title's is not a byline
+        sure_title = all(sure_field(line) == "title" for line in range(unit.line, unit.end_line + 1))
+        if (names(text) is not None and not sure_title) or looks_like_affiliation(text) or is_front_label(unit) or _MASTHEAD.search(text):
             break
         if re.search(r"[.;]$", text) or _EMAIL.search(text):
             break

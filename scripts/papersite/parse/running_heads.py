@@ -37,6 +37,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .bylines import person_names
 from .page_inference import _furniture_without_pages, edge_number
 from .source_lines import (
     EDGE_ZONE,
@@ -82,6 +83,32 @@ class Furniture:
 
 def find_furniture(lines: list[SourceLine], has_feeds: bool) -> Furniture:
     """Running heads, feet and page numbers of ``lines``; sets each line's page."""
+    found = _find_furniture(lines, has_feeds)
+    kept = _title_block(lines)
+    if kept & set(found.reasons):
+        return Furniture({i: r for i, r in found.reasons.items() if i not in kept}, found.pages, found.inferred)
+    return found
+
+
+#: The first page's title block lies within this many lines of text.
+TITLE_BLOCK_LINES = 12
+
+
+def _title_block(lines: list[SourceLine]) -> set[int]:
+    """The byline at the top of the first page and the line above it (the title's last line):
+    never furniture, though the running heads of later pages repeat the title and the authors'
+    names ("Digital biomarkers of cognitive function" / "Paul Dagum 1")."""
+    content = [i for i, line in enumerate(lines) if line.text.strip()][:TITLE_BLOCK_LINES]
+    kept: set[int] = set()
+    for position, index in enumerate(content):
+        if page_number_value(lines[index].text) is None and person_names(lines[index].text) is not None:
+            kept.add(index)
+            if position and page_number_value(lines[content[position - 1]].text) is None:
+                kept.add(content[position - 1])
+    return kept
+
+
+def _find_furniture(lines: list[SourceLine], has_feeds: bool) -> Furniture:
     pages = max((line.page for line in lines), default=0) + 1
     if has_feeds and pages >= 2:
         return Furniture(_furniture_by_page(lines, pages, {}), pages, False)

@@ -141,12 +141,6 @@ class StructureHints:
             return None
         return got.label
 
-    def other_field(self, line: int) -> bool:
-        """The header model is sure (p >= 0.9) that front-matter ``line`` is a field other than the title
-        or the authors: a document type, a journal line, an affiliation, a date …"""
-        got = self.label(line)
-        return got is not None and got.zone == ZONE_HEADER and got.label not in ("title", "author", LABEL_BLANK) and got.p >= SURE_FIELD
-
     def author_lines(self) -> list[int]:
         return self._first_field("author")
 
