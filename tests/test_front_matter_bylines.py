@@ -70,3 +70,29 @@ def test_a_letter_without_headings_under_an_identifier_line() -> None:
     )
     assert title.startswith("Temperature Dependence of the Magnetic Penetration Depth")
     assert authors[:2] == ["M. D. Lumsden", "S. R. Dunsiger"]
+
+
+def test_running_heads_repeating_the_title_and_author_leave_the_first_page_alone() -> None:
+    page = BODY * 7
+    text = (
+        "Digital biomarkers of cognitive function\nPaul Dagum 1\n1 Mindstrong Health, Palo Alto, CA, USA\n"
+        "Abstract\nWe look for digital markers of cognition in the way people use their phones every day.\n"
+        "1. Introduction\n" + page + "\f"
+        + "".join(f"Digital biomarkers of cognitive function\nP Dagum\n{n}\n" + page + "\f" for n in (2, 3, 4))
+    )
+    parsed = parse_paper(text, paper_id="t", path="t.txt")
+    assert parsed.front.title == "Digital biomarkers of cognitive function"
+    assert [a.name for a in parsed.front.authors] == ["Paul Dagum"]
+    removed = [d.message for d in parsed.diagnostics if d.rule == "layout-removed"]
+    assert any("Digital biomarkers" in m and "3 page(s)" in m for m in removed), removed  # the later pages' heads go
+
+
+def test_a_title_line_of_capitalised_words_is_not_a_byline() -> None:
+    title, authors = _paper(
+        "InfoStick: an interaction device for\nInter-Appliance Computing\n"
+        "Naohiko Kohtake 1 , Jun Rekimoto 2 , and Yuichiro Anzai 1\n"
+        "1 Department of Computer Science, Keio University, Yokohama, Japan\n"
+        "Abstract. Many electric appliances have recently become network reachable, and we would like to use them together.\n"
+    )
+    assert title == "InfoStick: an interaction device for Inter-Appliance Computing"
+    assert authors == ["Naohiko Kohtake", "Jun Rekimoto", "Yuichiro Anzai"]
