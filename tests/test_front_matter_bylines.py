@@ -96,3 +96,13 @@ def test_a_title_line_of_capitalised_words_is_not_a_byline() -> None:
     )
     assert title == "InfoStick: an interaction device for Inter-Appliance Computing"
     assert authors == ["Naohiko Kohtake", "Jun Rekimoto", "Yuichiro Anzai"]
+
+
+def test_the_loose_author_rule_reads_labels_and_marks_and_skips_plain_words() -> None:
+    from papersite.parse.frontmatter import _plain_words, _read_authors
+
+    assert [(a.name, a.markers) for a in _read_authors("Lisa M. Lix a, Jane Roe 2*")] == [("Lisa M. Lix", ("a",)), ("Jane Roe", ("2", "*"))]
+    assert [a.name for a in _read_authors("AUTHORS: A. Wesley Burks")] == ["A. Wesley Burks"]
+    vocabulary = frozenset({"comments", "and", "responses", "open", "introduction"})
+    assert _plain_words("COMMENTS AND RESPONSES", vocabulary) and _plain_words("OPEN", vocabulary)
+    assert not _plain_words("MADELYN L. WHEELER", vocabulary)

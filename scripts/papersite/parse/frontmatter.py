@@ -75,6 +75,7 @@ def read_front_matter(
     units: list[Unit], body_start: int, title_lines: Sequence[int] = (), author_lines: Sequence[int] = (),
     names: Names | None = None,  # None: the older, looser rule (looks_like_author_list)
     sure_field: Callable[[int], str | None] = lambda line: None,
+    vocabulary: frozenset[str] = frozenset(),
 ) -> tuple[FrontMatterParts, list[Unit]]:
     """Read front matter from ``units[:body_start]``.
 
@@ -89,7 +90,9 @@ def read_front_matter(
     to, or ``None``. The loose author-list rule never takes a unit the model is sure is another
     field (a document type "RESEARCH ARTICLE", a journal's "Open Access", an affiliation), and a
     line of capitalised words the model is sure is the title goes on with it ("InfoStick: an
-    interaction device for" / "Inter-Appliance Computing").
+    interaction device for" / "Inter-Appliance Computing"). ``vocabulary``: the words the paper
+    writes in lower case; a line made only of them ("COMMENTS AND RESPONSES", "Open Access") is no
+    byline for the loose rule.
     """
     names = names or _no_names
     parts = FrontMatterParts()
@@ -106,7 +109,8 @@ def read_front_matter(
     authors_index = next(
         (i for i, u in enumerate(units[: min(body_start, title_end + 2)])
          if not title_index <= i < title_end and looks_like_author_list(u.text.strip())
-         and not all(sure_field(line) not in (None, "title", "author") for line in range(u.line, u.end_line + 1))),
+         and not all(sure_field(line) not in (None, "title", "author") for line in range(u.line, u.end_line + 1))
+         and not _plain_words(u.text, vocabulary)),
         -1,
     )
     if bylines:
@@ -203,6 +207,13 @@ _MASTHEAD = re.compile(
     r"\bvol(?:ume)?\.?\s*\d|\bno\.\s*\d|\b(?:19|20)\d\d\b.*\b\d+\s*[-–]\s*\d+\b|\bpublished\s+(?:by|under|online)",
     re.IGNORECASE,
 )
+
+
+def _plain_words(text: str, vocabulary: frozenset[str]) -> bool:
+    """Every word of ``text`` (of two letters or more) is one the paper writes in lower case: a
+    heading, a journal's label, no person's name."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)]
+    return bool(vocabulary) and bool(words) and all(w in vocabulary for w in words)
 
 
 def _no_names(text: str) -> None:
@@ -340,12 +351,22 @@ def _split_names(text: str) -> list[str]:
     return [part.strip() for part in re.split(r",|;|\band\b|&", text) if part.strip()]
 
 
+_AUTHORS_LABEL = re.compile(r"^\s*(?:authors?|by)\s*:\s*", re.IGNORECASE)
+
+
 def _read_authors(text: str) -> list[Author]:
     authors = []
-    for raw in _split_names(text):
+    for raw in _split_names(_AUTHORS_LABEL.sub("", text)):
         name, markers = strip_markers(raw)
-        authors.append(Author(name=name, markers=markers))
+        trailing = _TRAILING_MARKS.search(name)  # "Lisa M. Lix a", "Jane Roe 2*": marks set apart
+        if trailing:
+            name, markers = name[: trailing.start()], (*markers, *re.findall(r"[a-j]|\d+|[*†‡§¶∗✉]", trailing.group(0)))
+        if name.strip():
+            authors.append(Author(name=name.strip(), markers=markers))
     return authors
+
+
+_TRAILING_MARKS = re.compile(r"(?<=[^\W\d_.])\s+(?:[a-j]|\d{1,2})[*†‡§¶∗✉]*\s*$")
 
 
 def looks_like_affiliation(text: str) -> bool:

@@ -134,7 +134,7 @@ def parse_paper(
     )
     parts, leftovers = read_front_matter(
         units, body_start, hints.title_lines() if hints else (), hints.author_lines() if hints else (), names,
-        hints.sure_field if hints else (lambda line: None),
+        hints.sure_field if hints else (lambda line: None), common,
     )
     if mostly_upper(parts.title):  # a title in capitals, shown in title case with its acronyms kept
         parts.title = title_case(parts.title, acronyms or acronyms_in(text))
