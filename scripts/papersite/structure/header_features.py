@@ -36,6 +36,10 @@ CANDIDATE_FLOOR = 0.05
 AUTHOR_THRESHOLD = 0.5
 AUTHOR_FLOOR = 0.05
 
+#: A line labelled as a title of some kind ("Title:", "Short title:", "Running head:"): it can begin a title field,
+#: never continue one nor be a byline; a short or running title ("Short title:", "Running head:") is no title at all.
+_TITLE_LABEL = re.compile(r"^\W{0,2}(?:[^\W\d_]+\s+){0,2}(?:title|head)\s*:", re.IGNORECASE)
+_SECONDARY = frozenset({"short", "running", "run", "page"})
 _ADDRESS = re.compile(r"@|/|www\.|\w\.\w")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
 # Lower-case words a title or a sentence has and a list of names has not ("and" and name particles excepted).
@@ -298,9 +302,36 @@ def _with_title(labels: Sequence[str], span: tuple[int, int], tagger: Tagger) ->
     return out
 
 
-def _title_spans(p: Sequence[float]) -> set[tuple[int, int]]:
+def _title_label(line: str) -> str | None:
+    """"title" for a line labelled as the title ("Title: …", "Full title: …"), "secondary" for a short or running
+    title ("Short title: …", "Running head: …"), ``None`` for any other line."""
+    found = _TITLE_LABEL.match(line)
+    if found is None:
+        return None
+    words = found.group(0).lower().rstrip(": ").split()
+    return "secondary" if words[-1] == "head" or _SECONDARY & set(words) else "title"
+
+
+def _no_labelled_byline(labels: list[str], labelled: Sequence[bool], tagger: Tagger) -> None:
+    """A line labelled as a title ("Running title: …") in the author field takes its likeliest label that is
+    neither author nor title; an author line after it starts the field."""
+    others = [label for label in tagger.labels() if not label.startswith(("author/", "title/"))]
+    for i, flag in enumerate(labelled):
+        if flag and labels[i].startswith("author/"):
+            labels[i] = max(others, key=lambda other: tagger.marginal(other, i))
+            if i + 1 < len(labels) and labels[i + 1] == "author/I":
+                labels[i + 1] = "author/B"
+
+
+def _title_spans(p: Sequence[float], labelled: Sequence[bool] = (), secondary: Sequence[bool] = ()) -> set[tuple[int, int]]:
     """Candidate title runs: the run over marginals (:func:`_run`) and every run of up to TITLE_SPAN lines
-    whose first and last lines reach CANDIDATE_FLOOR and whose lines all reach half of it."""
+    whose first and last lines reach CANDIDATE_FLOOR and whose lines all reach half of it; none goes on
+    over a line ``labelled`` as a title of its own (:data:`_TITLE_LABEL`)."""
+    spans = _all_title_spans(p)
+    return {(a, b) for a, b in spans if not any(labelled[a + 1 : b + 1]) and not any(secondary[a : b + 1])}
+
+
+def _all_title_spans(p: Sequence[float]) -> set[tuple[int, int]]:
     spans: set[tuple[int, int]] = set()
     best = _run(p, TITLE_THRESHOLD, 0.0)
     if best is not None:
@@ -314,7 +345,8 @@ def _title_spans(p: Sequence[float]) -> set[tuple[int, int]]:
     return spans
 
 
-def decode_title(labels: Sequence[str], tagger: Tagger) -> list[str]:
+def decode_title(labels: Sequence[str], tagger: Tagger, labelled: Sequence[bool] = (),
+                 secondary: Sequence[bool] = ()) -> list[str]:
     """The model's labels with the title made one contiguous run of lines: of the candidate runs
     (:func:`_title_spans`), the one whose whole label sequence the model finds likeliest, each
     candidate being the model's labels with that run as the title and the lines outside it that it
@@ -328,9 +360,10 @@ def decode_title(labels: Sequence[str], tagger: Tagger) -> list[str]:
     measured better on the development split (see ``STRUCTURE-MODELS.md``)."""
     out = list(labels)
     p = [tagger.marginal("title/B", i) + tagger.marginal("title/I", i) for i in range(len(out))]
-    spans = _title_spans(p)
+    spans = _title_spans(p, labelled, secondary)
     if spans:
         out = max((_with_title(out, span, tagger) for span in sorted(spans)), key=tagger.probability)
+    _no_labelled_byline(out, labelled, tagger)
     if not any(label.startswith("author/") for label in out):
         pa = [0.0 if label.startswith("title/") else tagger.marginal("author/B", i) + tagger.marginal("author/I", i)
               for i, label in enumerate(out)]
@@ -345,5 +378,6 @@ def tag_header(tagger: Tagger, lines: Sequence[str], own: Sequence[list[str]] | 
     if not lines:
         return [], []
     labels, _ = tagger.tag(header_features(lines, own))
-    labels = decode_title(labels, tagger)
+    labelled = [_title_label(line) for line in lines]
+    labels = decode_title(labels, tagger, [kind is not None for kind in labelled], [kind == "secondary" for kind in labelled])
     return labels, [tagger.marginal(label, i) for i, label in enumerate(labels)]

@@ -1,0 +1,49 @@
+"""Header decoding (hdr4): a line labelled as a title of some kind bounds the title run and is no byline."""
+
+from __future__ import annotations
+
+from papersite.structure.header_features import _title_label, _title_spans, tag_header
+from papersite.structure.models import default_models
+
+
+def test_title_labels_are_told_apart_from_a_title_line_with_a_colon() -> None:
+    assert _title_label("Title: Estimating species interactions") == "title"
+    assert _title_label("Full title: How do citizens perceive farm animal welfare") == "title"
+    assert _title_label("Short title: Oral microbial dysbiosis and arthritis") == "secondary"
+    assert _title_label("Running head: Species interactions in Markov networks") == "secondary"
+    assert _title_label("RUNNING TITLE: NRF3-CPEB3-NRF1 axis") == "secondary"
+    # a wrapped title whose line happens to hold a colon is no label
+    assert _title_label("Antiepileptic Drug Review: Part 1") is None
+    assert _title_label("Systems: An Encoded Path View Approach") is None
+
+
+def test_no_candidate_run_goes_over_a_labelled_line_or_takes_a_short_title() -> None:
+    p = [0.9, 0.9, 0.8, 0.1]
+    spans = _title_spans(p, [False, False, True, False], [False, False, True, False])
+    assert (0, 1) in spans
+    assert not any(a <= 2 <= b for a, b in spans)
+    # a "Title:" line may begin the run but never continue one
+    spans = _title_spans(p, [True, True, False, False], [True, False, False, False])
+    assert (1, 2) in spans and all(a >= 1 for a, _ in spans)
+
+
+FRONT = [
+    "1",
+    "Oral microbial dysbiosis linked to worsened periodontal condition in rheumatoid",
+    "arthritis patients",
+    "Short title: Oral microbial dysbiosis and arthritis",
+    "Jane C. Smith 1 , Peter R. Jones 2 , Maria Souza 1 *",
+    "1 Faculty of Dentistry, Federal University of Minas Gerais, Belo Horizonte, Brazil",
+    "2 Oswaldo Cruz Foundation, Belo Horizonte, Brazil",
+    "* Corresponding author: E-mail: msouza@example.org",
+    "Abstract",
+    "Rheumatoid arthritis is an autoimmune disorder associated with periodontal destruction. We",
+    "analysed the oral microbial community of patients with rheumatoid arthritis and of controls.",
+]
+
+
+def test_the_short_title_is_neither_in_the_title_nor_the_first_author() -> None:
+    labels, _ = tag_header(default_models().header, FRONT)
+    title = [FRONT[i] for i, label in enumerate(labels) if label.startswith("title/")]
+    assert title == FRONT[1:3]
+    assert not labels[3].startswith(("title/", "author/"))
