@@ -236,7 +236,9 @@ def header_features(lines: Sequence[str], own: Sequence[list[str]] | None = None
     for line in lines:
         anywhere.update({t.lower() for t in _tokens(line) if len(t) > 3})
     boxes = _mailboxes(lines)
-    extra = [_own(line, lower, anywhere) + seams + [_in_mail(line, boxes)]
+    # no name of the line in an address is no evidence of a title (most names have no address of their own):
+    # only a match counts ("h:mail=0" as a feature made a byline with no address read as the title's last line)
+    extra = [_own(line, lower, anywhere) + seams + [_in_mail(line, boxes).replace("h:mail=0", "h:mail=none")]
              for line, seams in zip(lines, _boundaries(lines))]
     short = [[a for a in attrs if a.startswith(("h:vocab=", "h:nameline", "h:nearname", "h:fw=", "h:mail="))]
              for attrs in extra]
