@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from papersite.structure.header_features import _title_label, _title_spans, tag_header
+from papersite.structure.header_features import _title_label, _title_spans, header_features, tag_header
 from papersite.structure.models import default_models
 
 
@@ -47,3 +47,17 @@ def test_the_short_title_is_neither_in_the_title_nor_the_first_author() -> None:
     title = [FRONT[i] for i, label in enumerate(labels) if label.startswith("title/")]
     assert title == FRONT[1:3]
     assert not labels[3].startswith(("title/", "author/"))
+
+
+def test_only_a_name_found_in_an_address_is_evidence_no_address_is_none() -> None:
+    lines = [
+        "Adaptive Sampling Strategies for Sparse Sensor Networks",
+        "Tomasz Wierzbicki and Helena Marchetti",
+        "helena.marchetti@uni.example.org",
+    ]
+    features = header_features(lines)
+    # the byline names someone with an address: a match
+    assert "h:mail=low" in features[1] or "h:mail=high" in features[1]
+    # the title's words are in no address, and that says nothing either way (it read as strong title evidence)
+    assert "h:mail=none" in features[0] and "h:mail=0" not in features[0]
+    assert not any(f.endswith("h:mail=0") or "h:mail=0|" in f or "h:mail=0/" in f for f in features[0] + features[1])
