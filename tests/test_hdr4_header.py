@@ -61,3 +61,23 @@ def test_only_a_name_found_in_an_address_is_evidence_no_address_is_none() -> Non
     # the title's words are in no address, and that says nothing either way (it read as strong title evidence)
     assert "h:mail=none" in features[0] and "h:mail=0" not in features[0]
     assert not any(f.endswith("h:mail=0") or "h:mail=0|" in f or "h:mail=0/" in f for f in features[0] + features[1])
+
+
+def test_a_candidate_is_weighed_with_the_title_fields_viterbi_began_inside_its_run() -> None:
+    from papersite.structure.header_decode import _as_scored
+
+    viterbi = ["other/B", "title/B", "title/B", "title/I", "author/B"]
+    candidate = ["title/B", "title/I", "title/I", "title/I", "author/B"]
+    # lines 1 and 2 began title fields in Viterbi's reading: weighed as they were; the output stays one run
+    assert _as_scored(candidate, viterbi) == ["title/B", "title/B", "title/B", "title/I", "author/B"]
+    assert _as_scored(viterbi, viterbi) == viterbi
+
+
+def test_lines_put_out_of_the_title_take_a_whole_field_continuing_the_line_before() -> None:
+    tagger = default_models().header
+    labels, _ = tag_header(tagger, FRONT)
+    fields = [label.partition("/")[0] for label in labels]
+    # every continuation line continues the field of the line before it
+    for i, label in enumerate(labels):
+        if label.endswith("/I"):
+            assert i > 0 and fields[i - 1] == fields[i]
