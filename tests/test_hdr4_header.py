@@ -81,3 +81,19 @@ def test_lines_put_out_of_the_title_take_a_whole_field_continuing_the_line_befor
     for i, label in enumerate(labels):
         if label.endswith("/I"):
             assert i > 0 and fields[i - 1] == fields[i]
+
+
+def test_a_web_address_doi_or_issn_line_is_never_in_the_title() -> None:
+    from papersite.structure.header_decode import title_bounds
+
+    lines = [
+        "Statistical notes for clinical researchers: Type I and type II errors",
+        "ISSN 2234-7658 (print) / ISSN 2234-7666 (online) http://dx.doi.org/10.5395/rde.2015.40.3.249",
+        "www.fob.usp.br/jaos",
+        "Title: Estimating species interactions from observational data",
+        "Short title: Species interactions",
+        "Surgery: Medicolegal Implications",
+    ]
+    labelled, begins, never = title_bounds(lines)
+    assert never == [False, True, True, False, True, False]
+    assert labelled == begins == [False, False, False, True, True, False]

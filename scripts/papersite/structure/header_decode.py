@@ -26,6 +26,7 @@ AUTHOR_FLOOR = 0.05
 #: never continue one nor be a byline; a short or running title ("Short title:", "Running head:") is no title at all.
 _TITLE_LABEL = re.compile(r"^\W{0,2}(?:[^\W\d_]+\s+){0,2}(?:title|head)\s*:", re.IGNORECASE)
 _SECONDARY = frozenset({"short", "running", "run", "page"})
+_ADDRESS = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.|\bISSN\b", re.IGNORECASE)
 
 
 def _best_run(p: Sequence[float], threshold: float) -> tuple[int, int] | None:
@@ -107,12 +108,25 @@ def _no_labelled_byline(labels: list[str], labelled: Sequence[bool], tagger: Tag
                 labels[i + 1] = "author/B"
 
 
-def _title_spans(p: Sequence[float], labelled: Sequence[bool] = (), secondary: Sequence[bool] = ()) -> set[tuple[int, int]]:
+def _title_spans(p: Sequence[float], labelled: Sequence[bool] = (), never: Sequence[bool] = ()) -> set[tuple[int, int]]:
     """Candidate title runs: the run over marginals (:func:`_run`) and every run of up to TITLE_SPAN lines
     whose first and last lines reach CANDIDATE_FLOOR and whose lines all reach half of it; none goes on
-    over a line ``labelled`` as a title of its own (:data:`_TITLE_LABEL`)."""
+    over a line that can only begin a title (``labelled``, :func:`title_bounds`) or holds a line that is
+    ``never`` in one."""
     spans = _all_title_spans(p)
-    return {(a, b) for a, b in spans if not any(labelled[a + 1 : b + 1]) and not any(secondary[a : b + 1])}
+    return {(a, b) for a, b in spans if not any(labelled[a + 1 : b + 1]) and not any(never[a : b + 1])}
+
+
+def title_bounds(lines: Sequence[str]) -> tuple[list[bool], list[bool], list[bool]]:
+    """For each line: labelled as a title of some kind (:func:`_title_label`); can only begin a title run,
+    never continue one (labelled so); never in a title (a short or running title, a web or DOI address, an
+    ISSN: none of the training documents' 940 title lines has one). A line ending a sentence is no bound:
+    titles do so ("… regression model." / next line), the dev split lost as many as it gained."""
+    kinds = [_title_label(line) for line in lines]
+    labelled = [kind is not None for kind in kinds]
+    begins = labelled
+    never = [kind == "secondary" or bool(_ADDRESS.search(line)) for kind, line in zip(kinds, lines)]
+    return labelled, begins, never
 
 
 def _all_title_spans(p: Sequence[float]) -> set[tuple[int, int]]:
@@ -129,22 +143,22 @@ def _all_title_spans(p: Sequence[float]) -> set[tuple[int, int]]:
     return spans
 
 
-def decode_title(labels: Sequence[str], tagger: Tagger, labelled: Sequence[bool] = (),
-                 secondary: Sequence[bool] = ()) -> list[str]:
+def decode_title(labels: Sequence[str], tagger: Tagger, lines: Sequence[str] = ()) -> list[str]:
     """The model's labels with the title made one contiguous run of lines: of the candidate runs
     (:func:`_title_spans`), the one whose whole label sequence the model finds likeliest, each
     candidate being the model's labels with that run as the title and the lines outside it that it
     called title given their likeliest other label. A document always gets a title. When no author
     is labelled then, the likeliest run of author lines outside the title is the author field (marginals
     of ``author/B`` + ``author/I``, each line counting ``p - AUTHOR_THRESHOLD``). Must follow
-    ``tagger.tag`` of the same document.
+    ``tagger.tag`` of the same document; ``lines`` (its text) bound the candidate runs (:func:`title_bounds`).
 
     Viterbi's best label sequence often splits a title (a last line read as an author, a first
     line as the journal) or finds none; the likeliest sequence with exactly one title run is
     measured better on the development split (see ``STRUCTURE-MODELS.md``)."""
     out = list(labels)
     p = [tagger.marginal("title/B", i) + tagger.marginal("title/I", i) for i in range(len(out))]
-    spans = _title_spans(p, labelled, secondary)
+    labelled, begins, never = title_bounds(lines)
+    spans = _title_spans(p, begins, never)
     if spans:
         viterbi = list(out)
         out = max((_with_title(viterbi, span, tagger) for span in sorted(spans)),

@@ -255,6 +255,5 @@ def tag_header(tagger: Tagger, lines: Sequence[str], own: Sequence[list[str]] | 
     if not lines:
         return [], []
     labels, _ = tagger.tag(header_features(lines, own))
-    labelled = [_title_label(line) for line in lines]
-    labels = decode_title(labels, tagger, [kind is not None for kind in labelled], [kind == "secondary" for kind in labelled])
+    labels = decode_title(labels, tagger, lines)
     return labels, [tagger.marginal(label, i) for i, label in enumerate(labels)]
