@@ -93,7 +93,12 @@ def test_a_web_address_doi_or_issn_line_is_never_in_the_title() -> None:
         "Title: Estimating species interactions from observational data",
         "Short title: Species interactions",
         "Surgery: Medicolegal Implications",
+        "Printed in Austria",
+        "© 2005 IEEE",
+        "O r i g i n a l r e s e a r c h",
+        "N . G . G R A T Z",
+        "jane.doe@uni.example.org",
     ]
     labelled, begins, never = title_bounds(lines)
-    assert never == [False, True, True, False, True, False]
-    assert labelled == begins == [False, False, False, True, True, False]
+    assert never == [False, True, True, False, True, False, True, True, True, True, True]
+    assert labelled == begins == [False, False, False, True, True, False, False, False, False, False, False]

@@ -26,7 +26,10 @@ AUTHOR_FLOOR = 0.05
 #: never continue one nor be a byline; a short or running title ("Short title:", "Running head:") is no title at all.
 _TITLE_LABEL = re.compile(r"^\W{0,2}(?:[^\W\d_]+\s+){0,2}(?:title|head)\s*:", re.IGNORECASE)
 _SECONDARY = frozenset({"short", "running", "run", "page"})
-_ADDRESS = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.|\bISSN\b", re.IGNORECASE)
+#: What no title line holds (none of the training documents' 940 title lines does; hundreds of their other
+#: lines do): a web or DOI address, an ISSN, an e-mail address, a copyright mark, "Printed in", letters spaced out.
+_NEVER_TITLE = re.compile(r"https?://|www\.|doi\.org/|\bdoi:\s*10\.|\bISSN\b|@|©|\bcopyright\b|\bprinted in\b|^(?:\S ){4,}",
+                          re.IGNORECASE)
 
 
 def _best_run(p: Sequence[float], threshold: float) -> tuple[int, int] | None:
@@ -119,13 +122,13 @@ def _title_spans(p: Sequence[float], labelled: Sequence[bool] = (), never: Seque
 
 def title_bounds(lines: Sequence[str]) -> tuple[list[bool], list[bool], list[bool]]:
     """For each line: labelled as a title of some kind (:func:`_title_label`); can only begin a title run,
-    never continue one (labelled so); never in a title (a short or running title, a web or DOI address, an
-    ISSN: none of the training documents' 940 title lines has one). A line ending a sentence is no bound:
+    never continue one (labelled so); never in a title (a short or running title, or a line with what no title
+    holds, :data:`_NEVER_TITLE`). A line ending a sentence is no bound:
     titles do so ("… regression model." / next line), the dev split lost as many as it gained."""
     kinds = [_title_label(line) for line in lines]
     labelled = [kind is not None for kind in kinds]
     begins = labelled
-    never = [kind == "secondary" or bool(_ADDRESS.search(line)) for kind, line in zip(kinds, lines)]
+    never = [kind == "secondary" or bool(_NEVER_TITLE.search(line)) for kind, line in zip(kinds, lines)]
     return labelled, begins, never
 
 
