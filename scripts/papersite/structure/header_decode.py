@@ -168,8 +168,8 @@ def decode_title(labels: Sequence[str], tagger: Tagger, lines: Sequence[str] = (
                   key=lambda candidate: tagger.probability(_as_scored(candidate, viterbi)))
     _no_labelled_byline(out, labelled, tagger)
     if not any(label.startswith("author/") for label in out):
-        pa = [0.0 if label.startswith("title/") else tagger.marginal("author/B", i) + tagger.marginal("author/I", i)
-              for i, label in enumerate(out)]
+        pa = [0.0 if label.startswith("title/") or (labelled and labelled[i])
+              else tagger.marginal("author/B", i) + tagger.marginal("author/I", i) for i, label in enumerate(out)]
         author = _run(pa, AUTHOR_THRESHOLD, AUTHOR_FLOOR)
         if author is not None:
             _relabel(out, author, "author", tagger)
