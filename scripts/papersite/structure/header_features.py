@@ -25,16 +25,9 @@ from collections.abc import Sequence
 
 from .authors import UPPER
 from .features import document_features, line_attributes
+# decoding lives in header_decode; _best_run, _title_spans and decode_title are re-exported for existing callers
+from .header_decode import _best_run, _title_label, _title_spans, decode_title  # noqa: F401
 from .models import Tagger
-
-#: A line counts towards the title run by its title marginal minus this (chosen on the development split).
-TITLE_THRESHOLD = 0.7
-#: Candidate title runs (:func:`_title_spans`): at most this many lines, first and last line's title marginal at least the floor.
-TITLE_SPAN = 8
-CANDIDATE_FLOOR = 0.05
-#: When Viterbi finds no author, the likeliest run of author lines (same rule) if its best line reaches AUTHOR_FLOOR.
-AUTHOR_THRESHOLD = 0.5
-AUTHOR_FLOOR = 0.05
 
 _ADDRESS = re.compile(r"@|/|www\.|\w\.\w")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
@@ -232,7 +225,9 @@ def header_features(lines: Sequence[str], own: Sequence[list[str]] | None = None
     for line in lines:
         anywhere.update({t.lower() for t in _tokens(line) if len(t) > 3})
     boxes = _mailboxes(lines)
-    extra = [_own(line, lower, anywhere) + seams + [_in_mail(line, boxes)]
+    # no name of the line in an address is no evidence of a title (most names have no address of their own):
+    # only a match counts ("h:mail=0" as a feature made a byline with no address read as the title's last line)
+    extra = [_own(line, lower, anywhere) + seams + [_in_mail(line, boxes).replace("h:mail=0", "h:mail=none")]
              for line, seams in zip(lines, _boundaries(lines))]
     short = [[a for a in attrs if a.startswith(("h:vocab=", "h:nameline", "h:nearname", "h:fw=", "h:mail="))]
              for attrs in extra]
@@ -255,95 +250,10 @@ def header_features(lines: Sequence[str], own: Sequence[list[str]] | None = None
     return out
 
 
-def _best_run(p: Sequence[float], threshold: float) -> tuple[int, int] | None:
-    """The contiguous run of lines maximising the sum of ``p - threshold`` (``None`` if no line passes)."""
-    best, span = 0.0, None
-    current, begin = 0.0, 0
-    for i, value in enumerate(p):
-        if current <= 0:
-            current, begin = 0.0, i
-        current += value - threshold
-        if current > best:
-            best, span = current, (begin, i)
-    return span
-
-
-def _run(p: Sequence[float], threshold: float, floor: float) -> tuple[int, int] | None:
-    """:func:`_best_run`, or the likeliest single line when no line passes (if it reaches ``floor``)."""
-    span = _best_run(p, threshold)
-    if span is None and p:
-        top = max(range(len(p)), key=p.__getitem__)
-        span = (top, top) if p[top] >= floor else None
-    return span
-
-
-def _relabel(labels: list[str], span: tuple[int, int], name: str, tagger: Tagger) -> None:
-    """Lines in ``span`` become field ``name`` (one field); other ``name`` lines take their likeliest other label."""
-    others = [label for label in tagger.labels() if not label.startswith(name + "/")]
-    for i, label in enumerate(labels):
-        if span[0] <= i <= span[1]:
-            labels[i] = f"{name}/B" if i == span[0] else f"{name}/I"
-        elif label.startswith(name + "/"):
-            labels[i] = max(others, key=lambda other: tagger.marginal(other, i))
-
-
-def _with_title(labels: Sequence[str], span: tuple[int, int], tagger: Tagger) -> list[str]:
-    """``labels`` with the lines in ``span`` as the one title field (:func:`_relabel`); a line after it that
-    continued a field now starts that field."""
-    out = list(labels)
-    _relabel(out, span, "title", tagger)
-    after = span[1] + 1
-    if after < len(out) and out[after].endswith("/I"):
-        out[after] = out[after].split("/")[0] + "/B"
-    return out
-
-
-def _title_spans(p: Sequence[float]) -> set[tuple[int, int]]:
-    """Candidate title runs: the run over marginals (:func:`_run`) and every run of up to TITLE_SPAN lines
-    whose first and last lines reach CANDIDATE_FLOOR and whose lines all reach half of it."""
-    spans: set[tuple[int, int]] = set()
-    best = _run(p, TITLE_THRESHOLD, 0.0)
-    if best is not None:
-        spans.add(best)
-    for start in (i for i, value in enumerate(p) if value >= CANDIDATE_FLOOR):
-        for end in range(start, min(len(p), start + TITLE_SPAN)):
-            if p[end] < CANDIDATE_FLOOR / 2:
-                break
-            if p[end] >= CANDIDATE_FLOOR:
-                spans.add((start, end))
-    return spans
-
-
-def decode_title(labels: Sequence[str], tagger: Tagger) -> list[str]:
-    """The model's labels with the title made one contiguous run of lines: of the candidate runs
-    (:func:`_title_spans`), the one whose whole label sequence the model finds likeliest, each
-    candidate being the model's labels with that run as the title and the lines outside it that it
-    called title given their likeliest other label. A document always gets a title. When no author
-    is labelled then, the likeliest run of author lines outside the title is the author field (marginals
-    of ``author/B`` + ``author/I``, each line counting ``p - AUTHOR_THRESHOLD``). Must follow
-    ``tagger.tag`` of the same document.
-
-    Viterbi's best label sequence often splits a title (a last line read as an author, a first
-    line as the journal) or finds none; the likeliest sequence with exactly one title run is
-    measured better on the development split (see ``STRUCTURE-MODELS.md``)."""
-    out = list(labels)
-    p = [tagger.marginal("title/B", i) + tagger.marginal("title/I", i) for i in range(len(out))]
-    spans = _title_spans(p)
-    if spans:
-        out = max((_with_title(out, span, tagger) for span in sorted(spans)), key=tagger.probability)
-    if not any(label.startswith("author/") for label in out):
-        pa = [0.0 if label.startswith("title/") else tagger.marginal("author/B", i) + tagger.marginal("author/I", i)
-              for i, label in enumerate(out)]
-        author = _run(pa, AUTHOR_THRESHOLD, AUTHOR_FLOOR)
-        if author is not None:
-            _relabel(out, author, "author", tagger)
-    return out
-
-
 def tag_header(tagger: Tagger, lines: Sequence[str], own: Sequence[list[str]] | None = None) -> tuple[list[str], list[float]]:
     """Header labels of front-matter ``lines`` (title decoded as one run) and each line's marginal of its label."""
     if not lines:
         return [], []
     labels, _ = tagger.tag(header_features(lines, own))
-    labels = decode_title(labels, tagger)
+    labels = decode_title(labels, tagger, lines)
     return labels, [tagger.marginal(label, i) for i, label in enumerate(labels)]
