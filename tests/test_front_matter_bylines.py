@@ -106,3 +106,15 @@ def test_the_loose_author_rule_reads_labels_and_marks_and_skips_plain_words() ->
     vocabulary = frozenset({"comments", "and", "responses", "open", "introduction"})
     assert _plain_words("COMMENTS AND RESPONSES", vocabulary) and _plain_words("OPEN", vocabulary)
     assert not _plain_words("MADELYN L. WHEELER", vocabulary)
+
+
+def test_a_short_line_above_the_title_yields_to_a_long_byline_below_it() -> None:
+    title, authors = _paper(
+        "ARTICLE\nOPEN\nSuppression of FOXM1 activities and breast cancer growth\nin vitro and in vivo by a new class of compounds\n"
+        "Yvonne Ziegler 1 , Mary J. Laws 1 , Valeria Sanabria Guillen 1 , Sung Hoon Kim 2 , Parama Dey 1 , Brandi Patrice Smith 1 ,\n"
+        "Noah Bindman 2 , Yuechao Zhao 1 , Kathryn Carlson 2 , Mayuri A. Yasuda 1 , Divya Singh 1 , Zhong Li 2 ,\n"
+        "Zeynep Madak-Erdogan 3 , John A. Katzenellenbogen 2 and Benita S. Katzenellenbogen 1 *\n"
+        "The transcription factor FOXM1 is upregulated and overexpressed in aggressive, therapy-resistant forms of cancer.\n"
+    )
+    assert title == "Suppression of FOXM1 activities and breast cancer growth in vitro and in vivo by a new class of compounds"
+    assert authors[:2] == ["Yvonne Ziegler", "Mary J. Laws"] and authors[-1] == "Benita S. Katzenellenbogen"

@@ -47,6 +47,9 @@ _MARKS_ONLY = re.compile(r"^\s*(?:\d{1,2}[*†‡§¶∗✉]*|[*†‡§¶∗✉
 #: they are the previous name's.
 _LEADING_MARKS = re.compile(r"^\s*(\d{1,2}[*†‡§¶∗✉]*)\s+(?=[^\W\d_])")
 
+#: Characters in a byline, at most (a consortium's list of forty names).
+MAX_BYLINE_CHARS = 1500
+
 #: Words in a name, at most.
 MAX_NAME_WORDS = 5
 
@@ -86,7 +89,8 @@ def person_names(text: str, common: frozenset[str] = frozenset(), letters: froze
             return None
         name, marks = head[-1]
         return [*head[:-1], (name + suffix.group(0).rstrip(), marks), *tail]
-    if not text or len(text) > 300 or re.search(r"[.:;!?]$|\d{3}|@|\(", text.rstrip("*†‡")):
+    # a long author list runs to a thousand characters; every piece must still read as a name
+    if not text or len(text) > MAX_BYLINE_CHARS or re.search(r"[.:;!?]$|\d{3}|@|\(", text.rstrip("*†‡")):
         return None
     # Marks the extraction set apart from the name ("Glenn Litsios 1,2 and Nicolas Salamin 1,2*")
     # are read as if glued to it ("Litsios1,2"): digits after a name's word, then a cut or the end.

@@ -113,12 +113,14 @@ def read_front_matter(
          and not _plain_words(u.text, vocabulary)),
         -1,
     )
+    model_authors = _model_unit(units[:body_start], author_lines)
+    if 0 <= authors_index < title_index < model_authors and all(sure_field(n) == "author" for n in author_lines[:1]):
+        authors_index = -1  # a short line above the title ("OPEN"); the model is sure of a byline below it
     if bylines:
         authors_index = -1
     elif authors_index < 0:
         # No author line of the usual shape near the title: the model's author field, unless it
         # reads as an affiliation (the rule is sure of those) or is the title.
-        model_authors = _model_unit(units[:body_start], author_lines)
         if model_authors not in (-1, title_index) and not looks_like_affiliation(units[model_authors].text):
             authors_index = model_authors
     keywords_index = next((i for i, u in enumerate(units[:body_start]) if _KEYWORDS.match(u.text)), -1)
