@@ -1,0 +1,110 @@
+"""Issue 18, fourth round: the early segment repairs (:mod:`papersite.refparse.repairs`) and the
+GROBID label mapping of an organisation heading a reference.
+
+The repairs are tested on segments as the labeller cuts them (each string below is a reference
+from GROBID's or AnyStyle's labelled data, with the labelling the dev model gave it), through
+:func:`assemble`, so what is checked is the field a reader sees.
+"""
+
+from __future__ import annotations
+
+import json
+
+from papersite.refparse.assemble import assemble
+from papersite.refparse.data import _example
+from papersite.refparse.repairs import glued_number_prefix, quoted_title, title_before_identifier
+
+
+def test_a_cjk_ordinal_glued_to_the_volume_leaves_the_journal() -> None:
+    raw = "劉曉紅, 馮碩, '制度型開放背景下境外仲裁機構內地仲裁的改革因應', 法學評論, 總第221期, 2020."
+    segments = [
+        ("author", "劉曉紅, 馮碩,"),
+        ("title", "'制度型開放背景下境外仲裁機構內地仲裁的改革因應',"),
+        ("journal", "法學評論, 總第"),
+        ("volume", "221"),
+        ("date", "期, 2020."),
+    ]
+    parsed = assemble(raw, segments)
+    assert parsed.container == "法學評論"
+    assert parsed.title == "制度型開放背景下境外仲裁機構內地仲裁的改革因應"
+    assert parsed.year == "2020"
+
+
+def test_a_cjk_ordinal_moves_to_the_pages_too_but_only_when_glued() -> None:
+    raw = "曹明德, 2004, '对建立我国生态补偿制度的思考', 法学, 第41页."
+    segments = [("author", "曹明德,"), ("date", "2004,"), ("title", "'对建立我国生态补偿制度的思考',"), ("journal", "法学, 第"), ("pages", "41页.")]
+    assert glued_number_prefix(raw, segments)[3:] == [("journal", "法学, "), ("pages", "第41页.")]
+    spaced = "曹明德, 2004, '对建立我国生态补偿制度的思考', 法学, 第 41页."
+    assert glued_number_prefix(spaced, segments) == segments
+
+
+def test_a_series_letter_glued_to_the_volume_stays_with_the_journal() -> None:
+    raw = "J. M. Bardeen, Gauge-invariant cosmological perturbations Phys. Rev. D22 (1980)."
+    segments = [
+        ("author", "J. M. Bardeen,"),
+        ("title", "Gauge-invariant cosmological perturbations"),
+        ("journal", "Phys. Rev. D"),
+        ("volume", "22"),
+        ("date", "(1980)."),
+    ]
+    assert glued_number_prefix(raw, segments) == segments
+
+
+def test_the_title_of_a_preprint_is_taken_from_the_note_before_its_arxiv_number() -> None:
+    raw = "M. Bullimore, T. Dimofte, D. Gaiotto, J. Hilburn, H. Kim, Vortices and Vermas, arXiv:1609.04406."
+    segments = [("author", "M. Bullimore, T. Dimofte, D. Gaiotto, J. Hilburn, H. Kim,"), ("note", "Vortices and Vermas, arXiv:1609.04406.")]
+    parsed = assemble(raw, segments)
+    assert parsed.title == "Vortices and Vermas"
+    assert parsed.note == "arXiv:1609.04406"
+    assert [p.family for p in parsed.authors] == ["Bullimore", "Dimofte", "Gaiotto", "Hilburn", "Kim"]
+
+
+def test_a_note_is_left_alone_when_there_is_a_title_or_no_identifier() -> None:
+    with_title = [("author", "D. Baumann,"), ("title", "TASI Lectures on Inflation,"), ("note", "arXiv:0907.5424.")]
+    assert title_before_identifier(with_title) == with_title
+    no_identifier = [("author", "A. B,"), ("note", "to be published in Phys. Rev.")]
+    assert title_before_identifier(no_identifier) == no_identifier
+    one_word = [("author", "A. B,"), ("note", "Preprint, arXiv:0907.5424.")]
+    assert title_before_identifier(one_word) == one_word
+
+
+def test_an_open_quotation_runs_the_title_on_to_its_closing_mark() -> None:
+    raw = (
+        'Koszul, J.-L., "Crochet de Schouten-Nijenhuis et cohomologie, in the mathematical heritage of Elie '
+        'Cartan (Lyon, 1984)," Astérisque 257-291 (1985).'
+    )
+    segments = [
+        ("author", "Koszul, J.-L.,"),
+        ("title", '"Crochet de Schouten-Nijenhuis et cohomologie, in the mathematical heritage of Elie Cartan'),
+        ("location", "(Lyon,"),
+        ("date", '1984),"'),
+        ("journal", "Astérisque"),
+        ("pages", "257-291"),
+        ("date", "(1985)."),
+    ]
+    parsed = assemble(raw, segments)
+    assert parsed.title is not None and parsed.title.endswith("Cartan (Lyon, 1984)")
+    assert parsed.year == "1985"
+    assert parsed.place is None
+    assert parsed.container == "Astérisque"
+
+
+def test_a_quotation_is_not_run_on_past_a_journal() -> None:
+    segments = [("title", "“Open quote without end"), ("journal", "Journal of X"), ("note", "said ”")]
+    assert quoted_title(segments) == segments
+
+
+def _grobid(segments: list[list[str | None]]) -> list[str]:
+    raw = " ".join(str(text) for _, text in segments)
+    example = _example(json.loads(json.dumps({"raw": raw, "segments": segments, "source": "grobid", "subset": "x"})))
+    assert example is not None
+    return list(example.labels)
+
+
+def test_an_organisation_heading_a_grobid_reference_is_its_author_elsewhere_its_publisher() -> None:
+    heading = _grobid([["orgName", "Particle Data Group"], [None, ","], ["title@level=a", "Review of particle physics"]])
+    assert heading[:3] == ["author", "author", "author"]
+    thesis = _grobid([["author", "A. Smith"], [None, ","], ["title@level=m", "Thesis"], [None, ","], ["orgName", "Université de Stanford"]])
+    assert thesis[-3:] == ["publisher", "publisher", "publisher"]
+    after_author = _grobid([["author", "G. Cottrill"], [None, ","], ["orgName", "American Institute"], ["date", "2011"]])
+    assert after_author[3:5] == ["publisher", "publisher"]
