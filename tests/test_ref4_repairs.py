@@ -12,7 +12,7 @@ import json
 
 from papersite.refparse.assemble import assemble
 from papersite.refparse.data import _example
-from papersite.refparse.repairs import glued_number_prefix, quoted_title, title_before_identifier
+from papersite.refparse.repairs import glued_number_prefix, journal_alone, quoted_title, title_before_identifier
 
 
 def test_a_cjk_ordinal_glued_to_the_volume_leaves_the_journal() -> None:
@@ -108,3 +108,21 @@ def test_an_organisation_heading_a_grobid_reference_is_its_author_elsewhere_its_
     assert thesis[-3:] == ["publisher", "publisher", "publisher"]
     after_author = _grobid([["author", "G. Cottrill"], [None, ","], ["orgName", "American Institute"], ["date", "2011"]])
     assert after_author[3:5] == ["publisher", "publisher"]
+
+
+def test_an_author_followed_only_by_a_volume_and_pages_is_a_journal_cited_alone() -> None:
+    raw = "Glycoconjugate J (1990) 7:525-543"
+    segments = [("author", "Glycoconjugate J"), ("date", "(1990)"), ("volume", "7:"), ("pages", "525-543")]
+    parsed = assemble(raw, segments)
+    assert parsed.container == "Glycoconjugate J"
+    assert parsed.authors == ()
+    assert (parsed.volume, parsed.pages, parsed.year) == ("7", "525-543", "1990")
+
+
+def test_a_list_of_names_or_a_reference_with_a_title_keeps_its_authors() -> None:
+    names = [("author", "Munro S, Nichols BJ."), ("date", "2005;"), ("volume", "12(3):"), ("pages", "45-67")]
+    assert journal_alone(names) == names
+    titled = [("author", "Smith J"), ("title", "On X."), ("volume", "7:"), ("pages", "1-2")]
+    assert journal_alone(titled) == titled
+    pages_only = [("author", "Smith J"), ("date", "1990"), ("pages", "1-2")]
+    assert journal_alone(pages_only) == pages_only

@@ -2,8 +2,9 @@
 
 Each was chosen on the benchmark's dev files (``benchmarks/reference_parser.py --dev``); the
 benchmark puts the gold side through the same repairs, and of the 18,299 training strings'
-gold labellings they change four (:func:`quoted_title`: a genre, a date or a URL that the
-annotators left inside a title's quotation marks). Segments are verbatim spans of the reference, in order,
+gold labellings they change six: four by :func:`quoted_title` (a genre, a date or a URL the
+annotators left inside a title's quotation marks) and two by :func:`journal_alone` (a journal
+cited alone that the annotators labelled as its author). Segments are verbatim spans of the reference, in order,
 so each one's start is found by searching the string from the end of the one before; two
 segments are *glued* when nothing, not even a space, separates them — one printed word that
 the tokenizer (which cuts at letter/digit boundaries, :mod:`papersite.refparse.tokens`) split.
@@ -108,6 +109,32 @@ def quoted_title(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+_NUMBERS_AFTER = frozenset({"date", "volume", "pages", "note", "doi", "url"})
+
+
+def journal_alone(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``author "Glycoconjugate J"`` + ``date "(1990)"`` + ``volume "7:"`` + ``pages "525-543"`` -> the
+    author is the journal.
+
+    A reference of nothing but an author and the numbers of a journal issue (a volume, perhaps
+    pages, a date, notes) cites the journal alone: no work has an author and a volume but
+    neither a title nor a journal. Only an "author" with no comma, semicolon, "and" or "&" in
+    it (not a list of names) and no CJK characters (whose unspaced titles and journals the
+    labeller runs into one segment, which this cannot tell apart) is taken for the journal.
+    """
+    labels = [label for label, _ in segments]
+    start = 1 if labels[:1] == ["citation-number"] else 0
+    rest = labels[start + 1 :]
+    if len(labels) <= start or labels[start] != "author" or "volume" not in rest:
+        return list(segments)
+    if any(label not in _NUMBERS_AFTER for label in rest):
+        return list(segments)
+    text = segments[start][1]
+    if re.search(r"[,;&\u2e80-\ufaff]|\band\b", text.strip().rstrip(",;")):
+        return list(segments)
+    return [*segments[:start], ("journal", text), *segments[start + 1 :]]
+
+
 def early(raw: str, segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """All the repairs of this module, in order."""
-    return quoted_title(title_before_identifier(glued_number_prefix(raw, segments)))
+    return journal_alone(quoted_title(title_before_identifier(glued_number_prefix(raw, segments))))
