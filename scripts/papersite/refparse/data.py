@@ -55,7 +55,7 @@ GROBID_LABELS = MappingProxyType({
     "pubPlace": "location",
     "publisher": "publisher",
     "publishe": "publisher",
-    "orgName": "publisher",  # a university, lab or agency issuing a thesis or report; heading the string: author
+    "orgName": "publisher",
     "note@type=report": "genre",
     "idno@type=DOI": "doi",
     "ptr@type=web": "url",
@@ -85,13 +85,9 @@ def _mapped(segments: Sequence[tuple[str | None, str]], grobid: bool) -> list[tu
         return [(label or None, text) for label, text in segments]
     has_article = any(label == "title@level=a" for label, _ in segments)
     out: list[tuple[str | None, str]] = []
-    heading = True  # no part but organisations yet
     for label, text in segments:
-        heading = heading and label in (None, "orgName")
         if label is None:
             out.append((None, text))
-        elif label == "orgName" and heading:
-            out.append(("author", text))  # heading the reference, an organisation is its author
         elif label in _BOOK_TITLES:
             out.append(("container-title" if has_article else "title", text))
         else:
