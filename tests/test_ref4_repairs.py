@@ -9,7 +9,13 @@ checked through :func:`assemble`, as the field a reader sees.
 from __future__ import annotations
 
 from papersite.refparse.assemble import assemble
-from papersite.refparse.repairs import glued_number_prefix, journal_alone, quoted_title, title_before_identifier
+from papersite.refparse.repairs import (
+    glued_number_prefix,
+    journal_alone,
+    quoted_title,
+    title_before_identifier,
+    title_in_authors,
+)
 
 
 def test_a_cjk_ordinal_glued_to_the_volume_leaves_the_journal() -> None:
@@ -107,3 +113,31 @@ def test_a_list_of_names_or_a_reference_with_a_title_keeps_its_authors() -> None
     assert journal_alone(titled) == titled
     pages_only = [("author", "Smith J"), ("date", "1990"), ("pages", "1-2")]
     assert journal_alone(pages_only) == pages_only
+
+
+def test_a_title_run_into_an_initials_first_author_list_is_taken_out() -> None:
+    raw = "[15] R. M. Wald, General Relativity, University of Chicago Press (1984)."
+    segments = [
+        ("citation-number", "[15]"),
+        ("author", "R. M. Wald, General Relativity,"),
+        ("publisher", "University of Chicago Press"),
+        ("date", "(1984)."),
+    ]
+    parsed = assemble(raw, segments)
+    assert parsed.title == "General Relativity"
+    assert [(p.family, p.given) for p in parsed.authors] == [("Wald", "R. M.")]
+    assert parsed.publisher == "University of Chicago Press"
+
+
+def test_names_suffixes_collaborations_and_abbreviations_stay_in_the_author_list() -> None:
+    for text in (
+        "E. W. GARBISCH, JR.",
+        "R. Diener, LCTPC Collaboration,",
+        "G.S. Bali, S. Collins, W.Söldner ,A .Sternbeck ,",
+        "A. F. Shestakov, Russ.",
+        "Smith, John, Jones, Mary,",
+    ):
+        segments = [("author", text), ("journal", "J. X"), ("volume", "3")]
+        assert title_in_authors(segments) == segments, text
+    titled = [("author", "R. M. Wald, General Relativity,"), ("title", "Other")]
+    assert title_in_authors(titled) == titled

@@ -2,9 +2,10 @@
 
 Each was chosen on the benchmark's dev files (``benchmarks/reference_parser.py --dev``); the
 benchmark puts the gold side through the same repairs, and of the 18,299 training strings'
-gold labellings they change six: four by :func:`quoted_title` (a genre, a date or a URL the
-annotators left inside a title's quotation marks) and two by :func:`journal_alone` (a journal
-cited alone that the annotators labelled as its author). Segments are verbatim spans of the reference, in order,
+gold labellings they change seven: four by :func:`quoted_title` (a genre, a date or a URL the
+annotators left inside a title's quotation marks), two by :func:`journal_alone` (a journal
+cited alone that the annotators labelled as its author) and one by :func:`title_in_authors`
+(a title labelled as the last author). Segments are verbatim spans of the reference, in order,
 so each one's start is found by searching the string from the end of the one before; two
 segments are *glued* when nothing, not even a space, separates them — one printed word that
 the tokenizer (which cuts at letter/digit boundaries, :mod:`papersite.refparse.tokens`) split.
@@ -135,6 +136,38 @@ def journal_alone(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     return [*segments[:start], ("journal", text), *segments[start + 1 :]]
 
 
+_INITIALS_FIRST = re.compile(r"^\s*(?:[A-Z]\s?\.\s*-?\s*)+[A-Z][^\W\d_]*(?:[\s'’-]+[^\W\d_]+)*\s*$")
+_NAME_WORDS = re.compile(r"\b(?:and|et al|jr|sr|collaboration|group|team|[A-Z]\s?\.)|&|\(", re.IGNORECASE)
+
+
+def title_in_authors(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``author "R. M. Wald, General Relativity,"`` + ``publisher ...`` -> author ``"R. M. Wald,"``, title
+    ``"General Relativity,"``.
+
+    In a reference with no title, an author list of names printed initials first ("R. M. Wald")
+    whose last comma-separated part is no such name — capitalised words without an initial, an
+    "and", "et al.", "Jr." or "Collaboration", and not one abbreviated word — has run on into
+    the title: that part is the title.
+    """
+    if any(label == "title" for label, _ in segments):
+        return list(segments)
+    out = list(segments)
+    for index, (label, text) in enumerate(out):
+        if label != "author":
+            continue
+        head, comma, tail = text.rstrip(" ,").rpartition(",")
+        names = [part for part in head.split(",") if part.strip()]
+        if not comma or not names or not all(_INITIALS_FIRST.match(part) for part in names):
+            break
+        if not tail.strip()[:1].isupper() or _NAME_WORDS.search(tail) or _INITIALS_FIRST.match(tail):
+            break
+        if len(tail.split()) == 1 and tail.strip().endswith("."):
+            break  # one abbreviated word ("Russ."): a journal's first word, not a title
+        out[index : index + 1] = [(label, head + comma), ("title", text[len(head) + 1 :].lstrip())]
+        break
+    return out
+
+
 def early(raw: str, segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """All the repairs of this module, in order."""
-    return journal_alone(quoted_title(title_before_identifier(glued_number_prefix(raw, segments))))
+    return title_in_authors(journal_alone(quoted_title(title_before_identifier(glued_number_prefix(raw, segments)))))
