@@ -13,6 +13,7 @@ from papersite.refparse.repairs import (
     glued_number_prefix,
     journal_alone,
     quoted_title,
+    range_not_publisher,
     title_before_identifier,
     title_in_authors,
 )
@@ -141,3 +142,19 @@ def test_names_suffixes_collaborations_and_abbreviations_stay_in_the_author_list
         assert title_in_authors(segments) == segments, text
     titled = [("author", "R. M. Wald, General Relativity,"), ("title", "Other")]
     assert title_in_authors(titled) == titled
+
+
+def test_a_number_range_labelled_publisher_is_the_pages() -> None:
+    raw = "Dragesco, J., 1970. Cilis libres du Cameroun. Num. Ann. Fac. Sci. Univ. fed. Cameroun), (Numero hors-Serie: 1-141."
+    segments = [
+        ("author", "Dragesco, J.,"),
+        ("date", "1970."),
+        ("title", "Cilis libres du Cameroun."),
+        ("journal", "Num. Ann. Fac. Sci. Univ. fed. Cameroun),"),
+        ("location", "(Numero hors-Serie:"),
+        ("publisher", "1-141."),
+    ]
+    parsed = assemble(raw, segments)
+    assert (parsed.pages, parsed.publisher) == ("1-141", None)
+    with_pages = [("publisher", "1-2"), ("pages", "3-4")]
+    assert range_not_publisher(with_pages) == with_pages

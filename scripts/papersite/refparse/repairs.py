@@ -168,6 +168,21 @@ def title_in_authors(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str
     return out
 
 
+_PAGE_RANGE = re.compile(r"^\W*\d+\s*[-–—]+\s*\d+\W*$")
+
+
+def range_not_publisher(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``publisher "1-141."`` -> ``pages``: a publisher or place that is nothing but a number range, in a
+    reference with no pages, is its pages."""
+    if any(label == "pages" for label, _ in segments):
+        return list(segments)
+    return [
+        ("pages", text) if label in ("publisher", "location") and _PAGE_RANGE.match(text) else (label, text)
+        for label, text in segments
+    ]
+
+
 def early(raw: str, segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """All the repairs of this module, in order."""
-    return title_in_authors(journal_alone(quoted_title(title_before_identifier(glued_number_prefix(raw, segments)))))
+    repaired = journal_alone(quoted_title(title_before_identifier(glued_number_prefix(raw, segments))))
+    return range_not_publisher(title_in_authors(repaired))
