@@ -1,4 +1,4 @@
-"""Issue 18, fourth round: the early segment repairs (:mod:`papersite.refparse.repairs`).
+"""Issue 18, fifth round: the early segment repairs (:mod:`papersite.refparse.repairs`).
 
 The repairs are tested on segments as the labeller cuts them: the references that show each
 repair at work are strings of GROBID's dev files with the labelling the dev model gave them;
