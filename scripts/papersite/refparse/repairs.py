@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from types import MappingProxyType
 
 _NUMBERED = frozenset({"volume", "pages"})
 # a CJK ordinal prefix: "第3期" (issue 3), "總第221期" (number 221 counted from the first)
@@ -82,7 +83,7 @@ def title_before_identifier(segments: Sequence[tuple[str, str]]) -> list[tuple[s
     return out
 
 
-_OPENERS = {"\"": "\"", "“": "”", "«": "»", "‘": "’", "„": "“"}
+_OPENERS = MappingProxyType({"\"": "\"", "“": "”", "«": "»", "‘": "’", "„": "“"})
 
 
 def quoted_title(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
