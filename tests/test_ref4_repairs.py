@@ -9,6 +9,7 @@ checked through :func:`assemble`, as the field a reader sees.
 from __future__ import annotations
 
 from papersite.refparse.assemble import assemble
+from papersite.refparse.fields import split_trailing_volume
 from papersite.refparse.repairs import (
     glued_number_prefix,
     journal_alone,
@@ -158,3 +159,15 @@ def test_a_number_range_labelled_publisher_is_the_pages() -> None:
     assert (parsed.pages, parsed.publisher) == ("1-141", None)
     with_pages = [("publisher", "1-2"), ("pages", "3-4")]
     assert range_not_publisher(with_pages) == with_pages
+
+
+def test_volume_words_of_other_languages_leave_the_end_of_a_book_title() -> None:
+    assert split_trailing_volume("Handbuch Sonderpädagogik Band 3", volume_follows=False) == (
+        "Handbuch Sonderpädagogik",
+        "Band 3",
+    )
+    assert split_trailing_volume("Consumer Installment Credit, Part II,", volume_follows=True) == (
+        "Consumer Installment Credit",
+        "Part II,",
+    )
+    assert split_trailing_volume("Journal of Banding Studies", volume_follows=True) == ("Journal of Banding Studies", None)
