@@ -11,6 +11,7 @@ from __future__ import annotations
 from papersite.refparse.assemble import assemble
 from papersite.refparse.fields import split_trailing_volume
 from papersite.refparse.repairs import (
+    editors_in_book_title,
     glued_number_prefix,
     journal_alone,
     quoted_title,
@@ -171,3 +172,23 @@ def test_volume_words_of_other_languages_leave_the_end_of_a_book_title() -> None
         "Part II,",
     )
     assert split_trailing_volume("Journal of Banding Studies", volume_follows=True) == ("Journal of Banding Studies", None)
+
+
+def test_editors_run_into_a_book_title_are_taken_out_but_not_a_title_after_eds() -> None:
+    raw = (
+        "Yorke, Barbara. “Anglo-Saxon Origin Legends.” In Myth, Rulership, Church and Charters: Essays in Honour "
+        "of Nicholas Brooks, ed. Julia Barrow and Andrew Wareham. Aldershot, 2008. Pp. 15–29."
+    )
+    segments = [
+        ("author", "Yorke, Barbara."),
+        ("title", "“Anglo-Saxon Origin Legends.”"),
+        ("container-title", "In Myth, Rulership, Church and Charters: Essays in Honour of Nicholas Brooks, ed. Julia Barrow and Andrew Wareham."),
+        ("location", "Aldershot,"),
+        ("date", "2008."),
+        ("pages", "Pp. 15–29."),
+    ]
+    parsed = assemble(raw, segments)
+    assert parsed.container == "Myth, Rulership, Church and Charters: Essays in Honour of Nicholas Brooks"
+    assert [p.family for p in parsed.editors] == ["Barrow", "Wareham"]
+    title_after = [("container-title", "in Judith Fingard and Janet Guildford, eds. Mothers of the Municipality: Women, Work,")]
+    assert editors_in_book_title(title_after) == title_after

@@ -183,7 +183,42 @@ def range_not_publisher(segments: Sequence[tuple[str, str]]) -> list[tuple[str, 
     ]
 
 
+_EDITED_BY = re.compile(r"[,.]\s+(?=(?:eds?\.|edited by|ed\. by|hrsg\. v(?:on)?\.?)\s+[A-Z])", re.IGNORECASE)
+
+
+_NAME_PARTICLES = frozenset("and & van von de der den la le du di da dos del y".split())
+
+
+def _names_only(text: str) -> bool:
+    """Do the words after "ed." read as a list of names ("Julia Barrow and Andrew Wareham.")?"""
+    words = text.split()[1:]  # after "ed." / "edited" ...
+    if words[:1] == ["by"]:
+        words = words[1:]
+    return 0 < len(words) <= 12 and not any(char in text for char in ":;0123456789") and all(
+        word[:1].isupper() or word.lower() in _NAME_PARTICLES for word in words
+    )
+
+
+def editors_in_book_title(segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``container-title "Myth, Rulership, ...: Essays in Honour of Nicholas Brooks, ed. Julia Barrow and
+    Andrew Wareham."`` -> the book's title and editor ``"ed. Julia Barrow and Andrew Wareham."``: a
+    book title that runs on into "ed."/"eds."/"edited by" and nothing but names, with no editor
+    segment in the reference, ends before them ("Judith Fingard and Janet Guildford, eds. Mothers
+    of the Municipality: ..." — a title after the "eds." — is left alone)."""
+    if any(label == "editor" for label, _ in segments):
+        return list(segments)
+    out = list(segments)
+    for index, (label, text) in enumerate(out):
+        if label != "container-title":
+            continue
+        match = _EDITED_BY.search(text)
+        if match and len(text[: match.start()].split()) >= 2 and _names_only(text[match.end() :]):
+            out[index : index + 1] = [(label, text[: match.start() + 1]), ("editor", text[match.start() + 1 :].lstrip())]
+        break
+    return out
+
+
 def early(raw: str, segments: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """All the repairs of this module, in order."""
     repaired = journal_alone(quoted_title(title_before_identifier(glued_number_prefix(raw, segments))))
-    return range_not_publisher(title_in_authors(repaired))
+    return editors_in_book_title(range_not_publisher(title_in_authors(repaired)))
