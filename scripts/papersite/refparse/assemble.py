@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 from . import fields
+from . import repairs
 from .features import word_of
 from .names import NameList, split_names
 from .reference import ParsedReference, PersonName
@@ -281,7 +282,7 @@ def assemble(
     and the order matters (volume before pages, notes before the issue taken from them)."""
     language: str | None = None
     marks = fields.language_marks(raw)
-    work: Sequence[tuple[str, str]] = _repaired(segments, lexicon)
+    work: Sequence[tuple[str, str]] = _repaired(repairs.early(raw, segments), lexicon)
     if marks:
         language = marks[0][1]
         stripped: list[tuple[str, str]] = []

@@ -57,7 +57,9 @@ _IN_PREFIX = re.compile(r"^\s*in\s*:\s*|^\s*in\s+(?=[\"“‘A-Z0-9])", re.IGNOR
 _ELLIPSIS = re.compile(r"(\s?)(\.\.\.|…)[\s\"'”’»,;:.]*$")
 _IN_SUFFIX = re.compile(r"[,.;:]\s*in\s*:?\s*$", re.IGNORECASE)
 _TRAILING_VOLUME = re.compile(
-    r"(?:,\s*|\s+)(?P<tail>(?:(?:vol(?:ume)?|year|nos?|number|issue)\b\.?(?:\s*\d+[a-z]?)?[\s,]*)+)$", re.IGNORECASE
+    r"(?:,\s*|\s+)(?P<tail>(?:(?:vol(?:ume)?|year|nos?|number|issue|band|bd|part|tome|heft)\b\.?"
+    r"(?:\s*(?:\d+[a-z]?|[IVXLC]+\b))?[\s,]*)+)$",
+    re.IGNORECASE
 )
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){0,3}"
 _NAME_LIST = re.compile(rf"^\s*(?P<names>{_NAME}(?:\s*,\s*{_NAME})*\s+and\s+{_NAME})\s*,\s*(?=\S)")
