@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..model import Affiliation, Author, Diagnostic, Paragraph
+from .bylines import name_case
 from .inline import parse_inline, strip_markers, to_plain, unescape
 from .units import Unit
 
@@ -324,14 +325,14 @@ def looks_like_author_list(text: str) -> bool:
 
 
 def _split_names(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r",|;|\band\b|&", text) if part.strip()]
+    return [part.strip() for part in re.split(r",|;|\b(?:and|AND)\b|&", text) if part.strip()]
 
 
 def _read_authors(text: str) -> list[Author]:
     authors = []
     for raw in _split_names(text):
         name, markers = strip_markers(raw)
-        authors.append(Author(name=name, markers=markers))
+        authors.append(Author(name=name_case(name), markers=markers))
     return authors
 
 

@@ -82,7 +82,8 @@ def detect_heading(unit: Unit, following: Unit | None, wrapped: bool = False) ->
     numbered = _ARABIC.match(text) or _lettered(text)
     if numbered and not _has_word(numbered.group("title")):
         return None  # "4 A2 f4": a formula's line with an equation number, not a section
-    if numbered and _short_title(numbered.group("title")) and not _TERMINAL.search(text):
+    # a numbered heading may ask a question ("2. What is a vignette?"); a sentence's other ends are not a heading's
+    if numbered and _short_title(numbered.group("title")) and not _TERMINAL.search(text.removesuffix("?")):
         number = numbered.group("number")
         return HeadingMatch(numbered.group("title").strip(), number, 2 + number.count("."))
     if mostly_upper(text) and _short_title(text) and not _TERMINAL.search(text):
@@ -223,11 +224,14 @@ def title_case(title: str, known_upper: frozenset[str] = frozenset()) -> str:
     out: list[str] = []
     for index, word in enumerate(words):
         core = re.sub(r"[^\w']", "", word)
+        if any(c.islower() for c in core):  # set in lower case inside capitals by the authors ("t", "mRNA")
+            out.append(word)
+            continue
         if core.upper() in known_upper or re.sub(r"'S$", "", core.upper()) in known_upper:
             out.append(word)
             continue
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
-        if 0 < index and lower in _SMALL_WORDS:
+        if 0 < index and lower in _SMALL_WORDS and not words[index - 1].endswith((":", "—")):  # "R: A Vignette"
             out.append(lower)
             continue
         out.append(_capitalise(lower))
@@ -245,9 +249,13 @@ def _capitalise(word: str) -> str:
 
 
 def acronyms_in(body_text: str) -> frozenset[str]:
-    """Words a text writes in capitals as a rule (acronyms), e.g. US, NATO, SCO."""
+    """Words a text writes in capitals as a rule (acronyms), e.g. US, NATO, SCO.
+
+    Lines set in capitals (a shouted title, byline or running head) are no evidence: every word
+    of them is in capitals, acronym or not ("ON MULTIVARIATE t AND GAUSS ..." on every page)."""
     counts: dict[str, list[int]] = {}
-    for word in re.findall(r"\b[A-Za-z]{2,6}\b", body_text):
+    mixed = "\n".join(line for line in body_text.splitlines() if not mostly_upper(line))
+    for word in re.findall(r"\b[A-Za-z]{2,6}\b", mixed):
         upper = word.upper()
         tally = counts.setdefault(upper, [0, 0])
         tally[0 if word == upper else 1] += 1
