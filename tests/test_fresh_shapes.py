@@ -8,8 +8,10 @@ from __future__ import annotations
 from textwrap import dedent
 
 from papersite.model import Paper
+from papersite.structure.types import LineEvidence
 from papersite.parse import parse_paper
 from papersite.parse.bylines import name_case
+from papersite.parse.centred import centred_heading
 from papersite.parse.frontmatter import looks_like_author_list
 from papersite.parse.headings import acronyms_in, title_case
 
@@ -89,3 +91,90 @@ def test_a_numbered_heading_may_ask_a_question() -> None:
 def test_a_numbered_line_that_ends_a_sentence_is_not_a_heading() -> None:
     paper = parse("A Study of Things\n\nJane Doe\n" + BODY.replace("2. What is a vignette?", "2. What is a vignette. It is a note."))
     assert [s.title for s in paper.all_sections()] == ["Introduction", "Results"]
+
+
+# --- headings a PDF sets centred in the body's own type (amsart) ---------------------------------
+
+def _line(x0: float, x1: float, *, y: float, display: bool, math: float = 0.0, size: float = 1.0) -> LineEvidence:
+    return LineEvidence(page=1, x0=x0, y0=y - 10, x1=x1, y1=y, font_size_ratio=size, bold=False, italic=False,
+                        gap_above=0.3, math=math, display=display)
+
+
+BODY_LINES = [_line(127, 485, y=200 + 12 * i, display=False) for i in range(4)]
+
+
+def test_a_short_line_centred_over_body_text_is_a_heading() -> None:
+    evidence = [_line(269, 343, y=188, display=True), *BODY_LINES]
+    lines = ["2. Details", *["body text of the paragraph"] * 4]
+    assert centred_heading(evidence, lines, 1)
+
+
+def test_a_centred_equation_or_sentence_or_off_centre_line_is_not() -> None:
+    lines = ["Introduction", *["body text"] * 4]
+    with_math = [_line(269, 343, y=188, display=True, math=0.5), *BODY_LINES]
+    off_centre = [_line(330, 420, y=188, display=True), *BODY_LINES]
+    before_equation = [_line(269, 343, y=188, display=True), _line(250, 360, y=200, display=True), *BODY_LINES]
+    smaller = [_line(269, 343, y=188, display=True, size=0.8), *BODY_LINES]
+    assert not any(centred_heading(ev, lines, 1) for ev in (with_math, off_centre, before_equation, smaller))
+    centred = [_line(269, 343, y=188, display=True), *BODY_LINES]
+    assert not centred_heading(centred, ["x = a + b", *lines[1:]], 1)
+    assert not centred_heading(centred, ["which is what we show.", *lines[1:]], 1)
+    assert not centred_heading(centred, ["where", *lines[1:]], 1)
+
+
+def test_a_value_the_console_printed_is_not_a_heading_whatever_the_model_says() -> None:
+    from papersite.parse.console import is_value
+    assert is_value('[1] "Normal Completion"') and is_value("[1] 0.8279847")
+    text = "\n".join([
+        "A Study of Things", "Jane Doe",
+        "1. Introduction",
+        "We compute the probability with the function below and print what it returns for the",
+        "three variables at once, which the reader may check by running the same commands:",
+        "> pmvnorm(mean=rep(0, m), sigma, lower=rep(-Inf, m), upper=c(1,4,2))",
+        "[1] 0.8279847", 'attr(,"error")', "[1] 4.712588e-07", 'attr(,"msg")',
+        '[1] "Normal Completion"',
+        "First, the lower triangular of the correlation matrix sigma is needed. The",
+        "mean vector is passed to pmvnorm by the argument mean. The region of",
+        "integration is given by the vectors lower and upper, both can have elements.",
+        "2. Details", "This section outlines the basic ideas of the algorithms used here.",
+    ]) + "\n"
+    paper = parse_paper(text, paper_id="test", path="test.txt")
+    assert [s.title for s in paper.all_sections()] == ["Introduction", "Details"]
+
+
+# --- a reference list with the year last, a page break inside an entry -----------------------------
+
+YEAR_LAST = """\
+Anna Berg and Karl J. Holm. The efficiency of sampling in multiple
+comparisons. Biometrics, 43:913–928, December 1987.
+B. Dahl and C. Eng. Numerical sums with application to the power of
+many contrasts. Journal of Sums and Simulation, 63:361–378, 1999.
+Carl Dahl. Numerical computation of normal probabilities.
+Journal of Computational and Graphical Sums, 1:141–149, 1992.
+Dora Falk. Comparison of methods for the computation of sums.
+Computing Science and Sums, 25:400–405, 1993.
+"""
+
+
+def _entries(text: str) -> list[str]:
+    from papersite.parse.references import split_references
+    from papersite.parse.units import split_units
+    references, _ = split_references(split_units(text), "refs.txt")
+    return [reference.raw for reference in references]
+
+
+def test_a_line_with_the_year_an_open_entry_lacks_completes_it() -> None:
+    found = _entries(YEAR_LAST)
+    assert [e.split(".")[0] for e in found] == ["Anna Berg and Karl J", "B", "Carl Dahl", "Dora Falk"]
+    assert found[2].endswith("Journal of Computational and Graphical Sums, 1:141–149, 1992.")
+
+
+def test_an_entry_without_a_year_still_ends_where_a_named_one_starts() -> None:
+    text = YEAR_LAST.replace("Dora Falk. Comparison", "Dora Falk. Comparison") + "Eva Holm. A program for sums.\nFrida Iversen. Later sums. Journal of Sums, 2:1–9, 1999.\n"
+    assert [e.split(".")[0] for e in _entries(text)][-2:] == ["Eva Holm", "Frida Iversen"]
+
+
+def test_numbered_questions_in_a_list_are_items_not_headings() -> None:
+    text = BODY.replace("A vignette is a short document", "Two questions must be asked:\n\n1. Does it work?\n\n2. What is the best?\n\nThe first is a test, the second a benchmark, and a vignette is a short document")
+    paper = parse("A Study of Things\n\nJane Doe\n" + text)
+    assert [s.title for s in paper.all_sections()] == ["Introduction", "What is a vignette?", "Results"]

@@ -71,7 +71,8 @@ def is_value(line: str) -> bool:
     text = _R_INDEX.sub("", line.strip("\f \t"))
     if len(text) >= 2 and text[0] + text[-1] in ("()", "[]", "{}"):
         text = text[1:-1]
-    parts = [part.strip() for part in re.split(r",\s*|\s+", text) if part.strip()]
+    # a quoted string is one part however many words it holds ('[1] "Normal Completion"')
+    parts = re.findall(_QUOTED.pattern + r"|[^\s,]+", text)
     return bool(parts) and all(_LITERAL.fullmatch(part) or _QUOTED.fullmatch(part) for part in parts)
 
 

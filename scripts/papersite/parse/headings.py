@@ -93,6 +93,18 @@ def detect_heading(unit: Unit, following: Unit | None, wrapped: bool = False) ->
     return None
 
 
+_NUMBERED_QUESTION = re.compile(r"^\d{1,2}[.)]\s.*\?$")
+
+
+def in_question_list(units: Sequence[Unit], index: int) -> bool:
+    """Is the numbered question ``units[index]`` an item of a list of questions rather than a
+    heading ("two questions must be asked:" / "1. Does it …?" / "2. What …?"): after a line that
+    ends with a colon, or next to another numbered question?"""
+    before = units[index - 1].text.strip() if index else ""
+    after = units[index + 1].text.strip() if index + 1 < len(units) else ""
+    return before.endswith(":") or bool(_NUMBERED_QUESTION.match(before)) or bool(_NUMBERED_QUESTION.match(after))
+
+
 def _wrapped(text: str) -> HeadingMatch | None:
     """A heading the layout found wrapped over two printed lines: numbered or not, no sentence's end."""
     if _TERMINAL.search(text):

@@ -26,7 +26,7 @@ from .front_assembly import front_matter
 from .frontmatter import (
     read_front_matter,
 )
-from .headings import HeadingMatch, acronyms_in, detect_heading, inside_sentence, mostly_upper, title_case
+from .headings import HeadingMatch, acronyms_in, detect_heading, in_question_list, inside_sentence, mostly_upper, title_case
 from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
@@ -116,6 +116,7 @@ def parse_paper(
             return None
         following = units[index + 1] if index + 1 < len(units) else None
         rules = detect_heading(unit, following, wrapped=unit.line in wrapped)
+        rules = None if rules and rules.number and unit.text.rstrip().endswith("?") and in_question_list(units, index) else rules
         found = hints.heading(unit, rules) if hints else rules
         # dropped when the model is sure it is a table, figure or formula line, or the PDF set it as text
         if found and hints is not None and hints.rejects_heading(unit.line, unit.end_line, bool(found.number)):
