@@ -178,3 +178,41 @@ def test_numbered_questions_in_a_list_are_items_not_headings() -> None:
     text = BODY.replace("A vignette is a short document", "Two questions must be asked:\n\n1. Does it work?\n\n2. What is the best?\n\nThe first is a test, the second a benchmark, and a vignette is a short document")
     paper = parse("A Study of Things\n\nJane Doe\n" + text)
     assert [s.title for s in paper.all_sections()] == ["Introduction", "What is a vignette?", "Results"]
+
+
+# --- a numbered heading right under a line that does not end its block ------------------------
+
+PROSE = ("The method is applied to the data of the survey and the results are compared with the ones in the",
+         "earlier study, which used a smaller sample and a different model of the same quantity over time.")
+
+
+def _paper_after_affiliation(numbers: tuple[str, ...]) -> Paper:
+    lines = ["A Study of Regression Diagnostics", "Jane Doe", "John Roe",
+             "Institute of Statistics and Probability Theory, Technical University of Somewhere, Austria"]
+    for number, title in zip(numbers, ("Introduction", "Data and methods", "Results", "Conclusions")):
+        lines += [f"{number} {title}", *PROSE * 3]
+    return parse_paper("\n".join(lines) + "\n", paper_id="test", path="test.txt")
+
+
+def test_a_run_of_section_numbers_makes_its_first_heading_stand_apart_from_an_affiliation() -> None:
+    paper = _paper_after_affiliation(("1", "2", "3", "4"))
+    assert [s.title for s in paper.all_sections()] == ["Introduction", "Data and methods", "Results", "Conclusions"]
+
+
+def test_numbered_run_needs_three_numbers_in_order() -> None:
+    from papersite.parse.numbered_run import numbered_run
+    texts = ["1 Load the data", "text", "2 Fit the model", "text", "3 Check it", "5 Later"]
+    assert numbered_run(texts, lambda t: True) == {0, 2, 4}
+    assert numbered_run(texts[:3], lambda t: True) == set()
+    assert numbered_run(["2 Fit", "3 Check", "4 Plot"], lambda t: True) == set()   # no run without its 1
+
+
+def test_a_spacing_accent_printed_before_its_letter_is_put_on_it() -> None:
+    from papersite.pdf.text import compose_accents
+    assert compose_accents("Kr¨amer and Sonnberger, Univ´e, G¨odel") == "Krämer and Sonnberger, Univé, Gödel"
+    assert compose_accents("i ´ + ui, x¨ 2") == "i ´ + ui, x¨ 2"      # an accent before a space or sign stays
+
+
+def test_a_decomposed_umlaut_is_one_letter_in_the_parsed_text() -> None:
+    paper = parse("A Study of Things\n\nJane Doe\n" + BODY.replace("The NATO treaty", "Kra\u0308mer's treaty"))
+    assert "Krämer's treaty" in paper.all_paragraphs()[0].text

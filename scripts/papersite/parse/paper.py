@@ -5,6 +5,7 @@ Over 400 lines because ``parse_paper`` puts every parse step in order here, one 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -204,7 +205,8 @@ def _demote_heading_runs(items: list[_Item], declared: frozenset[str]) -> list[_
 
 
 def clean_source(text: str, path: str, diagnostics: list[Diagnostic]) -> str:
-    """Remove the private-use characters the pipeline uses as footnote brackets."""
+    """Compose letters a text layer gave decomposed (a + U+0308 -> ä, as names are matched); remove the private-use characters the pipeline uses as footnote brackets."""
+    text = unicodedata.normalize("NFC", text)
     if NOTE_OPEN not in text and NOTE_CLOSE not in text:
         return text
     line = text[: min(i for i in (text.find(NOTE_OPEN), text.find(NOTE_CLOSE)) if i >= 0)].count("\n") + 1
