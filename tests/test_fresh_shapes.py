@@ -216,3 +216,21 @@ def test_a_spacing_accent_printed_before_its_letter_is_put_on_it() -> None:
 def test_a_decomposed_umlaut_is_one_letter_in_the_parsed_text() -> None:
     paper = parse("A Study of Things\n\nJane Doe\n" + BODY.replace("The NATO treaty", "Kra\u0308mer's treaty"))
     assert "Krämer's treaty" in paper.all_paragraphs()[0].text
+
+
+def test_a_label_a_program_prints_in_its_session_is_output_not_a_heading() -> None:
+    from papersite.parse.console import is_output
+    before = ["> summary(fit1)", "Call: rq(formula = foodexp ~ income, tau = 0.5, data = engel)", "tau: [1] 0.5"]
+    assert is_output(before, "Coefficients:", "coefficients lower bd upper bd")
+    assert not is_output(["The model is fitted to the data of the survey below."], "Coefficients:", "coefficients lower bd upper bd")
+
+
+def test_a_line_broken_before_a_raised_letter_is_not_a_heading() -> None:
+    from papersite.parse.headings import detect_heading
+    from papersite.parse.units import Unit
+
+    def unit(text: str) -> Unit:
+        return Unit(text, 0, 0, lines=(text,))
+
+    assert detect_heading(unit("Such files are then included in L"), unit("A")) is None
+    assert detect_heading(unit("Such Files in Documents"), unit("The files are kept as they are.")) is not None

@@ -117,7 +117,9 @@ def is_output(before: Sequence[str], line: str, after: str) -> bool:
     near = next((b for b in reversed(before) if b.strip("\f \t")), "")
     if is_value(line) and (is_command(near) or is_value(near)):
         return True
-    return follows_command(before) and (is_command(after) or is_value(after))
+    # a label the program prints over its next lines ("Coefficients:" in R's summaries)
+    label = line.strip().endswith(":") and len(line.split()) <= 2
+    return follows_command(before) and (is_command(after) or is_value(after) or label)
 
 
 def ends_session(before: Sequence[str], line: str, after: str) -> bool:

@@ -207,6 +207,10 @@ def _is_plain_title(text: str, following: Unit | None) -> bool:
     # line opens with punctuation or a parenthesis (": it can be", "(Fig. 5):"): the sentence goes on.
     if following.text[:1].islower() or following.text[:1] in ":;,.)(]":
         return False
+    # nor is a line whose next is a lone letter: a glyph raised out of the line (the "A" of the
+    # LaTeX logo: "... included in L" / "A" / "TEX documents"); a heading has text after it
+    if len(following.text.strip()) == 1:
+        return False
     # A table's head or a label over output ("Obs ML NB", "Corresponding to breakdates:") has data
     # under it; the lines above a figure's caption are the figure's own labels (a heading at a
     # page's foot with the figure on top of the next page is what typesetting avoids).
