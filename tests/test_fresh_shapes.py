@@ -234,3 +234,15 @@ def test_a_line_broken_before_a_raised_letter_is_not_a_heading() -> None:
 
     assert detect_heading(unit("Such files are then included in L"), unit("A")) is None
     assert detect_heading(unit("Such Files in Documents"), unit("The files are kept as they are.")) is not None
+
+
+def test_a_raised_number_after_a_variable_is_an_exponent_not_a_note_marker() -> None:
+    from papersite.doctor.rules import _markers_in
+    from papersite.model import Paragraph, SourceSpan, Superscript, Text
+
+    def markers(*inlines: Text | Superscript) -> list[str]:
+        return _markers_in(Paragraph(tuple(inlines), SourceSpan("t.txt", 1)))
+
+    assert markers(Text("with covariance matrix σ"), Superscript("2"), Text("V, where")) == []
+    assert markers(Text("the sum of x"), Superscript("2"), Text(" over all")) == []
+    assert markers(Text("as the estimating functions"), Superscript("1"), Text(". Then")) == ["1"]
