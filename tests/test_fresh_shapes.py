@@ -246,3 +246,24 @@ def test_a_raised_number_after_a_variable_is_an_exponent_not_a_note_marker() -> 
     assert markers(Text("with covariance matrix σ"), Superscript("2"), Text("V, where")) == []
     assert markers(Text("the sum of x"), Superscript("2"), Text(" over all")) == []
     assert markers(Text("as the estimating functions"), Superscript("1"), Text(". Then")) == ["1"]
+
+
+def test_an_accent_written_after_its_letters_is_put_on_the_letter_it_sits_over() -> None:
+    from papersite.pdf.chars import Char
+    from papersite.pdf.lines import run_text
+
+    def char(text: str, x0: float, index: int, space: bool = False) -> Char:
+        return Char(text, x0, x0 + (2.5 if text == "¨" else 5.0), 100.0, 10.0, "CMR10", False, False, False, space, index)
+
+    # "für" written f, u, r and then the accent over the u (PDFium flags a space before the late accent)
+    written = [char("f", 0, 0), char("u", 5, 1), char("r", 10, 2), char("¨", 6, 3, space=True), char("x", 20, 4, space=True)]
+    assert run_text(written, 10.0, 100.0) == "f¨ur x"          # compose_accents makes it "für x"
+    in_order = [char("f", 0, 0), char("u", 5, 1), char("r", 10, 2), char("x", 20, 3, space=True)]
+    assert run_text(in_order, 10.0, 100.0) == "fur x"
+
+
+def test_affiliations_each_marked_with_a_symbol_are_read_one_by_one() -> None:
+    paper = parse("A Study of Things\n\nJane Doe†, John Roe‡\n\n"
+                  "❸Institut für Statistik, Technische Universität Wien, Austria ❹Institut für Medizin, Universität Erlangen, Germany\n" + BODY)
+    assert [(a.marker, a.text) for a in paper.front.affiliations] == [
+        ("❸", "Institut für Statistik, Technische Universität Wien, Austria"), ("❹", "Institut für Medizin, Universität Erlangen, Germany")]
