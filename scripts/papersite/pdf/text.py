@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..model import Diagnostic, SourceSpan
 from .model import PdfDocumentText, PdfLine
@@ -87,8 +88,8 @@ def source_text(document: PdfDocumentText) -> PdfSourceText:
 
 #: Spacing accents a PDF may print as a glyph of their own before the letter (TeX's OT1 fonts:
 #: "Kr¨amer"), with the combining mark each stands for.
-_SPACING_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
-                    "\u02c7": "\u030c", "\u02da": "\u030a", "\u00af": "\u0304", "\u02d8": "\u0306", "\u02d9": "\u0307"}
+_SPACING_ACCENTS = MappingProxyType({"\u00a8": "\u0308", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
+                    "\u02c7": "\u030c", "\u02da": "\u030a", "\u00af": "\u0304", "\u02d8": "\u0306", "\u02d9": "\u0307"})
 _ACCENT_LETTER = re.compile("([" + "".join(_SPACING_ACCENTS) + "])([^\\W\\d_])")
 
 
