@@ -267,3 +267,8 @@ def test_affiliations_each_marked_with_a_symbol_are_read_one_by_one() -> None:
                   "❸Institut für Statistik, Technische Universität Wien, Austria ❹Institut für Medizin, Universität Erlangen, Germany\n" + BODY)
     assert [(a.marker, a.text) for a in paper.front.affiliations] == [
         ("❸", "Institut für Statistik, Technische Universität Wien, Austria"), ("❹", "Institut für Medizin, Universität Erlangen, Germany")]
+
+
+def test_only_letters_with_combining_marks_are_composed() -> None:
+    from papersite.parse.source_lines import compose_marks
+    assert compose_marks("Kra\u0308mer und \u8c48 \uf900") == "Krämer und \u8c48 \uf900"   # a compatibility ideograph stays

@@ -5,7 +5,6 @@ Over 400 lines because ``parse_paper`` puts every parse step in order here, one 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -35,6 +34,7 @@ from .joining import continues, hyphenated_forms, join_parts
 from .references import ListEvidence, back_matter, cut_at_entries, is_reference_heading, list_evidence, split_references, with_own_entry
 from .pdf_notes import body_type_notes, merge_units
 from .heading_split import split_model_headings
+from .source_lines import compose_marks
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
 from .bylines import affiliation_letters, lower_case_words, person_names, split_byline_lines
@@ -206,7 +206,7 @@ def _demote_heading_runs(items: list[_Item], declared: frozenset[str]) -> list[_
 
 def clean_source(text: str, path: str, diagnostics: list[Diagnostic]) -> str:
     """Compose letters a text layer gave decomposed (a + U+0308 -> ä, as names are matched); remove the private-use characters the pipeline uses as footnote brackets."""
-    text = unicodedata.normalize("NFC", text)
+    text = compose_marks(text)
     if NOTE_OPEN not in text and NOTE_CLOSE not in text:
         return text
     line = text[: min(i for i in (text.find(NOTE_OPEN), text.find(NOTE_CLOSE)) if i >= 0)].count("\n") + 1
