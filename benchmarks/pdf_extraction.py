@@ -27,7 +27,7 @@ from papersite.pdf import read_pdf_file  # noqa: E402
 from papersite.pipeline import generate_site  # noqa: E402
 from papersite.project import Project  # noqa: E402
 from tests.conftest import make_fixture_project  # noqa: E402
-from tests.test_pdf_facts import ASPECTS, expected, shown, text_layer_words  # noqa: E402
+from tests.test_pdf_facts import ASPECTS, expected, shown, text_layer_words, unaccented  # noqa: E402
 
 PDF = ROOT / "tests" / "fixtures" / "pdf"
 SLUGS = sorted(p.parent.name for p in PDF.glob("*/paper.pdf"))
@@ -82,7 +82,7 @@ def main() -> None:
         result = generate_site(Project.at(make_fixture_project(Path(tmp) / "b", every)))
     papers: dict[str, object] = {}
     for slug in SLUGS:
-        on_page = set(words(visible_text(result.pages[f"papers/{slug}.md"])))
+        on_page = set(words(unaccented(visible_text(result.pages[f"papers/{slug}.md"]))))
         layer = text_layer_words(slug)
         kept = sum(w.replace("\u2063", "") in on_page or all(p in on_page for p in w.split("\u2063")) for w in layer)
         entry: dict[str, object] = {"words_kept": round(kept / len(layer), 4), "text_layer_words": len(layer)}

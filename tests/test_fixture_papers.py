@@ -62,7 +62,7 @@ def expected_headings(slug: str) -> list[str]:
 def compare(result: BuildResult, slug: str, aspect: str) -> tuple[object, object]:
     paper, known = paper_of(result, slug), facts(slug)
     if aspect == "title":
-        return flat(paper.front.title), flat(known["title"])
+        return flat(paper.front.title), flat(known.get("title_shown") or known["title"])  # title_shown: a title set in capitals, title-cased
     if aspect == "authors":
         return [flat(a.name) for a in paper.front.authors], known["authors"]
     if aspect == "headings":

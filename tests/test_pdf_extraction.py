@@ -124,7 +124,7 @@ def test_the_pdfs_own_metadata_is_read_and_each_disagreement_reported() -> None:
 def test_real_fixture_pdfs_are_read_without_problems(folder: str) -> None:
     document, diagnostics = read_pdf_file(FIXTURES / folder / "paper.pdf", f"{folder}.pdf")
     assert document is not None and not [d for d in diagnostics if d.severity == "error"]
-    assert len(document.pages) >= 8 and len(document.lines()) > 25 * len(document.pages)
+    assert len(document.pages) >= 5 and len(document.lines()) > 25 * len(document.pages)  # R News papers are 5 and 6 pages
     assert not any("\ufb01" in line.text or "\ufb02" in line.text for line in document.lines())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import unicodedata
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -17,6 +18,7 @@ import pytest
 from papersite.model import Paper
 from papersite.nothing_lost import visible_text, words
 from papersite.pdf.glyphs import GlyphReader, stand_in
+from papersite.pdf.lines import ACCENTS
 from papersite.pipeline import BuildResult, generate_site
 from papersite.project import Project
 
@@ -72,7 +74,7 @@ def shown(result: BuildResult, paper_id: str, aspect: str) -> object:
 def expected(slug: str, aspect: str) -> object:
     known = facts(slug)
     if aspect == "title":
-        return flat(known.get("title_as_printed") or known["title"])
+        return flat(known.get("title_shown") or known.get("title_as_printed") or known["title"])
     if aspect == "authors":  # made flat as the names shown are: 'Jeff' loses its ff as 'Coefficients' does
         return [flat(name) for name in known["authors"]]
     if aspect == "headings":
@@ -139,13 +141,20 @@ def text_layer_words(slug: str) -> list[str]:
         text = re.sub(r"(\w)(?:\x02\s*|-\r?\n)(\w)", "\\1\u2063\\2", text)
         # Unmapped glyph codes are a matter of decoding, not of keeping: read them as the extraction does.
         text = re.sub(r"[\x00\x01\x03-\x1f]", lambda m: stand_in(ord(m.group(0))), text.replace("\r\n", " ").replace("\n", " "))
-        found += re.findall(r"[^\W_]+(?:\u2063[^\W_]+)*", GlyphReader([text]).read(text).lower())
+        # Accents a font prints as glyphs of their own come out of the layer apart from their letter
+        # ("Unive¨rsit¨at"): compared without accents on both sides (see ``unaccented``).
+        text = "".join(ch for ch in text if ch not in ACCENTS)
+        found += re.findall(r"[^\W_]+(?:\u2063[^\W_]+)*", unaccented(GlyphReader([text]).read(text).lower()))
     return found
+
+
+def unaccented(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_at_least_99_percent_of_the_text_layers_words_are_on_the_page(built: BuildResult, slug: str) -> None:
-    on_page = set(words(visible_text(built.pages[f"papers/{slug}.md"])))
+    on_page = set(words(unaccented(visible_text(built.pages[f"papers/{slug}.md"]))))
 
     def kept(word: str) -> bool:
         return word.replace("\u2063", "") in on_page or all(part in on_page for part in word.split("\u2063"))

@@ -216,6 +216,11 @@ def references_unsplit(paper: Paper) -> list[Diagnostic]:
     return found
 
 
+#: What a raised number after it is an exponent of, not a note's marker: a letter standing alone
+#: (a variable: "x²", "σ²V") or a Greek letter.
+_EXPONENT_BASE = re.compile(r"(?:^|[^\w])[^\W\d_]$|[\u0370-\u03ff]$")
+
+
 def _markers_in(paragraph: Paragraph) -> list[str]:
     """Footnote markers in a paragraph: note references, and superscript numbers after a word."""
     markers = []
@@ -223,7 +228,7 @@ def _markers_in(paragraph: Paragraph) -> list[str]:
     for inline in paragraph.inlines:
         if isinstance(inline, NoteRef):
             markers.append(inline.marker)
-        elif isinstance(inline, Superscript) and inline.text.isdigit() and not previous[-1:].isdigit():
+        elif isinstance(inline, Superscript) and inline.text.isdigit() and not previous[-1:].isdigit() and not _EXPONENT_BASE.search(previous):
             markers.append(inline.text)
         previous = inline.text if isinstance(inline, Text) else ""
     return markers

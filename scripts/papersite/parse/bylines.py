@@ -26,7 +26,7 @@ from .inline import strip_markers
 from .layout_types import LayoutLine, LayoutResult
 from .units import join_lines
 
-_CUTS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+_CUTS = re.compile(r"\s*(?:,|;|&|\b(?:and|AND)\b)\s*")
 #: A capitalised word in mixed case ("Jari", "O'Neil", "Smith-Jones"); a word in capitals is a title's or heading's.
 _CAPITALISED = re.compile(r"^(?=.*[^\W\d_A-Z])[^\W\d_a-z][^\W\d_A-Z]*(?:[-'’][^\W\d_][^\W\d_A-Z]+)*$|^Ma?c[A-Z][a-z]+$")
 _INITIALS = re.compile(r"^(?:[^\W\d_a-z]\.-?){1,3}$")
@@ -52,6 +52,22 @@ MAX_BYLINE_CHARS = 1500
 
 #: Words in a name, at most.
 MAX_NAME_WORDS = 5
+
+
+def name_case(name: str) -> str:
+    """A name set in capitals as a style (amsart's "JANE DOE") in the case a name is written:
+    "Jane Doe", "Jean-Paul O'Neil", "Jan van der Berg" (a particle after the first word in lower
+    case), "J. R. Doe". A name with any lower-case letter is the author's own spelling and is kept."""
+    if any(c.islower() for c in name):
+        return name
+    words = []
+    for index, word in enumerate(name.split()):
+        lower = word.lower()
+        if index and lower in _PARTICLES:
+            words.append(lower)
+            continue
+        words.append(re.sub(r"(^|[-'’])([^\W\d_])", lambda m: m.group(1) + m.group(2).upper(), lower))
+    return " ".join(words)
 
 
 def lower_case_words(text: str) -> frozenset[str]:

@@ -71,7 +71,8 @@ def is_value(line: str) -> bool:
     text = _R_INDEX.sub("", line.strip("\f \t"))
     if len(text) >= 2 and text[0] + text[-1] in ("()", "[]", "{}"):
         text = text[1:-1]
-    parts = [part.strip() for part in re.split(r",\s*|\s+", text) if part.strip()]
+    # a quoted string is one part however many words it holds ('[1] "Normal Completion"')
+    parts = re.findall(_QUOTED.pattern + r"|[^\s,]+", text)
     return bool(parts) and all(_LITERAL.fullmatch(part) or _QUOTED.fullmatch(part) for part in parts)
 
 
@@ -116,7 +117,9 @@ def is_output(before: Sequence[str], line: str, after: str) -> bool:
     near = next((b for b in reversed(before) if b.strip("\f \t")), "")
     if is_value(line) and (is_command(near) or is_value(near)):
         return True
-    return follows_command(before) and (is_command(after) or is_value(after))
+    # a label the program prints over its next lines ("Coefficients:" in R's summaries)
+    label = line.strip().endswith(":") and len(line.split()) <= 2
+    return follows_command(before) and (is_command(after) or is_value(after) or label)
 
 
 def ends_session(before: Sequence[str], line: str, after: str) -> bool:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from ..model import Affiliation, Author, Diagnostic, Paragraph
+from .bylines import name_case
 from .inline import parse_inline, strip_markers, to_plain, unescape
 from .units import Unit
 
@@ -35,7 +36,10 @@ _DATE_KIND = MappingProxyType({
     "date of publication": "published",
 })
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_LEADING_MARK = re.compile(r"^\s*(\^\{[^{}]{1,12}\}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\*?)")
+#: An affiliation's mark before its text: raised ("^{1}", "¹") or a note symbol; TeX's † and ‡ in
+#: some fonts extract as the dingbats ❶..❿ ("❸Institut für Statistik").
+_LEADING_MARK = re.compile(r"^\s*(\^\{[^{}]{1,12}\}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\*?|[†‡§¶\u2776-\u277f](?=\s?[^\W\d_]))")
+_NEXT_MARK = re.compile(r"\s+(?=[\u2776-\u277f†‡§¶][^\W\d_])")
 _INSTITUTION = re.compile(
     r"\b(universit|department|institut|faculty|school of|college|academy|centre|center|laborator|clinic|hospital)",
     re.IGNORECASE,
@@ -169,7 +173,7 @@ def read_front_matter(
         if "corresponding" in text.lower() and _EMAIL.search(text):
             in_abstract = False
             marker_match = _LEADING_MARK.match(text)
-            marker = strip_markers(marker_match.group(1))[1][0] if marker_match else ""
+            marker = (strip_markers(marker_match.group(1))[1] or (marker_match.group(1).strip(),))[0] if marker_match else ""
             for email in _EMAIL.findall(text):
                 parts.correspondence.append((marker, email.rstrip(".")))
             continue
@@ -180,6 +184,9 @@ def read_front_matter(
             parts.authors.extend(_read_authors(text))
             continue
         marked_lines = [line for line in unit.lines if _LEADING_MARK.match(line)]
+        if _LEADING_MARK.match(text) and len(unit.lines) == 1:  # marked affiliations the layout ran into one line
+            marked_lines = [line for line in _NEXT_MARK.split(text) if _LEADING_MARK.match(line)]
+            unit = replace(unit, lines=tuple(marked_lines)) if len(marked_lines) > 1 and "".join(marked_lines) == _NEXT_MARK.sub("", text) else unit
         if len(unit.lines) > 1 and len(marked_lines) == len(unit.lines):
             # One affiliation a line, each with its marker.
             found = [_read_affiliation(line.strip()) for line in unit.lines]
@@ -350,7 +357,7 @@ def looks_like_author_list(text: str) -> bool:
 
 
 def _split_names(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r",|;|\band\b|&", text) if part.strip()]
+    return [part.strip() for part in re.split(r",|;|\b(?:and|AND)\b|&", text) if part.strip()]
 
 
 _AUTHORS_LABEL = re.compile(r"^\s*(?:authors?|by)\s*:\s*", re.IGNORECASE)
@@ -364,7 +371,7 @@ def _read_authors(text: str) -> list[Author]:
         if trailing:
             name, markers = name[: trailing.start()], (*markers, *re.findall(r"[a-j]|\d+|[*†‡§¶∗✉]", trailing.group(0)))
         if name.strip():
-            authors.append(Author(name=name.strip(), markers=markers))
+            authors.append(Author(name=name_case(name.strip()), markers=markers))
     return authors
 
 
@@ -378,7 +385,7 @@ def looks_like_affiliation(text: str) -> bool:
 def _read_affiliation(text: str) -> Affiliation | None:
     mark = _LEADING_MARK.match(text)
     if mark:
-        marker = strip_markers(mark.group(1))[1][0]
+        marker = (strip_markers(mark.group(1))[1] or (mark.group(1).strip(),))[0]
         return Affiliation(text=to_plain(text[mark.end():]).strip(), marker=marker)
     if text.startswith("(") and text.endswith(")"):
         return Affiliation(text=to_plain(text[1:-1]).strip())

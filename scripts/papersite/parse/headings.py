@@ -82,7 +82,8 @@ def detect_heading(unit: Unit, following: Unit | None, wrapped: bool = False) ->
     numbered = _ARABIC.match(text) or _lettered(text)
     if numbered and not _has_word(numbered.group("title")):
         return None  # "4 A2 f4": a formula's line with an equation number, not a section
-    if numbered and _short_title(numbered.group("title")) and not _TERMINAL.search(text):
+    # a numbered heading may ask a question ("2. What is a vignette?"); a sentence's other ends are not a heading's
+    if numbered and _short_title(numbered.group("title")) and not _TERMINAL.search(text.removesuffix("?")):
         number = numbered.group("number")
         return HeadingMatch(numbered.group("title").strip(), number, 2 + number.count("."))
     if mostly_upper(text) and _short_title(text) and not _TERMINAL.search(text):
@@ -90,6 +91,18 @@ def detect_heading(unit: Unit, following: Unit | None, wrapped: bool = False) ->
     if _is_plain_title(text, following):
         return HeadingMatch(text.rstrip(":").strip(), "", 2)
     return None
+
+
+_NUMBERED_QUESTION = re.compile(r"^\d{1,2}[.)]\s.*\?$")
+
+
+def in_question_list(units: Sequence[Unit], index: int) -> bool:
+    """Is the numbered question ``units[index]`` an item of a list of questions rather than a
+    heading ("two questions must be asked:" / "1. Does it …?" / "2. What …?"): after a line that
+    ends with a colon, or next to another numbered question?"""
+    before = units[index - 1].text.strip() if index else ""
+    after = units[index + 1].text.strip() if index + 1 < len(units) else ""
+    return before.endswith(":") or bool(_NUMBERED_QUESTION.match(before)) or bool(_NUMBERED_QUESTION.match(after))
 
 
 def _wrapped(text: str) -> HeadingMatch | None:
@@ -194,6 +207,10 @@ def _is_plain_title(text: str, following: Unit | None) -> bool:
     # line opens with punctuation or a parenthesis (": it can be", "(Fig. 5):"): the sentence goes on.
     if following.text[:1].islower() or following.text[:1] in ":;,.)(]":
         return False
+    # nor is a line whose next is a lone letter: a glyph raised out of the line (the "A" of the
+    # LaTeX logo: "... included in L" / "A" / "TEX documents"); a heading has text after it
+    if len(following.text.strip()) == 1:
+        return False
     # A table's head or a label over output ("Obs ML NB", "Corresponding to breakdates:") has data
     # under it; the lines above a figure's caption are the figure's own labels (a heading at a
     # page's foot with the figure on top of the next page is what typesetting avoids).
@@ -223,11 +240,14 @@ def title_case(title: str, known_upper: frozenset[str] = frozenset()) -> str:
     out: list[str] = []
     for index, word in enumerate(words):
         core = re.sub(r"[^\w']", "", word)
+        if any(c.islower() for c in core):  # set in lower case inside capitals by the authors ("t", "mRNA")
+            out.append(word)
+            continue
         if core.upper() in known_upper or re.sub(r"'S$", "", core.upper()) in known_upper:
             out.append(word)
             continue
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
-        if 0 < index and lower in _SMALL_WORDS:
+        if 0 < index and lower in _SMALL_WORDS and not words[index - 1].endswith((":", "—")):  # "R: A Vignette"
             out.append(lower)
             continue
         out.append(_capitalise(lower))
@@ -245,9 +265,13 @@ def _capitalise(word: str) -> str:
 
 
 def acronyms_in(body_text: str) -> frozenset[str]:
-    """Words a text writes in capitals as a rule (acronyms), e.g. US, NATO, SCO."""
+    """Words a text writes in capitals as a rule (acronyms), e.g. US, NATO, SCO.
+
+    Lines set in capitals (a shouted title, byline or running head) are no evidence: every word
+    of them is in capitals, acronym or not ("ON MULTIVARIATE t AND GAUSS ..." on every page)."""
     counts: dict[str, list[int]] = {}
-    for word in re.findall(r"\b[A-Za-z]{2,6}\b", body_text):
+    mixed = "\n".join(line for line in body_text.splitlines() if not mostly_upper(line))
+    for word in re.findall(r"\b[A-Za-z]{2,6}\b", mixed):
         upper = word.upper()
         tally = counts.setdefault(upper, [0, 0])
         tally[0 if word == upper else 1] += 1

@@ -26,7 +26,7 @@ from .front_assembly import front_matter
 from .frontmatter import (
     read_front_matter,
 )
-from .headings import HeadingMatch, acronyms_in, detect_heading, inside_sentence, mostly_upper, title_case
+from .headings import HeadingMatch, acronyms_in, detect_heading, in_question_list, inside_sentence, mostly_upper, title_case
 from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
 from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
@@ -34,6 +34,7 @@ from .joining import continues, hyphenated_forms, join_parts
 from .references import ListEvidence, back_matter, cut_at_entries, is_reference_heading, list_evidence, split_references, with_own_entry
 from .pdf_notes import body_type_notes, merge_units
 from .heading_split import split_model_headings
+from .source_lines import compose_marks
 from .structure_hints import StructureHints, structure_hints
 from .units import Unit, split_units
 from .bylines import affiliation_letters, lower_case_words, person_names, split_byline_lines
@@ -117,6 +118,7 @@ def parse_paper(
             return None
         following = units[index + 1] if index + 1 < len(units) else None
         rules = detect_heading(unit, following, wrapped=unit.line in wrapped)
+        rules = None if rules and rules.number and unit.text.rstrip().endswith("?") and in_question_list(units, index) else rules
         found = hints.heading(unit, rules) if hints else rules
         # dropped when the model is sure it is a table, figure or formula line, or the PDF set it as text
         if found and hints is not None and hints.rejects_heading(unit.line, unit.end_line, bool(found.number)):
@@ -208,7 +210,8 @@ def _demote_heading_runs(items: list[_Item], declared: frozenset[str]) -> list[_
 
 
 def clean_source(text: str, path: str, diagnostics: list[Diagnostic]) -> str:
-    """Remove the private-use characters the pipeline uses as footnote brackets."""
+    """Compose letters a text layer gave decomposed (a + U+0308 -> ä, as names are matched); remove the private-use characters the pipeline uses as footnote brackets."""
+    text = compose_marks(text)
     if NOTE_OPEN not in text and NOTE_CLOSE not in text:
         return text
     line = text[: min(i for i in (text.find(NOTE_OPEN), text.find(NOTE_CLOSE)) if i >= 0)].count("\n") + 1

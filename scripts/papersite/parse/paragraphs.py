@@ -11,6 +11,7 @@ from .heading_wrap import finishes_heading, starts_wrapped_heading
 from .foot_notes import FoundMark, body_width
 from .line_join import _join
 from .headings import detect_heading, mostly_upper
+from .numbered_run import numbered_run
 from .layout_types import FootnoteMark, HyphenJoin, LayoutLine, is_code
 from .line_hyphens import HyphenJudge
 from .references import is_reference_heading
@@ -108,6 +109,7 @@ class _Builder:
             t for t, index in enumerate(flow)
             if is_code(self.text[index]) and not (t and self._word_goes_on(flow[t - 1], index))
         }
+        self.numbered = numbered_run([self.text[i] for i in flow], self._numbered_shape)
         self.headings = self._find_headings()
         self.code -= self._reference_positions()
         self.segment_width = self._segment_widths()
@@ -187,7 +189,7 @@ class _Builder:
             return None
         before = self.flow[t - 1] if t else None
         after = self.flow[t + 1] if t + 1 < len(self.flow) else None
-        if before is not None and not self._stands_apart(before, index):
+        if before is not None and not self._stands_apart(before, index) and t not in self.numbered:
             return None
         if before is not None and before in self.mark_columns and self._split_at_mark(before, index):
             return None
@@ -196,6 +198,12 @@ class _Builder:
         if match is None or (in_references and not (match.number or mostly_upper(text))):
             return None
         return match.title
+
+    def _numbered_shape(self, t: int) -> bool:
+        """Is the line at flow position ``t`` a numbered heading by its shape alone?"""
+        text = self.text[self.flow[t]]
+        match = None if t in self.code else detect_heading(Unit(text, 0, 0, lines=(text,)), None)
+        return match is not None and bool(match.number)
 
     def _word_goes_on(self, before: int, index: int) -> bool:
         """Does the line at ``index`` finish a word hyphenated at the end of ``before``?"""

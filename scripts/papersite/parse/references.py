@@ -10,11 +10,10 @@ What starts an entry is decided, in this order, by:
 3. the **PDF's layout** — a list set with hanging indents starts an entry at the left margin
    and continues it on an indented line;
 4. the **entry grammar** — a line that opens with a name and a year (or with the list's
-   numbering) after a line that closed the previous entry.
+   numbering) after a line that closed the previous entry; not a line with the year an open
+   entry lacks while every entry before had one (``_completes``).
 
-Layout repair has already rebuilt each wrapped entry into one line; where its rules glued two
-entries, the repaired line is cut back at its source lines (``ListEvidence.lines``) so that
-each printed line is judged on its own.
+Where layout repair glued two entries, the line is cut back at its source lines (``ListEvidence.lines``).
 """
 
 from __future__ import annotations
@@ -46,6 +45,7 @@ _NAME_HEAD = re.compile(
     r"(?:,\s|\s+[A-Z\u00C0-\u00DE]{1,3}[,.\s]|\s+[A-Z\u00C0-\u00DE]\.)"
 )
 #: Lower-case words an author–year entry's names may hold before the year.
+_FIRST_NAMES = re.compile(r"^[A-Z][a-z]+\.?(?:\s+[A-Z]\.)*\s+[A-Z][\w'’-]+[.,]")  # "Alan Genz.", "Don E. Edwards,"
 _NAME_WORDS = frozenset({"and", "&", "et", "al", "eds", "ed", "van", "von", "de", "der", "den", "la", "le", "du", "da", "di", "dos"})
 #: Share of a list's lines that must be set in from the margin for it to count as hanging.
 _HANGING_SHARE = 0.2
@@ -94,8 +94,7 @@ def list_evidence(layout: LayoutResult | None, hints: StructureHints | None) -> 
     every line an entry start, so the rules decide there."""
     blocks = layout is None or layout.shape == "blocks"
     return ListEvidence(hints.entry_start if hints is not None and not blocks else None, layout.lines if layout else (),
-                        hints.layout if hints is not None and hints.evidence else None, blocks,
-                        hints.zone if hints is not None else None)
+                        hints.layout if hints is not None and hints.evidence else None, blocks, hints.zone if hints is not None else None)
 
 
 @dataclass(frozen=True)
@@ -114,15 +113,12 @@ def _starts_entry(line: str) -> bool:
     """Does ``line`` look like the start of a reference rather than its tail?"""
     if _NUMBERED.match(line) or _NUMBER_PLAIN.match(line):
         return True
-    head = line[:120]
-    return bool(_YEAR.search(head)) and bool(re.match(r"^[\"“A-Z\u00C0-\u024F\u0400-\u04FF]", line))
+    return bool(_YEAR.search(line[:120])) and bool(re.match(r"^[\"“A-Z\u00C0-\u024F\u0400-\u04FF]", line))
 
 
 def _list_number(line: str) -> int | None:
     match = _ANY_NUMBER.match(line)
-    if not match:
-        return None
-    return int(match.group("bracket") or match.group("plain"))
+    return int(match.group("bracket") or match.group("plain")) if match else None
 
 
 def _pieces(unit: Unit, by_number: dict[int, int], lines: Sequence[LayoutLine]) -> list[_Line]:
@@ -253,11 +249,20 @@ def _decide(lines: list[_Line], evidence: ListEvidence) -> list[bool]:
             decision = indents.get(index)
             if decision is None:
                 model = evidence.entry_start(line.number) if evidence.entry_start is not None else None
-                decision = _by_grammar(line, lines[index - 1].text, author_year, model)
+                decision = _by_grammar(line, lines[index - 1].text, author_year, model) and not _completes(lines, starts, index)
         if decision and number is not None:
             expected = number + 1
         starts.append(bool(decision))
     return starts
+
+
+def _completes(lines: list[_Line], starts: list[bool], index: int) -> bool:
+    """Line ``index`` completes the open entry: each entry before had its year, the open one has none yet, this line has one and opens with no name."""
+    begun = [i for i, start in enumerate(starts) if start]
+    if len(begun) < 2 or _YEAR.search(lines[index].text) is None or _NAME_HEAD.match(lines[index].text) or _FIRST_NAMES.match(lines[index].text):
+        return False
+    entries = [" ".join(line.text for line in lines[a:b]) for a, b in zip(begun, [*begun[1:], index])]
+    return all(_YEAR.search(entry) for entry in entries[:-1]) and _YEAR.search(entries[-1]) is None
 
 
 #: A label opening a block printed after a reference list: "Affiliation:", "Author's address:",

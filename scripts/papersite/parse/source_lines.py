@@ -4,7 +4,18 @@ recognised by (see :mod:`papersite.parse.running_heads`)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+
+_COMBINING = re.compile(r"\w[\u0300-\u036f]+")
+
+
+def compose_marks(text: str) -> str:
+    """``text`` with each letter and the combining marks after it composed where one letter is
+    ("a" + U+0308 -> "ä": text layers give both, and names are matched in the composed form).
+    Only there: NFC over the whole text would also map compatibility ideographs ("豈")."""
+    return _COMBINING.sub(lambda m: unicodedata.normalize("NFC", m.group(0)), text)
+
 
 #: Lines this close to a page's edge (non-empty lines) count as its edge.
 EDGE_ZONE = 3

@@ -28,7 +28,8 @@ import re
 from ..structure import LineLabel, label_lines
 from ..structure.authors import split_authors
 from .headings import HeadingMatch, heads_text_after_session, is_caption, looks_like_data
-from .console import is_command
+from .centred import centred_heading
+from .console import is_command, is_value
 from .units import Unit
 from ..structure.types import LABEL_BLANK, ZONE_ANNEX, ZONE_BODY, ZONE_HEADER, ZONE_REFERENCES, LineEvidence
 
@@ -99,7 +100,7 @@ class StructureHints:
         the line above at the normal distance (an equation's number, a list item). Without
         evidence (a text source) nothing is known: ``False``."""
         got = self.layout(line)
-        if got is None or got.font_size_ratio is None or got.bold is None:
+        if got is None or got.font_size_ratio is None or got.bold is None or centred_heading(self.evidence, self.lines, line):
             return False
         if got.font_size_ratio < SMALLER_THAN_BODY:  # no heading is set smaller than the body (a page's foot line)
             return True
@@ -156,7 +157,7 @@ class StructureHints:
             return False
         if label is not None and label.label == "item" and label.p >= 1.0:  # a contents list's entry (labelling._contents_entries)
             return False
-        if not 1 <= len(text.split()) <= LAYOUT_HEADING_WORDS or text[-1:] in ".,;:" or not self._space_above(line):
+        if not 1 <= len(text.split()) <= LAYOUT_HEADING_WORDS or text[-1:] in ".,;:" or not (self._space_above(line) or centred_heading(self.evidence, self.lines, line)):
             return False
         after = next((n for n in range(line + 1, len(self.lines) + 1) if self.layout(n) is not None), None)
         return after is not None and self.set_as_text(after)
@@ -248,7 +249,7 @@ class StructureHints:
         # compound's locants, "4(3h)", look like a call); a label over items ("Sub questions:") stays text,
         # and so does a note wholly in brackets ("(PDF)").
         bare = _unbracketed(text)
-        if text.endswith(":") or is_command(text) or looks_like_data(bare) or not bare.strip():
+        if text.endswith(":") or is_command(text) or is_value(text) or looks_like_data(bare) or not bare.strip():
             return None
         numbered = _MODEL_NUMBERED.match(text)
         if numbered is None:

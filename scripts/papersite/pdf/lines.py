@@ -139,9 +139,27 @@ def _superscripts(chars: list[Char], size: float, baseline: float) -> list[bool]
     return [c.size < size * SUPERSCRIPT_SIZE and baseline - c.baseline > SUPERSCRIPT_RISE * size for c in chars]
 
 
+#: Spacing accents a font may print as glyphs of their own over a letter (TeX's OT1 fonts).
+ACCENTS = frozenset("\u00a8\u00b4\u02c6\u02dc\u02c7\u02da\u00af\u02d8\u02d9")
+
+
+def _accents_first(chars: list[Char]) -> list[Char]:
+    """``chars`` in reading order with each accent that sits over the letter before it moved in
+    front of that letter ("u¨r" -> "¨ur"), where :func:`papersite.pdf.text.compose_accents` puts it on."""
+    out = list(chars)
+    for index in range(1, len(out)):
+        accent, letter = out[index], out[index - 1]
+        if accent.text in ACCENTS and letter.text.isalpha() and letter.x0 <= (accent.x0 + accent.x1) / 2 <= letter.x1:
+            out[index - 1], out[index] = accent, letter
+    return out
+
+
 def run_text(chars: list[Char], size: float, baseline: float) -> str:
     """The run's text: word spaces from gaps, superscripts kept (``¹`` for digits, ``^{a}`` else)."""
-    chars = sorted(chars, key=lambda c: c.x0) if any(b.x0 < a.x0 - 0.5 for a, b in zip(chars, chars[1:])) else chars
+    resorted = any(b.x0 < a.x0 - 0.5 for a, b in zip(chars, chars[1:]))
+    # Written out of order (accents placed after the fact): read left to right, an accent put before
+    # the letter it sits on, and word spaces from the gaps alone (PDFium's come from the written order).
+    chars = _accents_first(sorted(chars, key=lambda c: c.x0)) if resorted else chars
     raised = _superscripts(chars, size, baseline)
     out: list[str] = []
     plain: list[str] = []
@@ -150,11 +168,11 @@ def run_text(chars: list[Char], size: float, baseline: float) -> str:
     while index < len(chars):
         char = chars[index]
         gap = char.x0 - last_x1 if last_x1 is not None else 0.0
-        if last_x1 is not None and ((char.space_before and not raised[index]) or gap > WORD_GAP * min(size, char.size * 1.5)):
+        if last_x1 is not None and ((char.space_before and not raised[index] and not resorted) or gap > WORD_GAP * min(size, char.size * 1.5)):
             plain.append(" ")
         if not raised[index]:
             plain.append(char.text)
-            last_x1 = char.x1
+            last_x1 = max(char.x1, last_x1 or char.x1)
             index += 1
             continue
         end = index

@@ -9,8 +9,10 @@ any text source). Rotated text is left out and reported.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..model import Diagnostic, SourceSpan
 from .model import PdfDocumentText, PdfLine
@@ -54,7 +56,7 @@ def source_text(document: PdfDocumentText) -> PdfSourceText:
     origin: list[PdfLine | None] = []
 
     def emit(text: str, line: PdfLine | None) -> None:
-        out.append(text)
+        out.append(compose_accents(text))
         origin.append(line)
 
     for index, page in enumerate(document.pages):
@@ -82,6 +84,24 @@ def source_text(document: PdfDocumentText) -> PdfSourceText:
                 emit("", None)  # a heading too long for the text's rules to know it: a block of its own
             skip = count - 1
     return PdfSourceText("\n".join(out) + "\n", tuple(origin))
+
+
+#: Spacing accents a PDF may print as a glyph of their own before the letter (TeX's OT1 fonts:
+#: "Kr¨amer"), with the combining mark each stands for.
+_SPACING_ACCENTS = MappingProxyType({"\u00a8": "\u0308", "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303",
+                    "\u02c7": "\u030c", "\u02da": "\u030a", "\u00af": "\u0304", "\u02d8": "\u0306", "\u02d9": "\u0307"})
+_ACCENT_LETTER = re.compile("([" + "".join(_SPACING_ACCENTS) + "])([^\\W\\d_])")
+
+
+def compose_accents(text: str) -> str:
+    """``text`` with each spacing accent printed just before a letter put on the letter, where the
+    two make one letter ("Kr¨amer" -> "Krämer", "´e" -> "é"); an accent before a space or a sign
+    (an equation's prime, "x ´ y") and an accent no letter takes stay as printed."""
+    def put(match: re.Match[str]) -> str:
+        letter = unicodedata.normalize("NFC", match.group(2) + _SPACING_ACCENTS[match.group(1)])
+        return letter if len(letter) == 1 else match.group(0)
+
+    return _ACCENT_LETTER.sub(put, text)
 
 
 def join_lines(lines: list[PdfLine] | tuple[PdfLine, ...]) -> str:
