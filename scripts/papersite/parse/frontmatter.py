@@ -248,9 +248,10 @@ def title_run_end(
         in_model = unit.line in model and unit.end_line in model
         if not (in_model or units[end - 1].text.rstrip().endswith(":")) or len(text) > 200:
             break
-        # a line of capitalised words reads as names; one the model is sure is the title's is not a byline
+        # a line of capitalised words (or of capitals: "ROGER KOENKER") reads as names; one the
+        # model is sure is the title's is not a byline
         sure_title = all(sure_field(line) == "title" for line in range(unit.line, unit.end_line + 1))
-        if (names(text) is not None and not sure_title) or looks_like_affiliation(text) or is_front_label(unit) or _MASTHEAD.search(text):
+        if (names(name_case(text)) is not None and not sure_title) or looks_like_affiliation(text) or is_front_label(unit) or _MASTHEAD.search(text):
             break
         if re.search(r"[.;]$", text) or _EMAIL.search(text):
             break
