@@ -99,7 +99,7 @@ def test_a_title_line_of_capitalised_words_is_not_a_byline() -> None:
 
 
 def test_the_loose_author_rule_reads_labels_and_marks_and_skips_plain_words() -> None:
-    from papersite.parse.frontmatter import _plain_words, _read_authors
+    from papersite.parse.author_lines import plain_words as _plain_words, read_authors as _read_authors
 
     assert [(a.name, a.markers) for a in _read_authors("Lisa M. Lix a, Jane Roe 2*")] == [("Lisa M. Lix", ("a",)), ("Jane Roe", ("2", "*"))]
     assert [a.name for a in _read_authors("AUTHORS: A. Wesley Burks")] == ["A. Wesley Burks"]

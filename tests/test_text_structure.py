@@ -281,11 +281,15 @@ def test_a_caption_is_never_a_heading() -> None:
 
 def test_affiliation_numbers_after_a_comma_stay_with_their_name() -> None:
     """"Alstott1,2∗" (text) and "Alstott^{1,2∗}" (a PDF's raised mark): the comma is inside the
-    marks, not between two names; a bare number before a name is no byline."""
+    marks, not between two names. A number after the comma is the mark of the name before it, as
+    REVTeX and Hindawi set it ("M. D. Lumsden,^1 S. R. Dunsiger"); a line that starts with a number
+    is no byline, nor is a name followed by a numbered affiliation."""
     assert person_names("Jeff Alstott1,2∗") == [("Jeff Alstott", ("1", "2", "∗"))]
     raised = person_names("Jeff Alstott^{1,2∗}, Ed Bullmore^{2}, Dietmar Plenz^{1}") or []
     assert [n for n, _ in raised] == ["Jeff Alstott", "Ed Bullmore", "Dietmar Plenz"]
-    assert person_names("Ann Lee, 2 Bob Stone") is None
+    assert person_names("Ann Lee, 2 Bob Stone") == [("Ann Lee", ("2",)), ("Bob Stone", ())]
+    assert person_names("2 Bob Stone") is None
+    assert person_names("Ann Lee, 2 Department of Physics") is None
 
 
 def test_a_caption_set_in_bold_is_still_no_heading() -> None:

@@ -15,6 +15,9 @@ from types import MappingProxyType
 
 from ..model import Affiliation, Author, Diagnostic, Paragraph
 from .bylines import name_case
+from .author_lines import INSTITUTION as _INSTITUTION
+from .author_lines import LEADING_MARK as _LEADING_MARK
+from .author_lines import looks_like_author_list, plain_words, read_authors
 from .inline import parse_inline, strip_markers, to_plain, unescape
 from .units import Unit
 
@@ -36,15 +39,9 @@ _DATE_KIND = MappingProxyType({
     "date of publication": "published",
 })
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-#: An affiliation's mark before its text: raised ("^{1}", "¹") or a note symbol; TeX's † and ‡ in
-#: some fonts extract as the dingbats ❶..❿ ("❸Institut für Statistik").
-_LEADING_MARK = re.compile(r"^\s*(\^\{[^{}]{1,12}\}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\*?|[†‡§¶\u2776-\u277f](?=\s?[^\W\d_]))")
+
 _NEXT_MARK = re.compile(r"\s+(?=[\u2776-\u277f†‡§¶][^\W\d_])")
-_INSTITUTION = re.compile(
-    r"\b(universit|department|institut|faculty|school of|college|academy|centre|center|laborator|clinic|hospital)",
-    re.IGNORECASE,
-)
-_NAME_WORD = re.compile(r"^[A-Z][\w.'’\-]*$")
+
 #: Reads a byline into persons with their marks, or ``None`` (papersite.parse.bylines.person_names).
 Names = Callable[[str], "list[tuple[str, tuple[str, ...]]] | None"]
 
@@ -114,7 +111,7 @@ def read_front_matter(
         (i for i, u in enumerate(units[: min(body_start, title_end + 2)])
          if not title_index <= i < title_end and looks_like_author_list(u.text.strip())
          and not all(sure_field(line) not in (None, "title", "author") for line in range(u.line, u.end_line + 1))
-         and not _plain_words(u.text, vocabulary)),
+         and not plain_words(u.text, vocabulary)),
         -1,
     )
     model_authors = _model_unit(units[:body_start], author_lines)
@@ -181,7 +178,7 @@ def read_front_matter(
             parts.abstract_units.append(unit)
             continue
         if index == authors_index:
-            parts.authors.extend(_read_authors(text))
+            parts.authors.extend(read_authors(text))
             continue
         marked_lines = [line for line in unit.lines if _LEADING_MARK.match(line)]
         if _LEADING_MARK.match(text) and len(unit.lines) == 1:  # marked affiliations the layout ran into one line
@@ -216,13 +213,6 @@ _MASTHEAD = re.compile(
     r"\bvol(?:ume)?\.?\s*\d|\bno\.\s*\d|\b(?:19|20)\d\d\b.*\b\d+\s*[-–]\s*\d+\b|\bpublished\s+(?:by|under|online)",
     re.IGNORECASE,
 )
-
-
-def _plain_words(text: str, vocabulary: frozenset[str]) -> bool:
-    """Every word of ``text`` (of two letters or more) is one the paper writes in lower case: a
-    heading, a journal's label, no person's name."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)]
-    return bool(vocabulary) and bool(words) and all(w in vocabulary for w in words)
 
 
 def _no_names(text: str) -> None:
@@ -340,43 +330,6 @@ def _read_dates(text: str) -> list[tuple[str, str]]:
         if value:
             found.append((kind, value))
     return found
-
-
-def looks_like_author_list(text: str) -> bool:
-    if len(text) > 300 or _INSTITUTION.search(text) or text.startswith("("):
-        return False
-    if re.search(r"[.;:!?]\s*$", text) or _LEADING_MARK.match(text):
-        return False
-    names = _split_names(text)
-    if not names or len(names) > 20:
-        return False
-    for name in names:
-        words = strip_markers(name)[0].split()
-        if not 1 <= len(words) <= 6 or not all(_NAME_WORD.match(word) for word in words):
-            return False
-    return True
-
-
-def _split_names(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r",|;|\b(?:and|AND)\b|&", text) if part.strip()]
-
-
-_AUTHORS_LABEL = re.compile(r"^\s*(?:authors?|by)\s*:\s*", re.IGNORECASE)
-
-
-def _read_authors(text: str) -> list[Author]:
-    authors = []
-    for raw in _split_names(_AUTHORS_LABEL.sub("", text)):
-        name, markers = strip_markers(raw)
-        trailing = _TRAILING_MARKS.search(name)  # "Lisa M. Lix a", "Jane Roe 2*": marks set apart
-        if trailing:
-            name, markers = name[: trailing.start()], (*markers, *re.findall(r"[a-j]|\d+|[*†‡§¶∗✉]", trailing.group(0)))
-        if name.strip():
-            authors.append(Author(name=name_case(name.strip()), markers=markers))
-    return authors
-
-
-_TRAILING_MARKS = re.compile(r"(?<=[^\W\d_.])\s+(?:[a-j]|\d{1,2})[*†‡§¶∗✉]*\s*$")
 
 
 def looks_like_affiliation(text: str) -> bool:

@@ -15,7 +15,6 @@ from ..model import (
     Diagnostic,
     FrontMatter,
     Paper,
-    Paragraph,
     Reference,
     Section,
     SourceSpan,
@@ -27,10 +26,10 @@ from .frontmatter import (
     read_front_matter,
 )
 from .headings import HeadingMatch, acronyms_in, detect_heading, in_question_list, inside_sentence, mostly_upper, title_case
-from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, parse_inline, to_plain
+from .inline import NOTE_CLOSE, NOTE_OPEN, note_token, to_plain
 from .layout import LayoutResult, repair_layout
 from .note_references import make_note, with_references_from_notes
-from .joining import continues, hyphenated_forms, join_parts
+from .joining import hyphenated_forms, join_page_splits
 from .references import ListEvidence, back_matter, cut_at_entries, is_reference_heading, list_evidence, split_references, with_own_entry
 from .pdf_notes import body_type_notes, merge_units
 from .heading_split import split_model_headings
@@ -343,10 +342,10 @@ def _build_sections(
             diagnostics.extend(ref_diagnostics)
             flat.append(Section(heading_title, heading.match.level, section_span, heading.match.number, is_references=True))
             if after:  # an address block after the list: shown under it as printed, label and all
-                back = _join_page_splits(after, path, keep_hyphen, standalone | {after[1].line})
+                back = join_page_splits(after, path, keep_hyphen, standalone | {after[1].line})
                 flat.append(Section("", heading.match.level, after[0].span(path), blocks=tuple(back)))
             continue
-        blocks = _join_page_splits(units, path, keep_hyphen, standalone)
+        blocks = join_page_splits(units, path, keep_hyphen, standalone)
         flat.append(
             Section(
                 title=heading_title,
@@ -357,32 +356,6 @@ def _build_sections(
             )
         )
     return _nest(flat), references, citation_line, diagnostics
-
-
-_ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,3})[.)]\s")
-
-
-def _next_item(previous: str, following: str) -> bool:
-    """"2. … and" then "3. …": the next item of a numbered list, not the rest of item 2."""
-    before, after = _ITEM_NUMBER.match(previous), _ITEM_NUMBER.match(following)
-    return bool(before and after and int(after.group(1)) == int(before.group(1)) + 1)
-
-
-def _join_page_splits(
-    units: list[Unit], path: str, keep_hyphen: frozenset[str], standalone: frozenset[int] = frozenset()
-) -> list[Paragraph]:
-    merged: list[tuple[Unit, str, int]] = []  # unit, text, last line
-    for unit in units:
-        joinable = merged and merged[-1][0].line not in standalone and unit.line not in standalone
-        if joinable and not unit.list_item and not _next_item(merged[-1][1], unit.text) and continues(merged[-1][1], unit.text):
-            first, text, _ = merged[-1]
-            merged[-1] = (first, join_parts(text, unit.text, keep_hyphen), unit.end_line)
-        else:
-            merged.append((unit, unit.text, unit.end_line))
-    return [
-        Paragraph(parse_inline(text), SourceSpan(path, unit.line, last), list_item=unit.list_item)
-        for unit, text, last in merged
-    ]
 
 
 def _nest(flat: list[Section]) -> list[Section]:
