@@ -118,3 +118,9 @@ def test_a_short_line_above_the_title_yields_to_a_long_byline_below_it() -> None
     )
     assert title == "Suppression of FOXM1 activities and breast cancer growth in vitro and in vivo by a new class of compounds"
     assert authors[:2] == ["Yvonne Ziegler", "Mary J. Laws"] and authors[-1] == "Benita S. Katzenellenbogen"
+
+
+def test_letter_marks_set_apart_from_names() -> None:
+    assert person_names("Jean-Marc Bardet a * , Paul Doukhan ab , José Rafael León c †") == [
+        ("Jean-Marc Bardet", ("a", "*")), ("Paul Doukhan", ("a", "b")), ("José Rafael León", ("c", "†"))]
+    assert person_names("Pedro Silva e Maria Souza") is None  # "e" joins two names in Portuguese: no mark

@@ -43,6 +43,7 @@ _SUFFIX = re.compile(r",\s*(?:Jr|Sr)\.?(?=\s|,|;|$)|,\s*(?:II|III|IV)(?=\s|,|;|$
 
 #: A piece of a byline made only of affiliation numbers and symbols ("2∗" after "Alstott1,").
 _MARKS_ONLY = re.compile(r"^\s*(?:\d{1,2}[*†‡§¶∗✉]*|[*†‡§¶∗✉]+)\s*$")
+_SPACED_LETTERS = re.compile(r"(?<=[^\W\d_]{2})\s+([a-j]{1,3}(?:\s*,\s*[a-j]{1,3})*(?:\s*[*†‡§¶∗✉]+)?)(?=\s*(?:[,;&]|\band\b|$))")
 #: A piece that opens with marks set after the comma before it ("Oany, 1 Tahmina Pervin, 2"):
 #: they are the previous name's.
 _LEADING_MARKS = re.compile(r"^\s*(\d{1,2}[*†‡§¶∗✉]*)\s+(?=[^\W\d_])")
@@ -111,6 +112,8 @@ def person_names(text: str, common: frozenset[str] = frozenset(), letters: froze
     # Marks the extraction set apart from the name ("Glenn Litsios 1,2 and Nicolas Salamin 1,2*")
     # are read as if glued to it ("Litsios1,2"): digits after a name's word, then a cut or the end.
     text = _SPACED_MARKS.sub(lambda m: re.sub(r"\s+", "", m.group(1)), text)
+    # Letters set apart the same way ("Jean-Marc Bardet a * , Paul Doukhan ab"): raised marks.
+    text = _SPACED_LETTERS.sub(lambda m: "".join("^{" + mark + "}" for mark in re.sub(r"[\s,]+", "", m.group(1))), text)
     pieces: list[tuple[list[str], tuple[str, ...]]] = []
     # commas inside a raised mark ("Alstott^{1,2∗}") are the mark's own, not cuts between names
     masked = re.sub(r"\^\{[^}]*\}", lambda m: m.group(0).replace(",", "\u2063"), re.sub(r"^and\s+", "", text))
