@@ -124,3 +124,10 @@ def test_letter_marks_set_apart_from_names() -> None:
     assert person_names("Jean-Marc Bardet a * , Paul Doukhan ab , José Rafael León c †") == [
         ("Jean-Marc Bardet", ("a", "*")), ("Paul Doukhan", ("a", "b")), ("José Rafael León", ("c", "†"))]
     assert person_names("Pedro Silva e Maria Souza") is None  # "e" joins two names in Portuguese: no mark
+
+
+def test_degrees_after_names_are_no_authors() -> None:
+    from papersite.parse.author_lines import read_authors
+
+    names = [a.name for a in read_authors("Joanne M. Murabito, MD, ScM 1,2,* , Charles C. White, MPH 3,* , Maryam Kavousi, M.D., Ph.D.")]
+    assert names == ["Joanne M. Murabito", "Charles C. White", "Maryam Kavousi"]

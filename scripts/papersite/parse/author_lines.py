@@ -19,6 +19,8 @@ INSTITUTION = re.compile(
     r"\b(universit|department|institut|faculty|school of|college|academy|centre|center|laborator|clinic|hospital)",
     re.IGNORECASE,
 )
+#: Academic degrees printed after a name in medical bylines ("Joanne M. Murabito, MD, ScM"): no person.
+_DEGREES = frozenset("md phd mph msc ms ma mba scm bsc ba rn dds dmd mbbs frcp frcs do pharmd dvm mbchb facp mres dphil".split())
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’\-]*$")
 
 
@@ -45,14 +47,22 @@ _AUTHORS_LABEL = re.compile(r"^\s*(?:authors?|by)\s*:\s*", re.IGNORECASE)
 
 
 def read_authors(text: str) -> list[Author]:
-    authors = []
+    """The persons of an author line split at commas and "and"; marks and degrees ("MD", "Ph.D.")
+    after a name are the name's, never persons of their own."""
+    authors: list[Author] = []
     for raw in _split_names(_AUTHORS_LABEL.sub("", text)):
         name, markers = strip_markers(raw)
         trailing = _TRAILING_MARKS.search(name)  # "Lisa M. Lix a", "Jane Roe 2*": marks set apart
         if trailing:
             name, markers = name[: trailing.start()], (*markers, *re.findall(r"[a-j]|\d+|[*†‡§¶∗✉]", trailing.group(0)))
-        if name.strip():
-            authors.append(Author(name=name_case(name.strip()), markers=markers))
+        words = name.split()
+        marks_only = not words or re.fullmatch(r"[\d*†‡§¶∗✉]+", "".join(words)) is not None
+        if marks_only or all(word.lower().replace(".", "") in _DEGREES for word in words):
+            if authors:  # "Murabito, MD, ScM 1,2,*": the degree's and marks' name is the one before
+                last = authors[-1]
+                authors[-1] = Author(last.name, (*last.markers, *markers, *(words if marks_only else ())))
+            continue
+        authors.append(Author(name=name_case(name.strip()), markers=markers))
     return authors
 
 

@@ -84,7 +84,7 @@ def parse_paper(
             text, language=metadata.language or None, heading_goes_on=hints.heading_goes_on if hints else None
         )
         if layout.shape != "blocks":  # the layout repair may have run a byline into the lines around it
-            layout = split_byline_lines(layout, text.split("\n"), names, field=hints.sure_field if hints else lambda line: None)
+            layout = split_byline_lines(layout, text.split("\n"), names, field=hints.field_seam if hints else lambda line: None)
         layout, demoted = body_type_notes(layout, hints)  # a PDF's notes in the body's type are text
         units = merge_units(_units_of(layout), demoted)
         diagnostics.extend(_layout_diagnostics(layout, path))

@@ -72,6 +72,8 @@ ENTRY_CONFIDENCE = 0.8
 
 #: How sure the header model must be of a line's field for the parser's byline rule to yield to it.
 SURE_FIELD = 0.9
+#: How likely a line's field must be for a rebuilt front-matter line to be cut where the field changes.
+SEAM_FIELD = 0.6
 
 
 @dataclass(frozen=True)
@@ -134,13 +136,19 @@ class StructureHints:
     def title(self) -> str:
         return " ".join(self.lines[n - 1].strip() for n in self.title_lines())
 
-    def sure_field(self, line: int) -> str | None:
-        """The front-matter field (title, author, affiliation …) the header model is sure (p >= 0.9)
-        source ``line`` belongs to; ``None`` when unsure or outside the front matter."""
+    def sure_field(self, line: int, sure: float = 0.0) -> str | None:
+        """The front-matter field (title, author, affiliation …) the header model is sure (p >= 0.9,
+        or ``sure``) source ``line`` belongs to; ``None`` when unsure or outside the front matter."""
         got = self.label(line)
-        if got is None or got.zone != ZONE_HEADER or got.label == LABEL_BLANK or got.p < SURE_FIELD:
+        if got is None or got.zone != ZONE_HEADER or got.label == LABEL_BLANK or got.p < (sure or SURE_FIELD):
             return None
         return got.label
+
+    def field_seam(self, line: int) -> str | None:
+        """The field of front-matter ``line`` when the model gives it more likely than not (p >= 0.6):
+        where a rebuilt line is cut between two fields (cutting loses no text, so a likelier label
+        is enough; :meth:`sure_field` is for what overrules a rule)."""
+        return self.sure_field(line, SEAM_FIELD)
 
     def author_lines(self) -> list[int]:
         return self._first_field("author")
