@@ -131,3 +131,15 @@ def test_degrees_after_names_are_no_authors() -> None:
 
     names = [a.name for a in read_authors("Joanne M. Murabito, MD, ScM 1,2,* , Charles C. White, MPH 3,* , Maryam Kavousi, M.D., Ph.D.")]
     assert names == ["Joanne M. Murabito", "Charles C. White", "Maryam Kavousi"]
+
+
+def test_a_title_ending_in_a_full_stop_keeps_its_last_line() -> None:
+    title, authors = _paper(
+        "Fndc3a (Fibronectin Domain Containing Protein 3A) influences median fin fold\n"
+        "development and caudal fin regeneration in zebrafish by ECM alteration.\n"
+        "Daniel Liedtke 1,* , Melanie Orth 1 , Michelle Meissler 1 , Sinje Geuer 2\n"
+        "1 Institute of Human Genetics, Biocenter, University of Würzburg, 97074 Würzburg, Germany\n"
+        "2 Department of Human Genetics, Radboud University Medical Center, Nijmegen, The Netherlands\n"
+    )
+    assert title.endswith("caudal fin regeneration in zebrafish by ECM alteration.")
+    assert authors[0] == "Daniel Liedtke"

@@ -243,8 +243,8 @@ def title_run_end(
         sure_title = all(sure_field(line) == "title" for line in range(unit.line, unit.end_line + 1))
         if (names(name_case(text)) is not None and not sure_title) or looks_like_affiliation(text) or is_front_label(unit) or _MASTHEAD.search(text):
             break
-        if re.search(r"[.;]$", text) or _EMAIL.search(text):
-            break
+        if (re.search(r"[.;]$", text) and not sure_title) or _EMAIL.search(text):
+            break  # a sentence, unless the model is sure it is the title's end ("... by ECM alteration.")
         end += 1
     return end
 
