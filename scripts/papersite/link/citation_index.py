@@ -17,14 +17,15 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..bibliography.merge import MergedEntry
+from ..bibliography.records import PersonName
 from ..model import Paper, Reference
 
 #: A printed label at the head of a reference: "[12]", "[12].", "12.", "12)".
 _LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\[(?P<bracket>\d{1,4})\]|(?P<plain>\d{1,4})[.)](?=\s))")
 #: A bracketed number in running text, counted to tell a list in citation order.
 _BRACKET_NUMBER = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][.,;:] )|(?<=[^\W\d_][.,;:]))\[(\d{1,4})(?:\s*[-–,;]\s*\d{1,4})*\](?=[.,;:)]|\s+[A-Za-z][a-z]|\s*$)")
-#: An author–year citation, roughly: a capitalised word and a year in one pair of parentheses, or just before one.
-_AUTHOR_YEAR = re.compile(r"\([^()]*[A-Z][^()]*\b(?:1[6-9]|20)\d\d[a-z]?\b[^()]*\)|[A-Z]\w+\s+\((?:1[6-9]|20)\d\d[a-z]?\)")
+#: An author–year citation, roughly: a capitalised word and a year in one pair of parentheses, or just before one (or "[year]").
+_AUTHOR_YEAR = re.compile(r"\([^()]*[A-Z][^()]*\b(?:1[6-9]|20)\d\d[a-z]?\b[^()]*\)|[A-Z]\w+\s+[(\[](?:1[6-9]|20)\d\d[a-z]?[)\]]")
 
 
 #: Letters romanisations exchange: V/W, C/K/G/Q, Z/S, J/Y, X/KS.
@@ -149,9 +150,22 @@ def reference_numbers(paper: Paper) -> list[str]:
     return ["" for _ in references]
 
 
+#: A name that is only initials: "P.D.", "L. J.".
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.\s*){1,3}$")
+
+
+def _family(person: PersonName) -> str:
+    """A person's family name, folded. A "family" that is only initials beside a
+    "given" that is a word is the name read the wrong way round ("P.D. Watson"
+    parsed as family "P.D.", given "Watson"): the word is the family name."""
+    if _INITIALS.match(person.family.strip()) and re.search(r"[^\W\d_]{2}", person.given) and not _INITIALS.match(person.given.strip()):
+        return fold(person.given)
+    return fold(person.family)
+
+
 def _families(entry: MergedEntry) -> tuple[str, ...]:
     people = entry.members[0].authors or ()
-    families = tuple(fold(p.family) for p in people if p.family)
+    families = tuple(_family(p) for p in people if p.family)
     if families:
         return families
     # A work listed under its editors ("Smith, J. (ed.)"), or an unparsed author field.

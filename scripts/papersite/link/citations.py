@@ -51,30 +51,36 @@ _PREFIX = r"(?:(?:see\s+also|see|cf\.|e\.g\.,?|for\s+example,?|compare|also|vgl\
 #: Words after a locator that comment on the quotation, kept as text.
 _SUFFIX = r"(?:[a-z][a-z .’']{2,40})"
 _PAREN = re.compile(r"\(([^()]{4,300})\)")
+#: A parenthetical citation in brackets, "[Koenker 2005; Stigler 1984]", taken only when wholly citations.
+_BRACKETS = re.compile(r"\[([^\[\]]{4,300})\]")
 _CAPITAL = "A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F\u0370-\u03FF"
 _PART = re.compile(
     r"^\s*" + _PREFIX + r"?(?P<names>[^\d]+?)\s*,?\s*(?P<year>" + _YEARS + r")"
     r"(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?(?:\s*,\s*(?P<suffix>" + _SUFFIX + r"))?\s*\.?\s*$",
     re.IGNORECASE,
 )
-_NAME_WORD = r"[" + _CAPITAL + r"][\w'’\-]+"
+#: A surname, with an elided particle glued to it ("d’Orey", "l'Hôpital").
+_NAME_WORD = r"(?:[dl]['’])?[" + _CAPITAL + r"][\w'’\-]+"
 #: "and" in the languages of the papers we expect.
 _AND = r"(?:and|&|e|et|y|und|и)"
 #: "et al." in its spellings (and the "et all." typo), Russian "и др.", German "u. a.".
 _ET_AL = r"(?:et\.?\s+al(?:ii|l)?\b\.?|and\s+others|u\.\s*a\.|и\s+др\.?|и\s+соавт\.?)"
 _EDITORS = r"(?:\s*\(?\b(?:eds?|Hrsg|red)\.?\)?)"
 _ONE_NAME = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}"
-_NARRATIVE = re.compile(
+_NAMES = (
     r"(?P<names>" + _ONE_NAME + r"(?:,?\s+" + _ET_AL + r"|(?:,\s*" + _ONE_NAME + r")*,?\s*(?:&|\s" + _AND + r"\s)\s*"
     + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)?)(?:['’]s?)?" + _EDITORS + r"?"
-    r"\s+\((?P<year>" + _YEARS + r")(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?\)"
 )
+_DATED = r"(?P<year>" + _YEARS + r")(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?"
+#: "Smith (2004)"; and, in an author–year paper only, the amsart/natbib "Smith [2004]".
+_NARRATIVE = re.compile(_NAMES + r"\s+\(" + _DATED + r"\)")
+_NARRATIVE_BRACKETED = re.compile(_NAMES + r"\s+\[" + _DATED + r"\]")
 #: A name and a year inside other words in parentheses: "(e.g., sparseM Koenker
 #: & Ng 2007)", "(See Butts & Carley 2005, for a discussion.)".
 _EMBEDDED = re.compile(
     r"(?<![\w-])(?P<names>" + _NAME_WORD + r"(?:\s*(?:&|\s" + _AND + r"\s)\s*" + _NAME_WORD + r"|,?\s+" + _ET_AL + r")?),?\s+(?P<year>" + _YEAR + r")\b"
 )
-_BARE_YEAR = re.compile(r"\((?P<year>" + _YEAR + r")\)")
+_BARE_YEAR = re.compile(r"(?:(?P<paren>\()|\[)(?P<year>" + _YEAR + r")(?(paren)\)|\])")
 #: What is left of a line that is only "Smith (2004)" and a page number: a running head, not a citation.
 _RUNNING_HEAD = re.compile(r"^\s*\d{0,4}\s*$")
 #: A title quoted just after a narrative citation: 'Huyan (2015) in an article titled "…"'.
@@ -187,6 +193,8 @@ def _parenthetical_items(body: str, paper_id: str, index: CitationIndex) -> list
 
 
 def _parentheticals(text: str, paper_id: str, index: CitationIndex) -> list[Found]:
+    """Citations in parentheses, and in brackets when they hold nothing else
+    (brackets also hold editorial insertions: "[sic]", "[emphasis added]")."""
     found: list[Found] = []
     for match in _PAREN.finditer(text):
         items = _parenthetical_items(match.group(1), paper_id, index)
@@ -194,6 +202,10 @@ def _parentheticals(text: str, paper_id: str, index: CitationIndex) -> list[Foun
             found.append((match.start(), match.end(), "parenthetical", items))
         else:
             found.extend(_embedded_citations(match.group(1), match.start(1), paper_id, index))
+    for match in _BRACKETS.finditer(text):
+        items = _parenthetical_items(match.group(1), paper_id, index)
+        if items and not any(s <= match.start() < e for s, e, _, _ in found):
+            found.append((match.start(), match.end(), "parenthetical", items))
     return found
 
 
@@ -240,7 +252,7 @@ def _narrative(match: re.Match[str], text: str, paper_id: str, index: CitationIn
     key, status, note, suggestion = resolve(names, match.group("year"), paper_id, index, et_al, title)
     if not key and not suggestion:
         # Not an author's name: perhaps a title followed by its year.
-        paren = text.index("(", match.start("names") + len(match.group("names")))
+        paren = match.start("year") - 1  # the "(" or "[" before the year
         by_title = _resolve_by_title(text[:paren], norm_year(match.group("year")), index)
         if by_title:
             return (paren, match.end(), "narrative", [CiteItem(1, match.end() - paren - 1, by_title, "", "linked", "a title and its year")])
@@ -276,7 +288,8 @@ def find_citations(
         return find_numbered(text, paper_id, index, raised, parens)
     found = _parentheticals(text, paper_id, index)
     taken = [(start, end) for start, end, _, _ in found]
-    for match in _NARRATIVE.finditer(text):
+    narratives = sorted([*_NARRATIVE.finditer(text), *_NARRATIVE_BRACKETED.finditer(text)], key=lambda m: m.start())
+    for match in narratives:
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
         if whole and _RUNNING_HEAD.match(text[: match.start()] + text[match.end() :]):
