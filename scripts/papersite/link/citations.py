@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ..model import CiteItem, CitationRef, Diagnostic, Inline, Paper, Paragraph, SourceSpan, Superscript, Text
-from .citation_evidence import SUGGEST, name_score, norm_year, resolve
+from .citation_evidence import SUGGEST, name_score, norm_year, resolve, resolve_by_title
 from .citation_index import CitationIndex, Work, build_index, fold
 from .citation_numbered import find_numbered, superscript_citation
 
@@ -158,18 +158,6 @@ def _embedded_citations(body: str, offset: int, paper_id: str, index: CitationIn
     return found
 
 
-def _resolve_by_title(before: str, year: str, index: CitationIndex) -> str:
-    """The work of ``year`` whose title ends the text just before a bare ``(year)``."""
-    tail = fold(before[-160:])
-    for work in index.by_year.get(year[:4], []):
-        title = fold(work.title)
-        if len(title) >= 12:
-            head = title[: max(12, len(title) // 2)]
-            if head in tail or (len(tail) >= len(head) and fuzz.partial_ratio(head, tail) >= 92):
-                return work.key
-    return ""
-
-
 def _parenthetical_items(body: str, paper_id: str, index: CitationIndex) -> list[CiteItem] | None:
     """The items of ``(body)`` when it is wholly citations, else ``None``."""
     parts: list[CiteItem] = []
@@ -253,7 +241,7 @@ def _narrative(match: re.Match[str], text: str, paper_id: str, index: CitationIn
     if not key and not suggestion:
         # Not an author's name: perhaps a title followed by its year.
         paren = match.start("year") - 1  # the "(" or "[" before the year
-        by_title = _resolve_by_title(text[:paren], norm_year(match.group("year")), index)
+        by_title = resolve_by_title(text[:paren], norm_year(match.group("year")), index)
         if by_title:
             return (paren, match.end(), "narrative", [CiteItem(1, match.end() - paren - 1, by_title, "", "linked", "a title and its year")])
     # The citation starts at its first name: not at "As" in "As Smith (2004)".
@@ -270,7 +258,7 @@ def _bare_year(match: re.Match[str], text: str, paper_id: str, index: CitationIn
             key, status, note, suggestion = resolve([word], year, paper_id, index)
             item = CiteItem(1, match.end() - match.start() - 1, key, "", status, f"{note}; author named earlier: {word}".strip("; "), suggestion)
             return (match.start(), match.end(), "narrative", [item])
-    key = _resolve_by_title(text[: match.start()], year, index)
+    key = resolve_by_title(text[: match.start()], year, index)
     if key:
         return (match.start(), match.end(), "narrative", [CiteItem(1, match.end() - match.start() - 1, key, "", "linked", "a title and its year")])
     return None
