@@ -18,6 +18,9 @@ The finder is a grammar of the common styles, not a list of cases:
 - **author–year, narrative**: ``names['s] [(ed.)] (year {, year} [, locator])``,
   a bare ``(year)`` after a name earlier in the sentence, and a title followed
   by its year.
+- **author–year, in brackets** (amsart, natbib): ``Stigler [1984]``,
+  ``[Koenker 2005; Stigler 1984]`` (only when wholly citations), only in a paper
+  whose list is author–year; in a numbered one ``[1984]`` is never one.
 - **notes** are read by :mod:`.note_citations`.
 
 Each author–year citation is resolved by :mod:`.citation_evidence` (year a
