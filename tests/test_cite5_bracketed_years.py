@@ -100,3 +100,21 @@ def test_a_family_name_read_as_initials_is_taken_from_the_given_name() -> None:
     # Initials as the given name are left as they are: "Parzen, M. I." is Parzen.
     record = BibRecord("parzen1994", "article", (("year", "1994"),), "p", "r2", "M. I. Parzen.", (PersonName("Parzen", "M. I."),))
     assert build_index([], [MergedEntry("parzen1994", "article", {"year": "1994"}, [record])], {}).works[0].families == ("parzen",)
+
+
+def test_an_entry_by_a_corporate_author_is_indexed_by_its_name() -> None:
+    """An entry whose author is not a person ("R Development Core Team.") comes out of
+    the reference parser with no author: the index takes the capitalised words it opens with."""
+    raw = "R Development Core Team. R: A language and environment for statistical computing, 2003."
+    record = BibRecord("anon2003r", "misc", (("year", "2003"),), "p", "r1", raw)
+    entry = MergedEntry("anon2003r", "misc", {"year": "2003", "title": "R: A language and environment for statistical computing"}, [record])
+    index = build_index([], [entry], {})
+    assert index.works[0].families == ("rdevelopmentcoreteam",)
+    text = "sustained by the R Development Core Team\n[2003]. Although"
+    ((start, end, _, items),) = find_citations(text, "p", False, index)
+    assert text[start:end] == "R Development Core Team\n[2003]"
+    assert items[0].key == "anon2003r" and items[0].status == "linked"
+    # An authorless entry that opens with its title is not indexed under the title's words.
+    record = BibRecord("anon1999", "misc", (("year", "1999"),), "p", "r2", "Annual Report. Bank, 1999.")
+    titled = MergedEntry("anon1999", "misc", {"year": "1999", "title": "Annual Report"}, [record])
+    assert build_index([], [titled], {}).works[0].families == ("",)

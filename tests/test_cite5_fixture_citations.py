@@ -47,9 +47,8 @@ def citations(built: BuildResult, slug: str) -> dict[tuple[str, int], list[str]]
 def test_every_citation_of_the_amsart_paper_is_found(built: BuildResult) -> None:
     found = citations(built, "koenker2019-quantreg")
     assert len(found) == facts("koenker2019-quantreg")["citations"]["count"] == 30
-    # 28 link; "Chambers and Becker (1984)" has no entry (facts.yml says so), and the
-    # "R Development Core Team" entry has no author after reference parsing (see below).
-    assert sum(1 for text, *works in found.values() if all(works)) == 28
+    # 29 link (facts.yml: "29 resolve to an entry"); "Chambers and Becker (1984)" has no entry.
+    assert sum(1 for text, *works in found.values() if all(works)) == 29
 
 
 def _example(built: BuildResult, slug: str, example: dict) -> list[str]:  # type: ignore[type-arg]
@@ -64,14 +63,7 @@ def _expected(example: dict) -> str:  # type: ignore[type-arg]
 
 
 def _cases() -> list[object]:
-    out = []
-    for slug in SLUGS:
-        for example in facts(slug)["citations"]["examples"]:
-            marks = []
-            if "Core Team" in example["text"]:
-                marks = [pytest.mark.xfail(strict=True, reason="the reference parser gives 'R Development Core Team.' no author, so no name can match it")]
-            out.append(pytest.param(slug, example, marks=marks, id=f"{slug}-{flat(example['text'])}"))
-    return out
+    return [pytest.param(slug, example, id=f"{slug}-{flat(example['text'])}") for slug in SLUGS for example in facts(slug)["citations"]["examples"]]
 
 
 @pytest.mark.parametrize("slug, example", _cases())
@@ -90,8 +82,8 @@ def test_nothing_in_the_not_citations_list_is_a_citation(built: BuildResult) -> 
             assert not any(flat(text) in printed for printed, *_ in citations(built, slug).values()), text
 
 
-def test_the_missing_work_is_reported_and_the_bracketed_ones_are_cited(built: BuildResult) -> None:
-    messages = [d.message for d in built.diagnostics if "koenker2019-quantreg" in d.message]
-    assert any("Chambers and Becker (1984)" in m for m in messages if "no entry" in m)
-    uncited = [m for m in messages if "is never cited" in m]
-    assert len(uncited) == 1 and "(anon2003r)" in uncited[0], uncited
+def test_the_missing_work_is_reported_and_every_entry_is_cited(built: BuildResult) -> None:
+    ours = [d for d in built.diagnostics if "koenker2019-quantreg" in d.message]
+    unresolved = [d.message for d in ours if d.rule == "citation-unresolved"]
+    assert len(unresolved) == 1 and "Chambers and Becker (1984)" in unresolved[0] and "no entry" in unresolved[0]
+    assert not [d.message for d in ours if d.rule == "reference-uncited"]

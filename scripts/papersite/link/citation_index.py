@@ -150,6 +150,11 @@ def reference_numbers(paper: Paper) -> list[str]:
     return ["" for _ in references]
 
 
+#: The first sentence of an entry when it is capitalised words (and short
+#: joining words): "R Development Core Team.", "World Health Organization.".
+_CORPORATE = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\[\d+\]\.?\s*|\d+[.)]\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|on|the|de|des|für)){1,7})\.\s"
+)
 #: A name that is only initials: "P.D.", "L. J.".
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.\s*){1,3}$")
 
@@ -173,6 +178,10 @@ def _families(entry: MergedEntry) -> tuple[str, ...]:
         value = entry.get(name)
         if value:
             return tuple(fold(part.split(",")[0]) for part in re.split(r"\s+and\s+", value) if fold(part.split(",")[0]))
+    # An author the parser could not read as a person: a corporate name ("R Development Core Team.").
+    corporate = _CORPORATE.match(entry.members[0].raw)
+    if corporate and fold_words(corporate.group("name")) != fold_words(entry.get("title")):
+        return (fold(corporate.group("name")),)
     return ("",)
 
 

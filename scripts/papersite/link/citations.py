@@ -70,8 +70,8 @@ _AND = r"(?:and|&|e|et|y|und|и)"
 _ET_AL = r"(?:et\.?\s+al(?:ii|l)?\b\.?|and\s+others|u\.\s*a\.|и\s+др\.?|и\s+соавт\.?)"
 _EDITORS = r"(?:\s*\(?\b(?:eds?|Hrsg|red)\.?\)?)"
 _ONE_NAME = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}"
-_NAMES = (
-    r"(?P<names>" + _ONE_NAME + r"(?:,?\s+" + _ET_AL + r"|(?:,\s*" + _ONE_NAME + r")*,?\s*(?:&|\s" + _AND + r"\s)\s*"
+_NAMES = (  # a one-letter word may open a corporate name: "R Development Core Team [2003]"
+    r"(?P<names>(?:[" + _CAPITAL + r"]\s+)?" + _ONE_NAME + r"(?:,?\s+" + _ET_AL + r"|(?:,\s*" + _ONE_NAME + r")*,?\s*(?:&|\s" + _AND + r"\s)\s*"
     + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)?)(?:['’]s?)?" + _EDITORS + r"?"
 )
 _DATED = r"(?P<year>" + _YEARS + r")(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?"
