@@ -6,6 +6,11 @@ parser keeps each entry's raw text, and its printed label is read here
 (:func:`printed_label`). A list with no labels is taken in citation order (its
 position) only when the paper's text cites by number (``[3]``, ``(3)``) and
 never by author and year.
+
+Names are read from the parsed authors, with two repairs where the reference
+parser fails: a family name of bare initials beside a given name that is a
+word ("P.D." / "Watson") is that word, and an entry with no author that opens
+with capitalised words ("R Development Core Team.") is indexed under them.
 """
 
 from __future__ import annotations
