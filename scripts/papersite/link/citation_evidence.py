@@ -160,6 +160,18 @@ def nearby_candidates(names: list[str], index: CitationIndex) -> list[Work]:
     return [work for family, _, _ in close for work in index.by_family[family]]
 
 
+def resolve_by_title(before: str, year: str, index: CitationIndex) -> str:
+    """The work of ``year`` whose title ends the text just before a bare ``(year)``."""
+    tail = fold(before[-160:])
+    for work in index.by_year.get(year[:4], []):
+        title = fold(work.title)
+        if len(title) >= 12:
+            head = title[: max(12, len(title) // 2)]
+            if head in tail or (len(tail) >= len(head) and fuzz.partial_ratio(head, tail) >= 92):
+                return work.key
+    return ""
+
+
 def norm_year(year: str) -> str:
     """A year as the index keys it: "2001a", "nd" (n.d.), "inpress"."""
     return re.sub(r"[^0-9a-z]", "", year.lower())

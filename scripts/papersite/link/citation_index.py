@@ -6,6 +6,11 @@ parser keeps each entry's raw text, and its printed label is read here
 (:func:`printed_label`). A list with no labels is taken in citation order (its
 position) only when the paper's text cites by number (``[3]``, ``(3)``) and
 never by author and year.
+
+Names are read from the parsed authors, with two repairs where the reference
+parser fails: a family name of bare initials beside a given name that is a
+word ("P.D." / "Watson") is that word, and an entry with no author that opens
+with capitalised words ("R Development Core Team.") is indexed under them.
 """
 
 from __future__ import annotations
@@ -17,14 +22,15 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..bibliography.merge import MergedEntry
+from ..bibliography.records import PersonName
 from ..model import Paper, Reference
 
 #: A printed label at the head of a reference: "[12]", "[12].", "12.", "12)".
 _LABEL = re.compile(r"^\s*(?:[-*]\s+)?(?:\[(?P<bracket>\d{1,4})\]|(?P<plain>\d{1,4})[.)](?=\s))")
 #: A bracketed number in running text, counted to tell a list in citation order.
 _BRACKET_NUMBER = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][.,;:] )|(?<=[^\W\d_][.,;:]))\[(\d{1,4})(?:\s*[-–,;]\s*\d{1,4})*\](?=[.,;:)]|\s+[A-Za-z][a-z]|\s*$)")
-#: An author–year citation, roughly: a capitalised word and a year in one pair of parentheses, or just before one.
-_AUTHOR_YEAR = re.compile(r"\([^()]*[A-Z][^()]*\b(?:1[6-9]|20)\d\d[a-z]?\b[^()]*\)|[A-Z]\w+\s+\((?:1[6-9]|20)\d\d[a-z]?\)")
+#: An author–year citation, roughly: a capitalised word and a year in one pair of parentheses, or just before one (or "[year]").
+_AUTHOR_YEAR = re.compile(r"\([^()]*[A-Z][^()]*\b(?:1[6-9]|20)\d\d[a-z]?\b[^()]*\)|[A-Z]\w+\s+[(\[](?:1[6-9]|20)\d\d[a-z]?[)\]]")
 
 
 #: Letters romanisations exchange: V/W, C/K/G/Q, Z/S, J/Y, X/KS.
@@ -149,9 +155,27 @@ def reference_numbers(paper: Paper) -> list[str]:
     return ["" for _ in references]
 
 
+#: The first sentence of an entry when it is capitalised words (and short
+#: joining words): "R Development Core Team.", "World Health Organization.".
+_CORPORATE = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\[\d+\]\.?\s*|\d+[.)]\s+)?(?P<name>[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|on|the|de|des|für)){1,7})\.\s"
+)
+#: A name that is only initials: "P.D.", "L. J.".
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.\s*){1,3}$")
+
+
+def _family(person: PersonName) -> str:
+    """A person's family name, folded. A "family" that is only initials beside a
+    "given" that is a word is the name read the wrong way round ("P.D. Watson"
+    parsed as family "P.D.", given "Watson"): the word is the family name."""
+    if _INITIALS.match(person.family.strip()) and re.search(r"[^\W\d_]{2}", person.given) and not _INITIALS.match(person.given.strip()):
+        return fold(person.given)
+    return fold(person.family)
+
+
 def _families(entry: MergedEntry) -> tuple[str, ...]:
     people = entry.members[0].authors or ()
-    families = tuple(fold(p.family) for p in people if p.family)
+    families = tuple(_family(p) for p in people if p.family)
     if families:
         return families
     # A work listed under its editors ("Smith, J. (ed.)"), or an unparsed author field.
@@ -159,6 +183,10 @@ def _families(entry: MergedEntry) -> tuple[str, ...]:
         value = entry.get(name)
         if value:
             return tuple(fold(part.split(",")[0]) for part in re.split(r"\s+and\s+", value) if fold(part.split(",")[0]))
+    # An author the parser could not read as a person: a corporate name ("R Development Core Team.").
+    corporate = _CORPORATE.match(entry.members[0].raw)
+    if corporate and fold_words(corporate.group("name")) != fold_words(entry.get("title")):
+        return (fold(corporate.group("name")),)
     return ("",)
 
 

@@ -3,7 +3,8 @@
 A citation is a group of numbers and ranges, separated by ``,`` or ``;``,
 optionally with page locators (``p. 25``, ``S. 12``, ``с. 10``), inside one of
 
-- brackets: ``[1]``, ``[1, 3–5]``, ``[1; 4]``, ``[9, p. 25]``;
+- brackets: ``[1]``, ``[1, 3–5]``, ``[1; 4]``, ``[9, p. 25]`` — but not after a
+  word that numbers a part of the paper (``Figure [3]``, ``Table [2]``);
 - parentheses: ``(1)``, ``(1–3)`` — but not an enumeration (``(1) first …
   (2) second``) nor a number read as a quantity;
 - superscript digits after a word or punctuation: ``growth.¹²``, ``¹⁻³`` (in
@@ -37,6 +38,11 @@ _SUPERSCRIPT = re.compile(r"(?<=[^\W\d_]|[.,;:)’”\"])([" + _SUPERSCRIPT_DIGI
 _LOST_RAISE = re.compile(r"(?<=[a-z]{3})([.,;:]?)(\d{1,3}(?:[-–,]\d{1,3})*)(?=\s+[A-Za-z(]|$)")
 #: What R prints after the "[1]" that opens a line of console output: a number, a string, TRUE/FALSE/NA.
 _CONSOLE_VALUE = re.compile(r"\s+(?:-?\d|\"|TRUE\b|FALSE\b|NA\b)")
+#: A word that numbers a part of the paper itself: "Figure [3]", "Table [2]", "Eq. [4]" refer, they do not cite.
+_CROSS_REFERENCE = re.compile(
+    r"\b(?:fig(?:ure)?s?|tab(?:le)?s?|sec(?:t(?:ion)?)?s?|§|eqs?|equations?|chap(?:ter)?s?|appendix|algorithms?|steps?|lines?|panels?|listings?)\.?\s*$",
+    re.IGNORECASE,
+)
 _UNITS = re.compile(r"^\s*(?:%|per\b|percent\b|million\b|billion\b|km\b|kg\b|years?\b|days?\b|times\b)", re.IGNORECASE)
 
 
@@ -109,7 +115,7 @@ def find_numbered(
     count = index.numbered_count(paper_id)
     found: list[tuple[int, int, str, list[CiteItem]]] = []
     for match in _BRACKETS.finditer(text):
-        if _code_bracket(text, match.start(), match.end()):
+        if _code_bracket(text, match.start(), match.end()) or _CROSS_REFERENCE.search(text, max(0, match.start() - 16), match.start()):
             continue
         items = numbered_items(match.group(1), 1, paper_id, index)
         if items and _numbers_fit(match.group(1), items, count, strict=False):

@@ -18,6 +18,9 @@ The finder is a grammar of the common styles, not a list of cases:
 - **author–year, narrative**: ``names['s] [(ed.)] (year {, year} [, locator])``,
   a bare ``(year)`` after a name earlier in the sentence, and a title followed
   by its year.
+- **author–year, in brackets** (amsart, natbib): ``Stigler [1984]``,
+  ``[Koenker 2005; Stigler 1984]`` (only when wholly citations), only in a paper
+  whose list is author–year; in a numbered one ``[1984]`` is never one.
 - **notes** are read by :mod:`.note_citations`.
 
 Each author–year citation is resolved by :mod:`.citation_evidence` (year a
@@ -34,7 +37,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ..model import CiteItem, CitationRef, Diagnostic, Inline, Paper, Paragraph, SourceSpan, Superscript, Text
-from .citation_evidence import SUGGEST, name_score, norm_year, resolve
+from .citation_evidence import SUGGEST, name_score, norm_year, resolve, resolve_by_title
 from .citation_index import CitationIndex, Work, build_index, fold
 from .citation_numbered import find_numbered, superscript_citation
 
@@ -51,30 +54,36 @@ _PREFIX = r"(?:(?:see\s+also|see|cf\.|e\.g\.,?|for\s+example,?|compare|also|vgl\
 #: Words after a locator that comment on the quotation, kept as text.
 _SUFFIX = r"(?:[a-z][a-z .’']{2,40})"
 _PAREN = re.compile(r"\(([^()]{4,300})\)")
+#: A parenthetical citation in brackets, "[Koenker 2005; Stigler 1984]", taken only when wholly citations.
+_BRACKETS = re.compile(r"\[([^\[\]]{4,300})\]")
 _CAPITAL = "A-Z\u00C0-\u00DE\u0100-\u024F\u0400-\u042F\u0370-\u03FF"
 _PART = re.compile(
     r"^\s*" + _PREFIX + r"?(?P<names>[^\d]+?)\s*,?\s*(?P<year>" + _YEARS + r")"
     r"(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?(?:\s*,\s*(?P<suffix>" + _SUFFIX + r"))?\s*\.?\s*$",
     re.IGNORECASE,
 )
-_NAME_WORD = r"[" + _CAPITAL + r"][\w'’\-]+"
+#: A surname, with an elided particle glued to it ("d’Orey", "l'Hôpital").
+_NAME_WORD = r"(?:[dl]['’])?[" + _CAPITAL + r"][\w'’\-]+"
 #: "and" in the languages of the papers we expect.
 _AND = r"(?:and|&|e|et|y|und|и)"
 #: "et al." in its spellings (and the "et all." typo), Russian "и др.", German "u. a.".
 _ET_AL = r"(?:et\.?\s+al(?:ii|l)?\b\.?|and\s+others|u\.\s*a\.|и\s+др\.?|и\s+соавт\.?)"
 _EDITORS = r"(?:\s*\(?\b(?:eds?|Hrsg|red)\.?\)?)"
 _ONE_NAME = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}"
-_NARRATIVE = re.compile(
-    r"(?P<names>" + _ONE_NAME + r"(?:,?\s+" + _ET_AL + r"|(?:,\s*" + _ONE_NAME + r")*,?\s*(?:&|\s" + _AND + r"\s)\s*"
+_NAMES = (  # a one-letter word may open a corporate name: "R Development Core Team [2003]"
+    r"(?P<names>(?:[" + _CAPITAL + r"]\s+)?" + _ONE_NAME + r"(?:,?\s+" + _ET_AL + r"|(?:,\s*" + _ONE_NAME + r")*,?\s*(?:&|\s" + _AND + r"\s)\s*"
     + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)?)(?:['’]s?)?" + _EDITORS + r"?"
-    r"\s+\((?P<year>" + _YEARS + r")(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?\)"
 )
+_DATED = r"(?P<year>" + _YEARS + r")(?:\s*[,:]\s*(?P<locator>" + _LOCATOR + r"))?"
+#: "Smith (2004)"; and, in an author–year paper only, the amsart/natbib "Smith [2004]".
+_NARRATIVE = re.compile(_NAMES + r"\s+\(" + _DATED + r"\)")
+_NARRATIVE_BRACKETED = re.compile(_NAMES + r"\s+\[" + _DATED + r"\]")
 #: A name and a year inside other words in parentheses: "(e.g., sparseM Koenker
 #: & Ng 2007)", "(See Butts & Carley 2005, for a discussion.)".
 _EMBEDDED = re.compile(
     r"(?<![\w-])(?P<names>" + _NAME_WORD + r"(?:\s*(?:&|\s" + _AND + r"\s)\s*" + _NAME_WORD + r"|,?\s+" + _ET_AL + r")?),?\s+(?P<year>" + _YEAR + r")\b"
 )
-_BARE_YEAR = re.compile(r"\((?P<year>" + _YEAR + r")\)")
+_BARE_YEAR = re.compile(r"(?:(?P<paren>\()|\[)(?P<year>" + _YEAR + r")(?(paren)\)|\])")
 #: What is left of a line that is only "Smith (2004)" and a page number: a running head, not a citation.
 _RUNNING_HEAD = re.compile(r"^\s*\d{0,4}\s*$")
 #: A title quoted just after a narrative citation: 'Huyan (2015) in an article titled "…"'.
@@ -152,18 +161,6 @@ def _embedded_citations(body: str, offset: int, paper_id: str, index: CitationIn
     return found
 
 
-def _resolve_by_title(before: str, year: str, index: CitationIndex) -> str:
-    """The work of ``year`` whose title ends the text just before a bare ``(year)``."""
-    tail = fold(before[-160:])
-    for work in index.by_year.get(year[:4], []):
-        title = fold(work.title)
-        if len(title) >= 12:
-            head = title[: max(12, len(title) // 2)]
-            if head in tail or (len(tail) >= len(head) and fuzz.partial_ratio(head, tail) >= 92):
-                return work.key
-    return ""
-
-
 def _parenthetical_items(body: str, paper_id: str, index: CitationIndex) -> list[CiteItem] | None:
     """The items of ``(body)`` when it is wholly citations, else ``None``."""
     parts: list[CiteItem] = []
@@ -187,6 +184,8 @@ def _parenthetical_items(body: str, paper_id: str, index: CitationIndex) -> list
 
 
 def _parentheticals(text: str, paper_id: str, index: CitationIndex) -> list[Found]:
+    """Citations in parentheses, and in brackets when they hold nothing else
+    (brackets also hold editorial insertions: "[sic]", "[emphasis added]")."""
     found: list[Found] = []
     for match in _PAREN.finditer(text):
         items = _parenthetical_items(match.group(1), paper_id, index)
@@ -194,6 +193,10 @@ def _parentheticals(text: str, paper_id: str, index: CitationIndex) -> list[Foun
             found.append((match.start(), match.end(), "parenthetical", items))
         else:
             found.extend(_embedded_citations(match.group(1), match.start(1), paper_id, index))
+    for match in _BRACKETS.finditer(text):
+        items = _parenthetical_items(match.group(1), paper_id, index)
+        if items and not any(s <= match.start() < e for s, e, _, _ in found):
+            found.append((match.start(), match.end(), "parenthetical", items))
     return found
 
 
@@ -240,8 +243,8 @@ def _narrative(match: re.Match[str], text: str, paper_id: str, index: CitationIn
     key, status, note, suggestion = resolve(names, match.group("year"), paper_id, index, et_al, title)
     if not key and not suggestion:
         # Not an author's name: perhaps a title followed by its year.
-        paren = text.index("(", match.start("names") + len(match.group("names")))
-        by_title = _resolve_by_title(text[:paren], norm_year(match.group("year")), index)
+        paren = match.start("year") - 1  # the "(" or "[" before the year
+        by_title = resolve_by_title(text[:paren], norm_year(match.group("year")), index)
         if by_title:
             return (paren, match.end(), "narrative", [CiteItem(1, match.end() - paren - 1, by_title, "", "linked", "a title and its year")])
     # The citation starts at its first name: not at "As" in "As Smith (2004)".
@@ -258,7 +261,7 @@ def _bare_year(match: re.Match[str], text: str, paper_id: str, index: CitationIn
             key, status, note, suggestion = resolve([word], year, paper_id, index)
             item = CiteItem(1, match.end() - match.start() - 1, key, "", status, f"{note}; author named earlier: {word}".strip("; "), suggestion)
             return (match.start(), match.end(), "narrative", [item])
-    key = _resolve_by_title(text[: match.start()], year, index)
+    key = resolve_by_title(text[: match.start()], year, index)
     if key:
         return (match.start(), match.end(), "narrative", [CiteItem(1, match.end() - match.start() - 1, key, "", "linked", "a title and its year")])
     return None
@@ -276,7 +279,8 @@ def find_citations(
         return find_numbered(text, paper_id, index, raised, parens)
     found = _parentheticals(text, paper_id, index)
     taken = [(start, end) for start, end, _, _ in found]
-    for match in _NARRATIVE.finditer(text):
+    narratives = sorted([*_NARRATIVE.finditer(text), *_NARRATIVE_BRACKETED.finditer(text)], key=lambda m: m.start())
+    for match in narratives:
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
         if whole and _RUNNING_HEAD.match(text[: match.start()] + text[match.end() :]):
