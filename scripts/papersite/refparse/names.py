@@ -118,7 +118,7 @@ def _is_vancouver(part: str) -> bool:
 def _has_capitalised_surname(part: str) -> bool:
     """``"DUPONT Jean"``: one word in capitals among mixed-case ones marks the surname."""
     words = part.split()
-    return any(len(w) > 3 and w.isupper() for w in words) and any(not w.isupper() for w in words)
+    return any(len(w) > 3 and w.isupper() and not is_initials(w) for w in words) and any(not w.isupper() for w in words)
 
 
 def _closing_stop(word: str) -> bool:
@@ -155,7 +155,8 @@ def _direct(part: str) -> PersonName:
         while cut > 1 and is_initials(words[cut - 1]):
             cut -= 1
         return PersonName(" ".join(words[:cut]), " ".join(words[cut:]))
-    capitals = [i for i, word in enumerate(words) if len(word) > 3 and word.isupper()]
+    # a surname in capitals, not initials run together ("P.D. Watson" is no "DUPONT Jean")
+    capitals = [i for i, word in enumerate(words) if len(word) > 3 and word.isupper() and not is_initials(word)]
     if capitals and len(capitals) < len(words) and capitals == list(range(capitals[0], capitals[-1] + 1)):
         # "DUPONT Jean", "Jean DUPONT": the surname is the one in capitals
         family = words[capitals[0] : capitals[-1] + 1]
