@@ -108,10 +108,15 @@ def record_fields(parsed: ParsedReference, entry_type: str) -> list[tuple[str, s
 
 
 def base_key(parsed: ParsedReference) -> str:
-    family = parsed.authors[0].family if parsed.authors else (parsed.editors[0].family if parsed.editors else "anon")
+    first = parsed.authors[0].family if parsed.authors else (parsed.editors[0].family if parsed.editors else "anon")
+    return work_key(first, parsed.year or "", parsed.title or "")
+
+
+def work_key(family: str, year: str, title: str) -> str:
+    """``walt1987origins``: the first person's family name, the year and the title's first word."""
     family = re.sub(r"[^a-z]", "", ascii_fold(family).lower()) or "anon"
-    year = re.sub(r"[^0-9a-z]", "", (parsed.year or "nd").lower())
-    words = [w for w in re.findall(r"[a-z]+", ascii_fold(parsed.title or "").lower()) if w not in _TITLE_STOP]
+    year = re.sub(r"[^0-9a-z]", "", (year or "nd").lower())
+    words = [w for w in re.findall(r"[a-z]+", ascii_fold(title).lower()) if w not in _TITLE_STOP]
     return f"{family}{year}{words[0] if words else ''}"
 
 
@@ -146,19 +151,16 @@ def _declared_people(value: str) -> tuple[PersonName, ...]:
 def declared_record(reference: Reference, paper_id: str) -> BibRecord:
     """The record of a work whose fields the source's bibliography declares (a BibTeX entry)."""
     fields = dict(reference.declared)
-    authors = _declared_people(fields.get("author", "")) or _declared_people(fields.get("editor", ""))
-    family = authors[0].family if authors else "anon"
-    family = re.sub(r"[^a-z]", "", ascii_fold(family).lower()) or "anon"
-    year = re.sub(r"[^0-9a-z]", "", (fields.get("year") or "nd").lower())
-    words = [w for w in re.findall(r"[a-z]+", ascii_fold(fields.get("title", "")).lower()) if w not in _TITLE_STOP]
+    authors = _declared_people(fields.get("author", ""))
+    named = authors or _declared_people(fields.get("editor", ""))
     return BibRecord(
-        key=f"{family}{year}{words[0] if words else ''}",
+        key=work_key(named[0].family if named else "anon", fields.get("year", ""), fields.get("title", "")),
         entry_type=reference.declared_type or "misc",
         fields=reference.declared,
         paper_id=paper_id,
         reference_id=reference.id,
         raw=reference.raw,
-        authors=_declared_people(fields.get("author", "")),
+        authors=authors,
         span=reference.span,
     )
 
