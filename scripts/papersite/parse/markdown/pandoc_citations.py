@@ -46,14 +46,19 @@ def _rest(rest: str) -> str:
     return re.sub(r"^\s*,?\s*", "", rest).strip()
 
 
+def _pieces(body: str) -> list[re.Match[str]] | None:
+    """A bracketed group's citations, one match each, or None when any part is not one."""
+    pieces = [_PIECE.match(piece) for piece in body.split(";")]
+    return [p for p in pieces if p is not None] if pieces and all(pieces) else None
+
+
 def _group(body: str, labels: Mapping[str, Label]) -> tuple[str, list[CiteItem]] | None:
     """``(see Hunter, 2007, p. 3; Farr and Farr, 2015)`` and its items, for a group's body; None if not citations."""
-    pieces = [_PIECE.match(piece) for piece in body.split(";")]
-    if not pieces or any(p is None for p in pieces):
+    pieces = _pieces(body)
+    if pieces is None:
         return None
     text, items = "(", []
     for number, piece in enumerate(pieces):
-        assert piece is not None
         key = _key(piece["key"])
         label = labels.get(key)
         text += "; " if number else ""
@@ -101,9 +106,7 @@ def cite_keys(paragraph: Paragraph, narrative: bool = True) -> list[str]:
     for node in paragraph.inlines:
         if isinstance(node, Text):
             for match in _GROUP.finditer(node.text):
-                pieces = [_PIECE.match(p) for p in match["body"].split(";")]
-                if all(pieces):
-                    keys.extend(_key(p["key"]) for p in pieces if p is not None)
+                keys.extend(_key(p["key"]) for p in _pieces(match["body"]) or ())
             keys.extend(_key(m["key"]) for m in _NARRATIVE.finditer(node.text) if narrative)
     return keys
 
