@@ -136,11 +136,11 @@ class StructureHints:
     def title(self) -> str:
         return " ".join(self.lines[n - 1].strip() for n in self.title_lines())
 
-    def sure_field(self, line: int, sure: float = 0.0) -> str | None:
-        """The front-matter field (title, author, affiliation …) the header model is sure (p >= 0.9,
-        or ``sure``) source ``line`` belongs to; ``None`` when unsure or outside the front matter."""
+    def sure_field(self, line: int, sure: float = SURE_FIELD) -> str | None:
+        """The front-matter field (title, author, affiliation …) the header model gives source ``line``
+        with p >= ``sure``; ``None`` when less sure or outside the front matter."""
         got = self.label(line)
-        if got is None or got.zone != ZONE_HEADER or got.label == LABEL_BLANK or got.p < (sure or SURE_FIELD):
+        if got is None or got.zone != ZONE_HEADER or got.label == LABEL_BLANK or got.p < sure:
             return None
         return got.label
 
